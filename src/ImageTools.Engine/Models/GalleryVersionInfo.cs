@@ -1,0 +1,43 @@
+namespace ImageTools.Models
+{
+    /// <summary>A gallery image version as Publish-GalleryVersion emits it.</summary>
+    public sealed class GalleryVersionInfo : AzureResourceInfo
+    {
+        public string GalleryName { get; set; } = "";
+        public string DefinitionName { get; set; } = "";
+
+        /// <summary>The gallery image definition's id (what New-VmFromImage resolves "latest" on).</summary>
+        public string DefinitionId { get; set; } = "";
+
+        public string SourceId { get; set; } = "";
+        public string OsType { get; set; } = "";
+        public string OsState { get; set; } = "";
+        public string HyperVGeneration { get; set; } = "";
+        public string SecurityType { get; set; } = "";
+        public bool ExcludeFromLatest { get; set; }
+        public string EndOfLifeDate { get; set; } = "";
+        public string PublishedDate { get; set; } = "";
+
+        /// <summary>Unknown, InProgress, Completed or Failed.</summary>
+        public string ReplicationState { get; set; } = "";
+
+        public RegionReplicationInfo[] TargetRegions { get; set; } = new RegionReplicationInfo[0];
+    }
+
+    /// <summary>One target region of a gallery version and how far its replication got.</summary>
+    public sealed class RegionReplicationInfo
+    {
+        public string Name { get; set; } = "";
+        public int ReplicaCount { get; set; }
+        public string StorageAccountType { get; set; } = "";
+        public bool ExcludeFromLatest { get; set; }
+
+        /// <summary>Unknown, Replicating, Completed or Failed.</summary>
+        public string State { get; set; } = "";
+
+        public int Progress { get; set; }
+        public string Details { get; set; } = "";
+
+        public override string ToString() => $"{Name}={ReplicaCount} ({State})";
+    }
+}
