@@ -1,0 +1,62 @@
+using System.Management.Automation;
+using System.Security.Cryptography.X509Certificates;
+using ImageTools.Engine;
+using ImageTools.Engine.Requests;
+using ImageTools.Models;
+
+namespace ImageTools.Commands
+{
+    /// <summary>Connect-ImageTools: signs the session in (one parameter set per way of signing in).</summary>
+    [Cmdlet(VerbsCommunications.Connect, "ImageTools", DefaultParameterSetName = "Default", SupportsShouldProcess = true)]
+    [OutputType(typeof(ConnectionInfo))]
+    public sealed class ConnectImageToolsCommand : ImageToolsCmdlet
+    {
+        [Parameter(ParameterSetName = "ManagedIdentity", Mandatory = true)] public SwitchParameter Identity { get; set; }
+        [Parameter(ParameterSetName = "ManagedIdentity")] public string? AccountId { get; set; }
+        [Parameter(ParameterSetName = "ServicePrincipalSecret", Mandatory = true)]
+        [Parameter(ParameterSetName = "ServicePrincipalCertificate", Mandatory = true)] public SwitchParameter ServicePrincipal { get; set; }
+        [Parameter(ParameterSetName = "ServicePrincipalSecret", Mandatory = true)] [Credential] public PSCredential? Credential { get; set; }
+        [Parameter(ParameterSetName = "ServicePrincipalCertificate", Mandatory = true)] public string? ApplicationId { get; set; }
+        [Parameter(ParameterSetName = "ServicePrincipalCertificate")] public string? CertificateThumbprint { get; set; }
+        [Parameter(ParameterSetName = "ServicePrincipalCertificate")] public string? CertificatePath { get; set; }
+        [Parameter(ParameterSetName = "DeviceCode", Mandatory = true)] public SwitchParameter UseDeviceAuthentication { get; set; }
+        [Parameter(ParameterSetName = "Emulator", Mandatory = true)] public string? EmulatorConnectionFile { get; set; }
+        [Parameter] [ValidateSet("AzureCloud", "AzureUSGovernment", "AzureChinaCloud")] public string Environment { get; set; } = "AzureCloud";
+        [Parameter] [Alias("TenantId")] public string? Tenant { get; set; }
+        [Parameter] [Alias("SubscriptionId")] public string? Subscription { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new ConnectRequest
+            {
+                Environment = Environment, TenantId = Tenant, SubscriptionId = Subscription,
+                CredentialKind = Kind(), ClientId = AccountId ?? ApplicationId ?? Credential?.UserName,
+                ClientSecret = Credential?.GetNetworkCredential(), CertificatePath = CertificatePath,
+                Certificate = CertificateThumbprint == null ? null : FindCertificate(CertificateThumbprint),
+                EmulatorConnectionFile = EmulatorConnectionFile == null ? null : GetUnresolvedProviderPathFromPSPath(EmulatorConnectionFile),
+            };
+            if (ShouldProcess(Subscription ?? "the default subscription", $"Sign in ({request.CredentialKind})"))
+                Pump(async host => WriteResult(host, await ImageToolsEngine.ConnectAsync(request, host.Cancellation).ConfigureAwait(false)));
+        }
+
+        private static void WriteResult(Engine.Hosting.IOperationHost host, ConnectionInfo info) => host.WriteObject(info);
+
+        private CredentialKind Kind() => ParameterSetName switch
+        {
+            "ManagedIdentity" => CredentialKind.ManagedIdentity,
+            "ServicePrincipalSecret" => CredentialKind.ServicePrincipalSecret,
+            "ServicePrincipalCertificate" => CredentialKind.ServicePrincipalCertificate,
+            "DeviceCode" => CredentialKind.DeviceCode,
+            "Emulator" => CredentialKind.Emulator,
+            _ => CredentialKind.Default,
+        };
+
+        private static X509Certificate2? FindCertificate(string thumbprint)
+        {
+            using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
+            store.Open(OpenFlags.ReadOnly);
+            var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
+            return found.Count > 0 ? found[0] : null;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Management.Automation;
+using ImageTools.Engine.Requests;
+using ImageTools.Models;
+
+namespace ImageTools.Commands
+{
+    /// <summary>Invoke-VmGeneralize: Sysprep / waagent deprovision in the guest, verified; deallocate; mark generalized.</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "VmGeneralize", DefaultParameterSetName = ByNameSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(VmInfo))]
+    public sealed class InvokeVmGeneralizeCommand : ImageToolsResourceCmdlet
+    {
+        [Parameter] public SwitchParameter Force { get; set; }
+        [Parameter] public SwitchParameter SkipSnapshot { get; set; }
+        [Parameter] public SwitchParameter Start { get; set; }
+        [Parameter] public SwitchParameter CloudInitClean { get; set; }
+        [Parameter] public TimeSpan GuestTimeout { get; set; } = TimeSpan.FromMinutes(30);
+        [Parameter] public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        protected override void ProcessRecord()
+        {
+            var request = new GeneralizeRequest
+            {
+                SubscriptionId = SubscriptionId, Vm = Target, SkipSnapshot = SkipSnapshot, StartIfStopped = Start,
+                CloudInitClean = CloudInitClean, GuestTimeout = GuestTimeout, ShutdownTimeout = ShutdownTimeout,
+            };
+            RunEngine((engine, host) => engine.GeneralizeAsync(request, host), Force);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections;
+using System.Management.Automation;
+using ImageTools.Engine.Requests;
+using ImageTools.Models;
+
+namespace ImageTools.Commands
+{
+    /// <summary>New-CapturedImage: a managed image from a generalized VM, a snapshot or a managed disk.</summary>
+    [Cmdlet(VerbsCommon.New, "CapturedImage", DefaultParameterSetName = ByNameSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ImageInfo))]
+    public sealed class NewCapturedImageCommand : ImageToolsResourceCmdlet
+    {
+        [Parameter] public string? ImageName { get; set; }
+        [Parameter] public string? ImageResourceGroupName { get; set; }
+        [Parameter] public string? Location { get; set; }
+        [Parameter] [ValidateSet("V1", "V2")] public string? HyperVGeneration { get; set; }
+        [Parameter] [ValidateSet("Windows", "Linux")] public string? OsType { get; set; }
+        [Parameter] [ValidateSet("Generalized", "Specialized")] public string? OsState { get; set; }
+        [Parameter] public SwitchParameter ZoneResilient { get; set; }
+        [Parameter] public Hashtable? Tag { get; set; }
+        [Parameter] public SwitchParameter Deallocate { get; set; }
+        [Parameter] public SwitchParameter Replace { get; set; }
+        [Parameter] public SwitchParameter DeleteSourceVm { get; set; }
+        [Parameter] public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new CaptureRequest
+            {
+                SubscriptionId = SubscriptionId, Source = Target, ImageName = ImageName, ResourceGroupName = ImageResourceGroupName,
+                Location = Location, HyperVGeneration = HyperVGeneration, OsType = OsType, OsState = OsState,
+                ZoneResilient = ZoneResilient, Tags = ToTags(Tag), Deallocate = Deallocate, Replace = Replace, DeleteSourceVm = DeleteSourceVm,
+            };
+            // Deleting the source VM is irreversible: asked once here (ShouldContinue) unless -Force or -WhatIf.
+            if (DeleteSourceVm && !Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf") &&
+                !ShouldContinue($"Delete the source VM '{Target}' once the image reads Succeeded?", "Delete source VM"))
+                return;
+            RunEngine((engine, host) => engine.CaptureAsync(request, host), Force);
+        }
+    }
+}

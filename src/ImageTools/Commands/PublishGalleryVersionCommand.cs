@@ -1,0 +1,63 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using ImageTools.Engine.Hosting;
+using ImageTools.Engine.Requests;
+using ImageTools.Models;
+
+namespace ImageTools.Commands
+{
+    /// <summary>Publish-GalleryVersion: gallery, definition and version, replicated; done when every region is Completed.</summary>
+    [Cmdlet(VerbsData.Publish, "GalleryVersion", DefaultParameterSetName = ByNameSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(GalleryVersionInfo))]
+    public sealed class PublishGalleryVersionCommand : ImageToolsResourceCmdlet
+    {
+        [Parameter(Mandatory = true)] [ValidateNotNullOrEmpty] public string GalleryName { get; set; } = "";
+        [Parameter(Mandatory = true)] [ValidateNotNullOrEmpty] public string DefinitionName { get; set; } = "";
+        [Parameter] public string? GalleryResourceGroupName { get; set; }
+        [Parameter] [ValidateNotNullOrEmpty] public string Version { get; set; } = "auto";
+        [Parameter] public string? Location { get; set; }
+        [Parameter] public string? Publisher { get; set; }
+        [Parameter] public string? Offer { get; set; }
+        [Parameter] public string? Sku { get; set; }
+        [Parameter] [ValidateSet("Windows", "Linux")] public string? OsType { get; set; }
+        [Parameter] [ValidateSet("Generalized", "Specialized")] public string? OsState { get; set; }
+        [Parameter] [ValidateSet("V1", "V2")] public string? HyperVGeneration { get; set; }
+        [Parameter] public string? SecurityType { get; set; }
+        [Parameter] public object[]? TargetRegion { get; set; }
+        [Parameter] [ValidateRange(1, 100)] public int? ReplicaCount { get; set; }
+        [Parameter] [ValidateSet("Standard_LRS", "Standard_ZRS", "Premium_LRS")] public string? StorageAccountType { get; set; }
+        [Parameter] public SwitchParameter ExcludeFromLatest { get; set; }
+        [Parameter] public DateTime? EndOfLifeDate { get; set; }
+        [Parameter] public Hashtable? Tag { get; set; }
+        [Parameter] public SwitchParameter NoWait { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new PublishRequest
+            {
+                SubscriptionId = SubscriptionId, Source = Target, GalleryName = GalleryName, DefinitionName = DefinitionName,
+                GalleryResourceGroupName = GalleryResourceGroupName ?? "", Version = Version, Location = Location,
+                Publisher = Publisher, Offer = Offer, Sku = Sku, OsType = OsType, OsState = OsState, HyperVGeneration = HyperVGeneration,
+                SecurityType = SecurityType, ReplicaCount = ReplicaCount, StorageAccountType = StorageAccountType,
+                ExcludeFromLatest = ExcludeFromLatest, EndOfLifeDate = EndOfLifeDate.HasValue ? new DateTimeOffset(EndOfLifeDate.Value) : (DateTimeOffset?)null,
+                Tags = ToTags(Tag), NoWait = NoWait,
+            };
+            RunEngine(async (engine, host) =>
+            {
+                request.TargetRegions = TargetRegionParser.Parse(TargetRegion?.Select(Unwrap));
+                await engine.PublishAsync(request, host).ConfigureAwait(false);
+            });
+        }
+
+        /// <summary>Strings and hashtables as they are; a PSCustomObject as a table of its properties.</summary>
+        private static object? Unwrap(object? item)
+        {
+            if (item is PSObject ps && ps.BaseObject is PSCustomObject)
+                return ps.Properties.ToDictionary(p => p.Name, p => p.Value is PSObject v ? v.BaseObject : p.Value);
+            return item is PSObject wrapped ? wrapped.BaseObject : item;
+        }
+    }
+}

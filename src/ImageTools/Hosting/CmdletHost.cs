@@ -1,0 +1,70 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using ImageTools.Engine.Hosting;
+
+namespace ImageTools.Hosting
+{
+    /// <summary>
+    /// IOperationHost over a running cmdlet. Called only on the pipeline thread (the HostPump
+    /// sees to that); the decisions it applies live in HostPumpPolicy.
+    /// </summary>
+    internal sealed class CmdletHost : IOperationHost
+    {
+        private readonly PSCmdlet _cmdlet;
+        private readonly bool _force;
+        private readonly bool _confirmRequested;
+
+        public CmdletHost(PSCmdlet cmdlet, bool force)
+        {
+            _cmdlet = cmdlet;
+            _force = force;
+            _confirmRequested = IsSwitchOn(cmdlet, "Confirm");
+            IsWhatIf = IsSwitchOn(cmdlet, "WhatIf") ||
+                (!cmdlet.MyInvocation.BoundParameters.ContainsKey("WhatIf") &&
+                 LanguagePrimitives.IsTrue(cmdlet.GetVariableValue("WhatIfPreference")));
+            IsInteractive = HostPumpPolicy.IsInteractive(cmdlet.Host?.Name, cmdlet.Host?.UI != null,
+                Environment.GetCommandLineArgs(), Environment.GetEnvironmentVariable);
+        }
+
+        public bool IsWhatIf { get; }
+        public bool IsInteractive { get; }
+
+        /// <summary>The HostPump owns cancellation (StopProcessing cancels it).</summary>
+        public CancellationToken Cancellation => CancellationToken.None;
+
+        public bool ShouldProcess(string target, string action)
+        {
+            if (HostPumpPolicy.Confirm(_force, _confirmRequested, IsWhatIf) == ConfirmDecision.AskShouldProcess)
+                return _cmdlet.ShouldProcess(target, action);
+            _cmdlet.WriteVerbose(HostPumpPolicy.ForcedLine(target, action));
+            return true;
+        }
+
+        public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
+        public void WriteWarning(string message) => _cmdlet.WriteWarning(message);
+        public void WriteObject(object item) => _cmdlet.WriteObject(item);
+        public void WriteError(ImageToolsException error) => _cmdlet.WriteError(ToErrorRecord(error));
+
+        public void WriteProgress(OperationProgress progress) =>
+            _cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
+            {
+                PercentComplete = Math.Max(-1, Math.Min(100, progress.PercentComplete)),
+                ParentActivityId = progress.ParentActivityId,
+                RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            });
+
+        /// <summary>FullyQualifiedErrorId becomes "&lt;RuleId&gt;,&lt;cmdlet class&gt;": PowerShell appends the class.</summary>
+        public static ErrorRecord ToErrorRecord(ImageToolsException error)
+        {
+            var category = (ErrorCategory)Enum.Parse(typeof(ErrorCategory), HostPumpPolicy.ErrorCategoryName(error.Category));
+            return new ErrorRecord(error, HostPumpPolicy.ErrorId(error), category, error.TargetId)
+            {
+                ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.Remedy ?? "" },
+            };
+        }
+
+        private static bool IsSwitchOn(PSCmdlet cmdlet, string name) =>
+            cmdlet.MyInvocation.BoundParameters.TryGetValue(name, out object? value) && LanguagePrimitives.IsTrue(value);
+    }
+}
