@@ -1,7 +1,11 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using ImageTools.Engine.Connection;
+using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
+using ImageTools.Engine.Operations.Capture;
+using ImageTools.Engine.Operations.Generalize;
 using ImageTools.Engine.Requests;
 using ImageTools.Models;
 
@@ -15,26 +19,55 @@ namespace ImageTools.Engine
     /// </summary>
     public sealed class ImageToolsEngine
     {
-        // CONTRACT ONLY: the engine team fills these in (see the issue "Invoke-VmGeneralize and
-        // New-CapturedImage on the state-validating engine").
+        private readonly EngineSession _session;
+        private readonly IAzureGateway _gateway;
+
+        internal ImageToolsEngine(EngineSession session)
+        {
+            _session = session;
+            _gateway = new AzureGateway(session.Client, session.Options.PollingDelay);
+        }
+
+        /// <summary>What this engine is connected to.</summary>
+        public ConnectionInfo Connection => _session.Info;
 
         /// <summary>Signs in, checks the subscription is reachable, and stores the session context.</summary>
         public static Task<ConnectionInfo> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken) =>
-            throw new NotImplementedException();
+            ConnectAsync(request, null, null, cancellationToken);
+
+        /// <summary>
+        /// Signs in, checks the subscription is reachable, and stores the session context. A
+        /// device-code prompt is written to the host as a warning; options tune polling and retries.
+        /// </summary>
+        public static async Task<ConnectionInfo> ConnectAsync(ConnectRequest request, IOperationHost? host, EngineOptions? options,
+            CancellationToken cancellationToken)
+        {
+            var session = await Connector.OpenAsync(request, host, options ?? new EngineOptions(), cancellationToken).ConfigureAwait(false);
+            EngineSession.SetCurrent(session);
+            return session.Info;
+        }
+
+        /// <summary>Forgets the session's connection (Disconnect-ImageTools).</summary>
+        public static void Disconnect() => EngineSession.SetCurrent(null);
 
         /// <summary>The engine over the session's connection; a clear error says what to run when there is none.</summary>
-        public static ImageToolsEngine FromSession() => throw new NotImplementedException();
+        public static ImageToolsEngine FromSession() => new ImageToolsEngine(EngineSession.RequireCurrent());
+
+        /// <summary>An engine over its own connection, leaving the session's alone (tests, parallel rehearsals).</summary>
+        public static async Task<ImageToolsEngine> OpenAsync(ConnectRequest request, IOperationHost? host, EngineOptions? options,
+            CancellationToken cancellationToken) =>
+            new ImageToolsEngine(await Connector.OpenAsync(request, host, options ?? new EngineOptions(), cancellationToken).ConfigureAwait(false));
 
         public Task<VmInfo?> GeneralizeAsync(GeneralizeRequest request, IOperationHost host) =>
-            throw new NotImplementedException();
+            GeneralizeOperation.RunAsync(request, host, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
         public Task<ImageInfo?> CaptureAsync(CaptureRequest request, IOperationHost host) =>
-            throw new NotImplementedException();
+            CaptureOperation.RunAsync(request, host, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
         public Task<GalleryVersionInfo?> PublishAsync(PublishRequest request, IOperationHost host) =>
-            throw new NotImplementedException();
+            throw new NotImplementedException("Publish-GalleryVersion is not implemented yet.");
 
         public Task DeployAsync(DeployRequest request, IOperationHost host) =>
-            throw new NotImplementedException();
+            throw new NotImplementedException("New-VmFromImage is not implemented yet.");
     }
 }

@@ -11,10 +11,22 @@ namespace ImageTools.Engine.Requests
         public string? SubscriptionId { get; set; }
     }
 
+    /// <summary>How the guest is generalized from inside.</summary>
+    public enum GeneralizeMethod
+    {
+        /// <summary>Sysprep on Windows, waagent deprovisioning on Linux.</summary>
+        Auto,
+        Sysprep,
+        Deprovision,
+    }
+
     /// <summary>Invoke-VmGeneralize.</summary>
     public sealed class GeneralizeRequest : OperationRequest
     {
         public ResourceReference Vm { get; set; } = new ResourceReference();
+
+        /// <summary>Auto (default) picks by the VM's OS type; asking for the other OS's method is refused.</summary>
+        public GeneralizeMethod Method { get; set; } = GeneralizeMethod.Auto;
 
         /// <summary>Snapshots of the OS and data disks first; on unless -SkipSnapshot.</summary>
         public bool SkipSnapshot { get; set; }
@@ -54,6 +66,9 @@ namespace ImageTools.Engine.Requests
 
         /// <summary>For snapshot/disk sources: Generalized (default) or Specialized.</summary>
         public string? OsState { get; set; }
+
+        /// <summary>For snapshot/disk sources: data disks (managed disk or snapshot ids) carried as LUN 0, 1, 2... in this order.</summary>
+        public List<string> DataDiskSourceIds { get; set; } = new List<string>();
 
         public bool ZoneResilient { get; set; }
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();

@@ -1,0 +1,46 @@
+using System;
+using System.Net.Http;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.ResourceManager;
+
+namespace ImageTools.Engine.Connection
+{
+    /// <summary>Builds the one ArmClient a session uses: its cloud, credential, transport and retry policy.</summary>
+    internal static class ArmClientFactory
+    {
+        /// <summary>The Microsoft.Network api-version used for generic resources (no typed Network SDK here).</summary>
+        public const string NetworkApiVersion = "2023-09-01";
+
+        private static readonly string[] NetworkTypes =
+        {
+            "Microsoft.Network/virtualNetworks",
+            "Microsoft.Network/virtualNetworks/subnets",
+            "Microsoft.Network/networkInterfaces",
+            "Microsoft.Network/publicIPAddresses",
+            "Microsoft.Network/networkSecurityGroups",
+        };
+
+        public static ArmClientOptions CreateOptions(ArmEnvironment environment, EngineOptions engineOptions, HttpMessageHandler? handler)
+        {
+            var options = new ArmClientOptions { Environment = environment };
+            // Pinned so that the SDK never lists /providers/Microsoft.Network to pick a version.
+            foreach (var type in NetworkTypes)
+                options.SetApiVersion(new ResourceType(type), NetworkApiVersion);
+            options.Retry.MaxRetries = engineOptions.MaxRetries;
+            options.Retry.Delay = engineOptions.RetryDelay;
+            options.Retry.MaxDelay = engineOptions.MaxRetryDelay;
+            options.Retry.Mode = RetryMode.Exponential;
+            if (handler != null)
+                options.Transport = new HttpClientTransport(handler);
+            return options;
+        }
+
+        public static ArmClient Create(TokenCredential credential, string? subscriptionId, ArmEnvironment environment,
+            EngineOptions engineOptions, HttpMessageHandler? handler = null) =>
+            new ArmClient(credential, subscriptionId, CreateOptions(environment, engineOptions, handler));
+
+        public static ArmEnvironment EmulatorEnvironment(Uri endpoint) =>
+            new ArmEnvironment(endpoint, endpoint.GetLeftPart(UriPartial.Authority));
+    }
+}

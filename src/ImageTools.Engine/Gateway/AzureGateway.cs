@@ -1,0 +1,381 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Azure.ResourceManager;
+using Azure.ResourceManager.Compute;
+using Azure.ResourceManager.Compute.Models;
+using Azure.ResourceManager.Resources;
+
+namespace ImageTools.Engine.Gateway
+{
+    /// <summary>
+    /// <see cref="IAzureGateway"/> over Azure.ResourceManager.Compute. Writes start with
+    /// WaitUntil.Started and complete through WaitForCompletion with the session's polling
+    /// DelayStrategy (Retry-After honoured); request retries are the pipeline's.
+    /// </summary>
+    internal sealed class AzureGateway : IAzureGateway
+    {
+        private readonly ArmClient _client;
+        private readonly DelayStrategy? _polling;
+
+        public AzureGateway(ArmClient client, DelayStrategy? polling)
+        {
+            _client = client;
+            _polling = polling;
+        }
+
+        public Task<SubscriptionState> GetSubscriptionAsync(string subscriptionId, CancellationToken ct) =>
+            Call("read subscription", subscriptionId, async () =>
+            {
+                var subscription = _client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(subscriptionId));
+                var data = (await subscription.GetAsync(ct).ConfigureAwait(false)).Value.Data;
+                return new SubscriptionState
+                {
+                    SubscriptionId = data.SubscriptionId ?? subscriptionId,
+                    TenantId = data.TenantId?.ToString() ?? "",
+                    DisplayName = data.DisplayName ?? "",
+                };
+            });
+
+        // ---- virtual machines ----
+
+        public Task<VmState?> GetVmAsync(string vmId, CancellationToken ct) =>
+            CallOrNull("read virtual machine", vmId, async () =>
+            {
+                var response = await Vm(vmId).GetAsync(InstanceViewType.InstanceView, ct).ConfigureAwait(false);
+                return ToVmState(response.Value.Data);
+            });
+
+        public Task StartVmAsync(string vmId, CancellationToken ct) =>
+            Call("start virtual machine", vmId, async () =>
+                await Wait(await Vm(vmId).PowerOnAsync(WaitUntil.Started, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+
+        public Task PowerOffVmAsync(string vmId, CancellationToken ct) =>
+            Call("power off virtual machine", vmId, async () =>
+                await Wait(await Vm(vmId).PowerOffAsync(WaitUntil.Started, skipShutdown: false, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+
+        public Task DeallocateVmAsync(string vmId, CancellationToken ct) =>
+            Call("deallocate virtual machine", vmId, async () =>
+                await Wait(await Vm(vmId).DeallocateAsync(WaitUntil.Started, hibernate: null, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+
+        public Task GeneralizeVmAsync(string vmId, CancellationToken ct) =>
+            Call("generalize virtual machine", vmId, async () => await Vm(vmId).GeneralizeAsync(ct).ConfigureAwait(false));
+
+        public Task DeleteVmAsync(string vmId, CancellationToken ct) =>
+            Call("delete virtual machine", vmId, async () =>
+                await Wait(await Vm(vmId).DeleteAsync(WaitUntil.Started, forceDeletion: null, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+
+        public Task SetVmTagsAsync(string vmId, IDictionary<string, string> tags, CancellationToken ct) =>
+            Call("update the tags of virtual machine", vmId, async () =>
+            {
+                var patch = new VirtualMachinePatch();
+                foreach (var tag in tags)
+                    patch.Tags[tag.Key] = tag.Value;
+                var operation = await Vm(vmId).UpdateAsync(WaitUntil.Started, patch, ct).ConfigureAwait(false);
+                if (_polling != null)
+                    await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false);
+                else
+                    await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
+            });
+
+        public Task<GuestCommandResult> RunCommandAsync(string vmId, string commandId, IList<string> script, CancellationToken ct) =>
+            Call("run a command in virtual machine", vmId, async () =>
+            {
+                var input = new RunCommandInput(commandId);
+                foreach (var line in script)
+                    input.Script.Add(line);
+                var operation = await Vm(vmId).RunCommandAsync(WaitUntil.Started, input, ct).ConfigureAwait(false);
+                var result = _polling != null
+                    ? await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false)
+                    : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
+                var statuses = result.Value?.Value ?? (IReadOnlyList<InstanceViewStatus>)Array.Empty<InstanceViewStatus>();
+                string Text(string stream) => string.Join("\n", statuses
+                    .Where(s => (s.Code ?? "").IndexOf("/" + stream + "/", StringComparison.OrdinalIgnoreCase) >= 0)
+                    .Select(s => s.Message ?? ""));
+                return new GuestCommandResult
+                {
+                    StdOut = Text("StdOut"),
+                    StdErr = Text("StdErr"),
+                    Codes = statuses.Select(s => s.Code ?? "").ToArray(),
+                };
+            });
+
+        // ---- disks and snapshots ----
+
+        public Task<DiskState?> GetDiskAsync(string diskId, CancellationToken ct) =>
+            CallOrNull("read managed disk", diskId, async () =>
+            {
+                var data = (await _client.GetManagedDiskResource(new ResourceIdentifier(diskId)).GetAsync(ct).ConfigureAwait(false)).Value.Data;
+                return new DiskState
+                {
+                    Id = data.Id?.ToString() ?? diskId,
+                    Name = data.Name,
+                    Location = data.Location.Name,
+                    Zones = data.Zones?.ToArray() ?? Array.Empty<string>(),
+                    Tags = Tags(data.Tags),
+                    ProvisioningState = data.ProvisioningState ?? "",
+                    OsType = data.OSType?.ToString() ?? "",
+                    HyperVGeneration = data.HyperVGeneration?.ToString() ?? "",
+                    SecurityType = DiskSecurity(data.SecurityProfile?.SecurityType?.ToString()),
+                    AttachState = data.DiskState?.ToString() ?? "",
+                    ManagedBy = data.ManagedBy?.ToString() ?? "",
+                    SkuName = data.Sku?.Name.ToString() ?? "",
+                };
+            });
+
+        public Task<SnapshotState?> GetSnapshotAsync(string snapshotId, CancellationToken ct) =>
+            CallOrNull("read snapshot", snapshotId, async () =>
+                ToSnapshotState((await _client.GetSnapshotResource(new ResourceIdentifier(snapshotId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
+
+        public Task<SnapshotState> CreateSnapshotAsync(SnapshotSpec spec, CancellationToken ct)
+        {
+            var id = ArmId.Format(spec.SubscriptionId, spec.ResourceGroupName, ArmId.Snapshots, spec.Name);
+            return Call("create snapshot", id, async () =>
+            {
+                var data = new SnapshotData(new AzureLocation(spec.Location))
+                {
+                    CreationData = new DiskCreationData(DiskCreateOption.Copy) { SourceResourceId = new ResourceIdentifier(spec.SourceDiskId) },
+                    Incremental = false,
+                };
+                if (spec.OsType.Length > 0)
+                    data.OSType = Os(spec.OsType);
+                if (spec.HyperVGeneration.Length > 0)
+                    data.HyperVGeneration = new HyperVGeneration(spec.HyperVGeneration);
+                foreach (var tag in spec.Tags)
+                    data.Tags[tag.Key] = tag.Value;
+                var operation = await ResourceGroup(spec.SubscriptionId, spec.ResourceGroupName).GetSnapshots()
+                    .CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
+                var result = _polling != null
+                    ? await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false)
+                    : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
+                return ToSnapshotState(result.Value.Data);
+            });
+        }
+
+        // ---- images ----
+
+        public Task<ImageState?> GetImageAsync(string imageId, CancellationToken ct) =>
+            CallOrNull("read image", imageId, async () =>
+                ToImageState((await _client.GetDiskImageResource(new ResourceIdentifier(imageId)).GetAsync(null, ct).ConfigureAwait(false)).Value.Data));
+
+        public Task<ImageState> CreateImageAsync(ImageSpec spec, CancellationToken ct)
+        {
+            var id = ArmId.Format(spec.SubscriptionId, spec.ResourceGroupName, ArmId.Images, spec.Name);
+            return Call("create image", id, async () =>
+            {
+                var data = new DiskImageData(new AzureLocation(spec.Location));
+                if (spec.HyperVGeneration.Length > 0)
+                    data.HyperVGeneration = new HyperVGeneration(spec.HyperVGeneration);
+                foreach (var tag in spec.Tags)
+                    data.Tags[tag.Key] = tag.Value;
+                if (spec.SourceVirtualMachineId.Length > 0)
+                {
+                    data.SourceVirtualMachineId = new ResourceIdentifier(spec.SourceVirtualMachineId);
+                    if (spec.ZoneResilient)
+                        data.StorageProfile = new ImageStorageProfile { ZoneResilient = true };
+                }
+                else
+                {
+                    var osDisk = new ImageOSDisk(Os(spec.OsType),
+                        string.Equals(spec.OsState, "Specialized", StringComparison.OrdinalIgnoreCase)
+                            ? OperatingSystemStateType.Specialized : OperatingSystemStateType.Generalized);
+                    if (spec.OsDiskIsSnapshot)
+                        osDisk.SnapshotId = new ResourceIdentifier(spec.OsDiskSourceId);
+                    else
+                        osDisk.ManagedDiskId = new ResourceIdentifier(spec.OsDiskSourceId);
+                    var profile = new ImageStorageProfile { OSDisk = osDisk, ZoneResilient = spec.ZoneResilient };
+                    foreach (var disk in spec.DataDisks)
+                    {
+                        var dataDisk = new ImageDataDisk(disk.Lun);
+                        if (disk.IsSnapshot)
+                            dataDisk.SnapshotId = new ResourceIdentifier(disk.SourceId);
+                        else
+                            dataDisk.ManagedDiskId = new ResourceIdentifier(disk.SourceId);
+                        profile.DataDisks.Add(dataDisk);
+                    }
+                    data.StorageProfile = profile;
+                }
+                var operation = await ResourceGroup(spec.SubscriptionId, spec.ResourceGroupName).GetDiskImages()
+                    .CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
+                var result = _polling != null
+                    ? await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false)
+                    : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
+                return ToImageState(result.Value.Data);
+            });
+        }
+
+        public Task DeleteImageAsync(string imageId, CancellationToken ct) =>
+            Call("delete image", imageId, async () =>
+                await Wait(await _client.GetDiskImageResource(new ResourceIdentifier(imageId)).DeleteAsync(WaitUntil.Started, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+
+        // ---- mapping ----
+
+        private VirtualMachineResource Vm(string id) => _client.GetVirtualMachineResource(new ResourceIdentifier(id));
+
+        private ResourceGroupResource ResourceGroup(string subscriptionId, string resourceGroupName) =>
+            _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(subscriptionId, resourceGroupName));
+
+        private static VmState ToVmState(VirtualMachineData data)
+        {
+            var id = data.Id!.ToString();
+            var view = data.InstanceView;
+            var codes = view?.Statuses?.Select(s => s.Code ?? "").ToList() ?? new List<string>();
+            var power = codes.LastOrDefault(c => c.StartsWith("PowerState/", StringComparison.OrdinalIgnoreCase));
+            var storage = data.StorageProfile;
+            var os = storage?.OSDisk;
+            var state = new VmState
+            {
+                Id = id,
+                Name = data.Name,
+                ResourceGroupName = data.Id.ResourceGroupName ?? "",
+                SubscriptionId = data.Id.SubscriptionId ?? "",
+                Location = data.Location.Name,
+                Zones = data.Zones?.ToArray() ?? Array.Empty<string>(),
+                Tags = Tags(data.Tags),
+                ProvisioningState = data.ProvisioningState ?? "",
+                VmSize = data.HardwareProfile?.VmSize?.ToString() ?? "",
+                ComputerName = view?.ComputerName ?? data.OSProfile?.ComputerName ?? "",
+                PowerState = power != null ? power.Substring("PowerState/".Length).ToLowerInvariant() : "unknown",
+                IsGeneralized = codes.Any(c => string.Equals(c, "OSState/generalized", StringComparison.OrdinalIgnoreCase)),
+                OsType = os?.OSType?.ToString() ?? "",
+                HyperVGeneration = view?.HyperVGeneration?.ToString() ?? "",
+                SecurityType = VmSecurity(data.SecurityProfile?.SecurityType?.ToString()),
+                ScaleSetId = data.VirtualMachineScaleSetId?.ToString() ?? "",
+                AgentStatus = view?.VmAgent?.Statuses?.FirstOrDefault()?.DisplayStatus ?? "",
+                NetworkInterfaceIds = data.NetworkProfile?.NetworkInterfaces?.Select(n => n.Id?.ToString() ?? "").Where(n => n.Length > 0).ToArray()
+                    ?? Array.Empty<string>(),
+            };
+            if (os != null)
+                state.OsDisk = new VmDiskState
+                {
+                    Name = os.Name ?? "",
+                    ManagedDiskId = os.ManagedDisk?.Id?.ToString() ?? "",
+                    VhdUri = os.VhdUri?.ToString() ?? "",
+                };
+            if (storage?.DataDisks != null)
+                state.DataDisks = storage.DataDisks.Select(d => new VmDiskState
+                {
+                    Name = d.Name ?? "",
+                    Lun = d.Lun,
+                    ManagedDiskId = d.ManagedDisk?.Id?.ToString() ?? "",
+                    VhdUri = d.VhdUri?.ToString() ?? "",
+                }).ToList();
+            var image = storage?.ImageReference;
+            if (image != null)
+                state.SourceImage = image.Id?.ToString()
+                    ?? image.SharedGalleryImageUniqueId
+                    ?? image.CommunityGalleryImageId
+                    ?? (image.Publisher != null ? $"{image.Publisher}:{image.Offer}:{image.Sku}:{image.Version ?? "latest"}" : "");
+            return state;
+        }
+
+        private static SnapshotState ToSnapshotState(SnapshotData data) => new SnapshotState
+        {
+            Id = data.Id?.ToString() ?? "",
+            Name = data.Name,
+            Location = data.Location.Name,
+            Tags = Tags(data.Tags),
+            ProvisioningState = data.ProvisioningState ?? "",
+            OsType = data.OSType?.ToString() ?? "",
+            HyperVGeneration = data.HyperVGeneration?.ToString() ?? "",
+            SecurityType = DiskSecurity(data.SecurityProfile?.SecurityType?.ToString()),
+            SourceResourceId = data.CreationData?.SourceResourceId?.ToString() ?? "",
+        };
+
+        private static ImageState ToImageState(DiskImageData data)
+        {
+            var os = data.StorageProfile?.OSDisk;
+            return new ImageState
+            {
+                Id = data.Id?.ToString() ?? "",
+                Name = data.Name,
+                ResourceGroupName = data.Id?.ResourceGroupName ?? "",
+                SubscriptionId = data.Id?.SubscriptionId ?? "",
+                Location = data.Location.Name,
+                Tags = Tags(data.Tags),
+                ProvisioningState = data.ProvisioningState ?? "",
+                HyperVGeneration = data.HyperVGeneration?.ToString() ?? "",
+                OsType = os?.OSType.ToString() ?? "",
+                OsState = os?.OSState.ToString() ?? "",
+                ZoneResilient = data.StorageProfile?.ZoneResilient ?? false,
+                SourceVirtualMachineId = data.SourceVirtualMachineId?.ToString() ?? "",
+                OsDiskSourceId = os?.ManagedDiskId?.ToString() ?? os?.SnapshotId?.ToString() ?? "",
+                DataDiskLuns = data.StorageProfile?.DataDisks?.Select(d => d.Lun).ToArray() ?? Array.Empty<int>(),
+            };
+        }
+
+        private static Dictionary<string, string> Tags(IDictionary<string, string>? tags) =>
+            tags == null ? new Dictionary<string, string>() : new Dictionary<string, string>(tags, StringComparer.OrdinalIgnoreCase);
+
+        private static SupportedOperatingSystemType Os(string osType) =>
+            string.Equals(osType, "Linux", StringComparison.OrdinalIgnoreCase) ? SupportedOperatingSystemType.Linux : SupportedOperatingSystemType.Windows;
+
+        private static string VmSecurity(string? type) =>
+            string.IsNullOrEmpty(type) ? "Standard"
+            : type!.StartsWith("Confidential", StringComparison.OrdinalIgnoreCase) ? "ConfidentialVM"
+            : type.Equals("TrustedLaunch", StringComparison.OrdinalIgnoreCase) ? "TrustedLaunch"
+            : type;
+
+        /// <summary>Disk security types (TrustedLaunch, ConfidentialVM_*) folded onto the VM's names.</summary>
+        private static string DiskSecurity(string? type) =>
+            string.IsNullOrEmpty(type) ? "Standard"
+            : type!.StartsWith("Confidential", StringComparison.OrdinalIgnoreCase) ? "ConfidentialVM"
+            : type.IndexOf("TrustedLaunch", StringComparison.OrdinalIgnoreCase) >= 0 ? "TrustedLaunch"
+            : type;
+
+        // ---- calls ----
+
+        private async Task Wait(ArmOperation operation, CancellationToken ct)
+        {
+            if (_polling != null)
+                await operation.WaitForCompletionResponseAsync(_polling, ct).ConfigureAwait(false);
+            else
+                await operation.WaitForCompletionResponseAsync(ct).ConfigureAwait(false);
+        }
+
+        private static async Task Call(string action, string target, Func<Task> body)
+        {
+            try
+            {
+                await body().ConfigureAwait(false);
+            }
+            catch (RequestFailedException e)
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+        }
+
+        private static async Task<T> Call<T>(string action, string target, Func<Task<T>> body)
+        {
+            try
+            {
+                return await body().ConfigureAwait(false);
+            }
+            catch (RequestFailedException e)
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+        }
+
+        /// <summary>A read: null when the resource (or its group) does not exist.</summary>
+        private static async Task<T?> CallOrNull<T>(string action, string target, Func<Task<T>> body) where T : class
+        {
+            try
+            {
+                return await body().ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+            catch (RequestFailedException e)
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+        }
+    }
+}

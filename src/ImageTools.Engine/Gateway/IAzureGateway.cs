@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ImageTools.Engine.Gateway
+{
+    /// <summary>
+    /// Everything the engine asks of Azure, in plain engine records. The only implementation
+    /// over Azure.ResourceManager is <see cref="AzureGateway"/>; no other code sees SDK types.
+    /// Reads of a missing resource return null; every failure is an <see cref="AzureRequestException"/>.
+    /// Long-running writes return once Azure reports them finished.
+    /// </summary>
+    internal interface IAzureGateway
+    {
+        Task<SubscriptionState> GetSubscriptionAsync(string subscriptionId, CancellationToken ct);
+
+        /// <summary>One GET with $expand=instanceView: model, power state, OS state and agent status together.</summary>
+        Task<VmState?> GetVmAsync(string vmId, CancellationToken ct);
+
+        Task StartVmAsync(string vmId, CancellationToken ct);
+        Task PowerOffVmAsync(string vmId, CancellationToken ct);
+        Task DeallocateVmAsync(string vmId, CancellationToken ct);
+
+        /// <summary>Marks a stopped or deallocated VM generalized (a synchronous POST).</summary>
+        Task GeneralizeVmAsync(string vmId, CancellationToken ct);
+
+        Task DeleteVmAsync(string vmId, CancellationToken ct);
+
+        /// <summary>Replaces the VM's tags (PATCH).</summary>
+        Task SetVmTagsAsync(string vmId, IDictionary<string, string> tags, CancellationToken ct);
+
+        /// <summary>Runs a script in the guest (RunPowerShellScript or RunShellScript) and returns its output.</summary>
+        Task<GuestCommandResult> RunCommandAsync(string vmId, string commandId, IList<string> script, CancellationToken ct);
+
+        Task<DiskState?> GetDiskAsync(string diskId, CancellationToken ct);
+        Task<SnapshotState?> GetSnapshotAsync(string snapshotId, CancellationToken ct);
+        Task<SnapshotState> CreateSnapshotAsync(SnapshotSpec spec, CancellationToken ct);
+
+        Task<ImageState?> GetImageAsync(string imageId, CancellationToken ct);
+        Task<ImageState> CreateImageAsync(ImageSpec spec, CancellationToken ct);
+        Task DeleteImageAsync(string imageId, CancellationToken ct);
+    }
+}

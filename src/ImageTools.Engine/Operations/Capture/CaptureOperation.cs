@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Hosting;
+using ImageTools.Engine.Requests;
+using ImageTools.Engine.Rules;
+using ImageTools.Engine.Rules.Capture;
+using ImageTools.Models;
+
+namespace ImageTools.Engine.Operations.Capture
+{
+    /// <summary>
+    /// New-CapturedImage: read the source (a generalized VM, a snapshot or a managed disk) and
+    /// the image of that name, run the preflight, then deallocate the VM if asked, replace an
+    /// image from another source if asked, create the image, and delete the source VM only
+    /// once the image reads Succeeded.
+    /// </summary>
+    internal sealed class CaptureOperation
+    {
+        private readonly CaptureRequest _request;
+        private readonly OperationRun _run;
+
+        private CaptureOperation(CaptureRequest request, OperationRun run)
+        {
+            _request = request;
+            _run = run;
+        }
+
+        private IAzureGateway Azure => _run.Gateway;
+        private IOperationHost Host => _run.Host;
+
+        public static async Task<ImageInfo?> RunAsync(CaptureRequest request, IOperationHost host, IAzureGateway gateway, EngineOptions options, string subscriptionId)
+        {
+            var sourceId = ArmId.Resolve(request.Source, subscriptionId, ArmId.VirtualMachines, ArmId.VirtualMachines, ArmId.Snapshots, ArmId.Disks);
+            var run = new OperationRun(host, gateway, options, $"Capture image from '{sourceId.Name}'",
+                "An image of the same name from the same source is returned as it is.");
+            return await new CaptureOperation(request, run).RunAsync(sourceId).ConfigureAwait(false);
+        }
+
+        private async Task<ImageInfo?> RunAsync(ArmId sourceId)
+        {
+            var facts = await ReadFactsAsync(sourceId).ConfigureAwait(false);
+            var preflight = Preflight.Evaluate(CaptureRules.All, facts);
+            var plan = Plan(facts);
+
+            if (preflight.AlreadyDone is Finding done && preflight.Refusals.Count == 0)
+            {
+                Host.WriteVerbose(done.Message);
+                return Emit(facts.ExistingImage!, facts, sourceDeleted: facts.Kind == CaptureSourceKind.VirtualMachine && facts.Vm == null);
+            }
+            if (!_run.ReportPreflight(preflight, plan))
+                return null;
+            if (!_run.ConfirmPlan(plan))
+            {
+                Host.WriteVerbose("Declined: nothing was changed.");
+                return null;
+            }
+
+            var timeout = _run.Options.OperationTimeout;
+            if (facts.Vm != null && facts.Vm.PowerState == "stopped")
+                await _run.StepAsync("deallocating the source VM", timeout, ct => Azure.DeallocateVmAsync(facts.Vm.Id, ct), 10).ConfigureAwait(false);
+
+            if (facts.ExistingImage != null)
+                await _run.StepAsync($"deleting the existing image '{facts.ImageId.Name}' (-Replace)", timeout,
+                    ct => Azure.DeleteImageAsync(facts.ExistingImage.Id, ct), 20).ConfigureAwait(false);
+
+            var image = await _run.StepAsync($"creating image '{facts.ImageId.Name}'", timeout, ct => Azure.CreateImageAsync(Spec(facts), ct), 40)
+                .ConfigureAwait(false);
+            image = await _run.StepAsync("reading the image", timeout, ct => Azure.GetImageAsync(facts.ImageId.Id, ct), 80).ConfigureAwait(false) ?? image;
+            if (!string.Equals(image.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
+                throw new ImageToolsException("ImageNotSucceeded",
+                    $"Image '{image.Name}' was created but reads provisioningState '{image.ProvisioningState}', not Succeeded.",
+                    "Check the image in the portal; rerun with -Replace to capture it again. The source was not deleted.",
+                    image.Id, FailureCategory.InvalidOperation);
+
+            var deleted = false;
+            if (_request.DeleteSourceVm && facts.Vm != null)
+            {
+                await _run.StepAsync($"deleting the source VM '{facts.Vm.Name}' (-DeleteSourceVm)", timeout,
+                    ct => Azure.DeleteVmAsync(facts.Vm.Id, ct), 90).ConfigureAwait(false);
+                deleted = true;
+            }
+            _run.Completed();
+            return Emit(image, facts, deleted);
+        }
+
+        private ImageInfo Emit(ImageState image, CaptureFacts facts, bool sourceDeleted)
+        {
+            var info = ModelMapper.ToImageInfo(image, facts.SourceResourceId, facts.Kind.ToString(), sourceDeleted);
+            Host.WriteObject(info);
+            return info;
+        }
+
+        private async Task<CaptureFacts> ReadFactsAsync(ArmId sourceId)
+        {
+            var timeout = _run.Options.OperationTimeout;
+            VmState? vm = null;
+            DiskState? disk = null;
+            SnapshotState? snapshot = null;
+            CaptureSourceKind kind;
+            if (sourceId.IsType(ArmId.Snapshots))
+            {
+                kind = CaptureSourceKind.Snapshot;
+                snapshot = await _run.StepAsync("reading the source snapshot", timeout, ct => Azure.GetSnapshotAsync(sourceId.Id, ct)).ConfigureAwait(false);
+            }
+            else if (sourceId.IsType(ArmId.Disks))
+            {
+                kind = CaptureSourceKind.Disk;
+                disk = await _run.StepAsync("reading the source disk", timeout, ct => Azure.GetDiskAsync(sourceId.Id, ct)).ConfigureAwait(false);
+            }
+            else
+            {
+                kind = CaptureSourceKind.VirtualMachine;
+                vm = await _run.StepAsync("reading the source VM", timeout, ct => Azure.GetVmAsync(sourceId.Id, ct)).ConfigureAwait(false);
+                if (vm != null && vm.HyperVGeneration.Length == 0 && vm.OsDisk.IsManaged)
+                {
+                    // The instance view did not say; the OS disk records the generation.
+                    var osDisk = await _run.StepAsync("reading the source VM's OS disk", timeout, ct => Azure.GetDiskAsync(vm.OsDisk.ManagedDiskId, ct)).ConfigureAwait(false);
+                    if (osDisk != null)
+                        vm.HyperVGeneration = osDisk.HyperVGeneration;
+                }
+            }
+
+            var imageName = string.IsNullOrWhiteSpace(_request.ImageName) ? sourceId.Name + "-image" : _request.ImageName!.Trim();
+            var imageGroup = string.IsNullOrWhiteSpace(_request.ResourceGroupName) ? sourceId.ResourceGroupName : _request.ResourceGroupName!.Trim();
+            var imageId = ArmId.Of(sourceId.SubscriptionId, imageGroup, ArmId.Images, imageName);
+            var existing = Validation.AzureNames.CheckImageName(imageName) == null
+                ? await _run.StepAsync("reading the image", timeout, ct => Azure.GetImageAsync(imageId.Id, ct)).ConfigureAwait(false)
+                : null;
+
+            var dataDisks = new List<DataDiskSource>();
+            var lun = 0;
+            foreach (var id in _request.DataDiskSourceIds ?? new List<string>())
+            {
+                var dataId = ArmId.Resolve(ResourceReference.FromId(id), sourceId.SubscriptionId, ArmId.Disks, ArmId.Disks, ArmId.Snapshots);
+                var exists = dataId.IsType(ArmId.Snapshots)
+                    ? await _run.StepAsync("reading the data disk sources", timeout, ct => Azure.GetSnapshotAsync(dataId.Id, ct)).ConfigureAwait(false) != null
+                    : await _run.StepAsync("reading the data disk sources", timeout, ct => Azure.GetDiskAsync(dataId.Id, ct)).ConfigureAwait(false) != null;
+                dataDisks.Add(new DataDiskSource(lun++, dataId, exists));
+            }
+            return new CaptureFacts(_request, sourceId, kind, vm, disk, snapshot, imageId, existing, dataDisks);
+        }
+
+        private OperationPlan Plan(CaptureFacts facts)
+        {
+            var plan = new OperationPlan();
+            if (facts.Vm != null && facts.Vm.PowerState == "stopped")
+                plan.Add(facts.Vm.Id, "Deallocate the source VM (-Deallocate)");
+            if (facts.ExistingImage != null)
+                plan.Add(facts.ExistingImage.Id, "Delete the existing image (-Replace)");
+            plan.Add(facts.ImageId.Id, $"Create managed image ({facts.TargetHyperVGeneration}, {facts.TargetOsType}) from {facts.Kind} '{facts.SourceId.Name}'");
+            if (_request.DeleteSourceVm && facts.Vm != null)
+                plan.Add(facts.Vm.Id, "Delete the source VM once the image reads Succeeded (-DeleteSourceVm, irreversible)");
+            return plan;
+        }
+
+        private ImageSpec Spec(CaptureFacts facts)
+        {
+            var spec = new ImageSpec
+            {
+                SubscriptionId = facts.ImageId.SubscriptionId,
+                ResourceGroupName = facts.ImageId.ResourceGroupName,
+                Name = facts.ImageId.Name,
+                Location = facts.TargetLocation,
+                HyperVGeneration = facts.TargetHyperVGeneration,
+                ZoneResilient = _request.ZoneResilient,
+                Tags = new Dictionary<string, string>(_request.Tags ?? new Dictionary<string, string>()),
+            };
+            if (facts.Kind == CaptureSourceKind.VirtualMachine)
+            {
+                spec.SourceVirtualMachineId = facts.SourceResourceId;
+                return spec;
+            }
+            spec.OsDiskSourceId = facts.SourceResourceId;
+            spec.OsDiskIsSnapshot = facts.Kind == CaptureSourceKind.Snapshot;
+            spec.OsType = facts.TargetOsType.Equals("Linux", StringComparison.OrdinalIgnoreCase) ? "Linux" : "Windows";
+            spec.OsState = facts.TargetOsState;
+            spec.DataDisks = facts.DataDisks.Select(d => new ImageDataDiskSpec { Lun = d.Lun, SourceId = d.Id.Id, IsSnapshot = d.IsSnapshot }).ToList();
+            return spec;
+        }
+    }
+}

@@ -1,0 +1,379 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Hosting;
+using ImageTools.Engine.Requests;
+using ImageTools.Engine.Rules;
+using ImageTools.Engine.Rules.Generalize;
+using ImageTools.Models;
+
+namespace ImageTools.Engine.Operations.Generalize
+{
+    /// <summary>
+    /// Invoke-VmGeneralize: read the VM, run the preflight, then (each step skipped when an
+    /// earlier run finished it) start the VM if asked, probe the guest's domain membership,
+    /// snapshot the disks, generalize the guest (Sysprep / waagent), wait for it to stop,
+    /// deallocate, mark the VM generalized and confirm OSState/generalized.
+    /// </summary>
+    internal sealed class GeneralizeOperation
+    {
+        private readonly GeneralizeRequest _request;
+        private readonly OperationRun _run;
+        private readonly ArmId _vmId;
+
+        private GeneralizeOperation(GeneralizeRequest request, OperationRun run, ArmId vmId)
+        {
+            _request = request;
+            _run = run;
+            _vmId = vmId;
+        }
+
+        private IAzureGateway Azure => _run.Gateway;
+        private IOperationHost Host => _run.Host;
+
+        public static async Task<VmInfo?> RunAsync(GeneralizeRequest request, IOperationHost host, IAzureGateway gateway, EngineOptions options, string subscriptionId)
+        {
+            var vmId = ArmId.Resolve(request.Vm, subscriptionId, ArmId.VirtualMachines);
+            var run = new OperationRun(host, gateway, options, $"Generalize VM '{vmId.Name}'",
+                "A VM whose guest step finished is recognised by its imagetools-guest-generalized tag; snapshots are reused.");
+            return await new GeneralizeOperation(request, run, vmId).RunAsync().ConfigureAwait(false);
+        }
+
+        private async Task<VmInfo?> RunAsync()
+        {
+            var facts = await ReadFactsAsync().ConfigureAwait(false);
+            var vm = facts.Vm;
+            var preflight = Preflight.Evaluate(GeneralizeRules.Arm, facts);
+            var plan = Plan(facts);
+
+            if (preflight.AlreadyDone is Finding done && preflight.Refusals.Count == 0)
+            {
+                Host.WriteVerbose(done.Message);
+                return Emit(vm, Array.Empty<string>());
+            }
+            if (!_run.ReportPreflight(preflight, plan))
+            {
+                if (facts.IsWindows && facts.GuestStepNeeded)
+                    Host.WriteVerbose("Domain membership is probed in the guest (Run Command) when the command runs; -WhatIf does not run it.");
+                return null;
+            }
+            if (!_run.ConfirmPlan(plan))
+            {
+                Host.WriteVerbose($"Declined: nothing was changed on VM '{vm.Name}'.");
+                return null;
+            }
+
+            if (facts.GuestStepNeeded && vm.PowerState != "running")
+                vm = await StartAsync().ConfigureAwait(false);
+
+            if (facts.GuestStepNeeded && facts.IsWindows)
+            {
+                var guest = await ProbeDomainAsync().ConfigureAwait(false);
+                Preflight.Evaluate(GeneralizeRules.Guest, facts.WithGuest(guest)).Report(Host);
+            }
+
+            var snapshotIds = facts.GuestStepNeeded && !_request.SkipSnapshot
+                ? await SnapshotAsync(facts).ConfigureAwait(false)
+                : facts.Snapshots.Where(s => s.Reusable).Select(s => s.Existing!.Id).ToList();
+
+            if (facts.GuestStepNeeded)
+            {
+                if (facts.IsWindows)
+                    await SysprepAsync().ConfigureAwait(false);
+                else
+                    await DeprovisionAsync().ConfigureAwait(false);
+                await MarkGuestStepDoneAsync(vm).ConfigureAwait(false);
+            }
+
+            await StopAsync().ConfigureAwait(false);
+            vm = await DeallocateAsync().ConfigureAwait(false);
+            await _run.StepAsync("marking the VM generalized", _run.Options.OperationTimeout,
+                ct => Azure.GeneralizeVmAsync(_vmId.Id, ct), 90).ConfigureAwait(false);
+            vm = await ReadVmAsync("confirming OSState/generalized").ConfigureAwait(false);
+            if (!vm.IsGeneralized)
+                throw new ImageToolsException("GeneralizeNotConfirmed",
+                    $"VM '{vm.Name}' was marked generalized, but its instance view does not show OSState/generalized (power state {vm.PowerState}).",
+                    "Check the VM's instance view (Get-AzVM -Status), then rerun; finished steps are recognised.", vm.Id);
+            _run.Completed();
+            return Emit(vm, snapshotIds);
+        }
+
+        private VmInfo Emit(VmState vm, IEnumerable<string> snapshotIds)
+        {
+            var info = ModelMapper.ToVmInfo(vm, snapshotIds);
+            Host.WriteObject(info);
+            return info;
+        }
+
+        // ---- reading ----
+
+        private async Task<GeneralizeFacts> ReadFactsAsync()
+        {
+            var vm = await ReadVmAsync("reading the VM").ConfigureAwait(false);
+            var snapshots = new List<PlannedSnapshot>();
+            if (!_request.SkipSnapshot && !vm.IsGeneralized && !vm.HasUnmanagedDisks)
+            {
+                foreach (var disk in new[] { vm.OsDisk }.Concat(vm.DataDisks.OrderBy(d => d.Lun)))
+                {
+                    var id = ArmId.Of(vm.SubscriptionId, vm.ResourceGroupName, ArmId.Snapshots, PlannedSnapshot.NameFor(vm.Name, disk));
+                    var existing = await _run.StepAsync("reading the pre-generalize snapshots", _run.Options.OperationTimeout,
+                        ct => Azure.GetSnapshotAsync(id.Id, ct)).ConfigureAwait(false);
+                    snapshots.Add(new PlannedSnapshot(disk, id, existing));
+                }
+            }
+            return new GeneralizeFacts(_request, vm, snapshots);
+        }
+
+        private async Task<VmState> ReadVmAsync(string step) =>
+            await _run.StepAsync(step, _run.Options.OperationTimeout, ct => Azure.GetVmAsync(_vmId.Id, ct)).ConfigureAwait(false)
+            ?? throw new ImageToolsException("VmNotFound",
+                $"VM '{_vmId.Name}' was not found in resource group '{_vmId.ResourceGroupName}' (subscription {_vmId.SubscriptionId}).",
+                "Check the name, the resource group and the subscription (-SubscriptionId), or pipe the VM in from Get-AzVM.",
+                _vmId.Id, FailureCategory.ObjectNotFound);
+
+        private OperationPlan Plan(GeneralizeFacts facts)
+        {
+            var plan = new OperationPlan();
+            var vm = facts.Vm;
+            if (vm.IsGeneralized)
+                return plan;
+            if (facts.GuestStepNeeded && vm.PowerState != "running")
+                plan.Add(vm.Id, "Start the VM (-Start)");
+            if (facts.GuestStepNeeded)
+            {
+                foreach (var snapshot in facts.Snapshots.Where(s => !s.Reusable))
+                    plan.Add(snapshot.Id.Id, $"Snapshot disk '{snapshot.Disk.Name}' ({PlannedSnapshot.Slot(snapshot.Disk)}) before generalizing");
+                plan.Add(vm.Id, facts.IsWindows
+                    ? $"Run {GuestScripts.SysprepCommandLine} in the guest (irreversible)"
+                    : $"Run {GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)} in the guest (irreversible)");
+            }
+            if (vm.PowerState == "running" || facts.GuestStepNeeded)
+                plan.Add(vm.Id, "Shut down the guest");
+            plan.Add(vm.Id, "Deallocate the VM");
+            plan.Add(vm.Id, "Mark the VM generalized (it can no longer be started)");
+            return plan;
+        }
+
+        // ---- steps ----
+
+        private async Task<VmState> StartAsync()
+        {
+            await _run.StepAsync("starting the VM", _run.Options.OperationTimeout, ct => Azure.StartVmAsync(_vmId.Id, ct), 5).ConfigureAwait(false);
+            // The agent reports Ready a while after boot; Run Command needs it.
+            return await _run.StepAsync("waiting for the guest agent to report Ready", _request.GuestTimeout, async ct =>
+            {
+                while (true)
+                {
+                    var vm = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
+                    if (vm != null && vm.PowerState == "running" && vm.AgentReady)
+                        return vm;
+                    await _run.PauseAsync(ct).ConfigureAwait(false);
+                }
+            }, 10).ConfigureAwait(false);
+        }
+
+        private async Task<GuestIdentity> ProbeDomainAsync()
+        {
+            var result = await _run.StepAsync("probing the guest's domain membership", _request.GuestTimeout,
+                ct => RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.DomainProbe, ct), 15).ConfigureAwait(false);
+            var guest = GuestScripts.ParseDomainProbe(result.StdOut);
+            Host.WriteVerbose($"Guest reports PartOfDomain={guest.PartOfDomain}, DomainRole={guest.DomainRole}.");
+            return guest;
+        }
+
+        private async Task<List<string>> SnapshotAsync(GeneralizeFacts facts)
+        {
+            var ids = new List<string>();
+            foreach (var snapshot in facts.Snapshots)
+            {
+                if (snapshot.Reusable)
+                {
+                    Host.WriteVerbose($"Snapshot '{snapshot.Id.Name}' of disk '{snapshot.Disk.Name}' exists from an earlier run; reused.");
+                    ids.Add(snapshot.Existing!.Id);
+                    continue;
+                }
+                var vm = facts.Vm;
+                var created = await _run.StepAsync($"snapshotting disk '{snapshot.Disk.Name}'", _run.Options.OperationTimeout,
+                    ct => Azure.CreateSnapshotAsync(new SnapshotSpec
+                    {
+                        SubscriptionId = snapshot.Id.SubscriptionId,
+                        ResourceGroupName = snapshot.Id.ResourceGroupName,
+                        Name = snapshot.Id.Name,
+                        Location = vm.Location,
+                        SourceDiskId = snapshot.Disk.ManagedDiskId,
+                        OsType = snapshot.Disk.Lun < 0 ? vm.OsType : "",
+                        HyperVGeneration = snapshot.Disk.Lun < 0 ? vm.HyperVGeneration : "",
+                        Tags = new Dictionary<string, string> { ["imagetools-snapshot-of"] = vm.Name },
+                    }, ct), 20).ConfigureAwait(false);
+                ids.Add(created.Id.Length > 0 ? created.Id : snapshot.Id.Id);
+            }
+            return ids;
+        }
+
+        private async Task SysprepAsync()
+        {
+            try
+            {
+                await SysprepStepAsync().ConfigureAwait(false);
+            }
+            catch (ImageToolsException e) when (e.RuleId == "OperationTimedOut")
+            {
+                throw new ImageToolsException("SysprepTimedOut",
+                    $"Sysprep in VM '{_vmId.Name}' did not reach IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE within {OperationRun.Format(_request.GuestTimeout)}. The VM was left as it is and not marked generalized.",
+                    "Sign in to the guest and read C:\\Windows\\System32\\Sysprep\\Panther\\setupact.log and setuperr.log (a Store app installed for one user, or a pending update, often blocks Sysprep); fix it and rerun, or raise -GuestTimeout.",
+                    _vmId.Id, FailureCategory.OperationTimeout, e);
+            }
+        }
+
+        private Task SysprepStepAsync() =>
+            _run.StepAsync("running Sysprep in the guest and waiting for IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE", _request.GuestTimeout, async ct =>
+            {
+                var state = await ReadImageStateAsync(ct).ConfigureAwait(false);
+                if (state.ImageState == GuestScripts.ImageStateSealed)
+                {
+                    Host.WriteVerbose("The guest is already sealed (IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE); Sysprep is not run again.");
+                    return;
+                }
+                await RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.Sysprep, ct).ConfigureAwait(false);
+                var last = state.ImageState;
+                while (true)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    state = await ReadImageStateAsync(ct).ConfigureAwait(false);
+                    if (state.GuestStopped)
+                    {
+                        // Sysprep shuts the guest down only after it sealed the image.
+                        if (last == GuestScripts.ImageStateUndeployable)
+                            throw SysprepUndeployable();
+                        Host.WriteVerbose($"The guest shut down after Sysprep (last ImageState seen: {(last.Length > 0 ? last : "none")}).");
+                        return;
+                    }
+                    if (state.ImageState.Length > 0 && state.ImageState != last)
+                        Host.WriteVerbose($"ImageState: {state.ImageState}");
+                    if (state.ImageState.Length > 0)
+                        last = state.ImageState;
+                    if (last == GuestScripts.ImageStateSealed)
+                        return;
+                    if (last == GuestScripts.ImageStateUndeployable)
+                        throw SysprepUndeployable();
+                    await _run.PauseAsync(ct).ConfigureAwait(false);
+                }
+            }, 40);
+
+        private ImageToolsException SysprepUndeployable() => new ImageToolsException("SysprepFailed",
+            $"Sysprep failed in VM '{_vmId.Name}': the guest's ImageState is {GuestScripts.ImageStateUndeployable}. The VM was left as it is and not marked generalized.",
+            "Sign in to the guest and read C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log; fix the cause (often an app provisioned for one user, or BitLocker), or rebuild the VM from its pre-generalize snapshot, then rerun.",
+            _vmId.Id, FailureCategory.InvalidOperation);
+
+        private sealed class ImageStateReading
+        {
+            public string ImageState { get; set; } = "";
+            public bool GuestStopped { get; set; }
+        }
+
+        /// <summary>Reads ImageState; a guest that stopped (its agent gone with it) is reported as such, not as a failure.</summary>
+        private async Task<ImageStateReading> ReadImageStateAsync(CancellationToken ct)
+        {
+            try
+            {
+                var result = await RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.ReadImageState, ct).ConfigureAwait(false);
+                return new ImageStateReading { ImageState = GuestScripts.ParseImageState(result.StdOut) };
+            }
+            catch (AzureRequestException e)
+            {
+                if (!await GuestIsDownAsync(ct).ConfigureAwait(false))
+                    throw;
+                Host.WriteVerbose($"The guest stopped answering while shutting down ({e.ArmCode}); expected after Sysprep.");
+                return new ImageStateReading { GuestStopped = true };
+            }
+        }
+
+        private async Task<bool> GuestIsDownAsync(CancellationToken ct)
+        {
+            var vm = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
+            return vm != null && vm.PowerState != "running" && vm.PowerState != "starting";
+        }
+
+        private Task DeprovisionAsync() =>
+            _run.StepAsync("deprovisioning the Linux guest (waagent)", _request.GuestTimeout, async ct =>
+            {
+                try
+                {
+                    var result = await RunGuestCommandAsync(GuestScripts.Shell, GuestScripts.Deprovision(_request.CloudInitClean), ct).ConfigureAwait(false);
+                    if (result.StdErr.Length > 0)
+                        Host.WriteVerbose("waagent: " + result.StdErr);
+                }
+                catch (AzureRequestException e)
+                {
+                    if (!await GuestIsDownAsync(ct).ConfigureAwait(false))
+                        throw;
+                    Host.WriteVerbose($"The guest agent dropped while the guest shut down ({e.ArmCode}); expected after deprovisioning.");
+                }
+            }, 40);
+
+        /// <summary>
+        /// Runs a script through Run Command. A run command already executing (409) is waited on
+        /// and retried until the step's time limit.
+        /// </summary>
+        private async Task<GuestCommandResult> RunGuestCommandAsync(string commandId, IList<string> script, CancellationToken ct)
+        {
+            while (true)
+            {
+                try
+                {
+                    return await Azure.RunCommandAsync(_vmId.Id, commandId, script, ct).ConfigureAwait(false);
+                }
+                catch (AzureRequestException e) when (IsRunCommandBusy(e))
+                {
+                    Host.WriteVerbose("Another run command is still executing in the guest; waiting to retry.");
+                    await _run.PauseAsync(ct).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private static bool IsRunCommandBusy(AzureRequestException e) =>
+            e.Status == 409 && e.ArmMessage.IndexOf("Run command extension execution is in progress", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private async Task MarkGuestStepDoneAsync(VmState vm)
+        {
+            var tags = new Dictionary<string, string>(vm.Tags, StringComparer.OrdinalIgnoreCase)
+            {
+                [GuestStepMarker.TagName] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            await _run.StepAsync("recording the finished guest step on the VM", _run.Options.OperationTimeout,
+                ct => Azure.SetVmTagsAsync(_vmId.Id, tags, ct), 60).ConfigureAwait(false);
+        }
+
+        /// <summary>Waits for the guest to stop on its own, or powers it off (gracefully) when it keeps running.</summary>
+        private Task StopAsync() =>
+            _run.StepAsync("waiting for the guest to shut down", _request.ShutdownTimeout, async ct =>
+            {
+                while (true)
+                {
+                    var vm = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
+                    var power = vm?.PowerState ?? "unknown";
+                    if (power == "stopped" || power == "deallocated" || power == "deallocating")
+                        return;
+                    if (power == "running")
+                    {
+                        await Azure.PowerOffVmAsync(_vmId.Id, ct).ConfigureAwait(false);
+                        return;
+                    }
+                    await _run.PauseAsync(ct).ConfigureAwait(false);
+                }
+            }, 70);
+
+        /// <summary>Deallocates: a stopped VM still holds (and bills) its hardware.</summary>
+        private async Task<VmState> DeallocateAsync()
+        {
+            var vm = await ReadVmAsync("reading the power state").ConfigureAwait(false);
+            if (vm.PowerState == "deallocated")
+                return vm;
+            await _run.StepAsync("deallocating the VM", _run.Options.OperationTimeout, ct => Azure.DeallocateVmAsync(_vmId.Id, ct), 80).ConfigureAwait(false);
+            return await ReadVmAsync("reading the power state").ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ImageTools.Engine.Rules.Generalize;
+
+namespace ImageTools.Engine.Operations.Generalize
+{
+    /// <summary>The scripts Invoke-VmGeneralize runs in the guest through Run Command, and how their output is read.</summary>
+    internal static class GuestScripts
+    {
+        public const string PowerShell = "RunPowerShellScript";
+        public const string Shell = "RunShellScript";
+
+        /// <summary>Read-only: is the Windows guest in a domain, and is it a domain controller?</summary>
+        public static readonly IList<string> DomainProbe = new[]
+        {
+            "$cs = Get-CimInstance -ClassName Win32_ComputerSystem",
+            "Write-Output \"PartOfDomain=$($cs.PartOfDomain)\"",
+            "Write-Output \"DomainRole=$($cs.DomainRole)\"",
+            "Write-Output \"Domain=$($cs.Domain)\"",
+        };
+
+        /// <summary>Starts Sysprep and returns at once; progress is read from the ImageState registry value.</summary>
+        public static readonly IList<string> Sysprep = new[]
+        {
+            "$ErrorActionPreference = 'Stop'",
+            "Start-Process -FilePath \"$env:SystemRoot\\System32\\Sysprep\\Sysprep.exe\" -ArgumentList '/generalize /oobe /mode:vm /quiet'",
+            "Write-Output 'Sysprep started'",
+        };
+
+        public const string SysprepCommandLine = "Sysprep /generalize /oobe /mode:vm /quiet";
+
+        /// <summary>Read-only: the Windows setup state (Packer's check).</summary>
+        public static readonly IList<string> ReadImageState = new[]
+        {
+            "(Get-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup\\State' -Name ImageState).ImageState",
+        };
+
+        public const string ImageStateSealed = "IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE";
+        public const string ImageStateUndeployable = "IMAGE_STATE_UNDEPLOYABLE";
+
+        public static IList<string> Deprovision(bool cloudInitClean)
+        {
+            var lines = new List<string> { "set -e", "waagent -deprovision+user -force" };
+            if (cloudInitClean)
+                lines.Add("cloud-init clean --logs");
+            return lines;
+        }
+
+        public static string DeprovisionCommandLine(bool cloudInitClean) =>
+            "waagent -deprovision+user -force" + (cloudInitClean ? " and cloud-init clean --logs" : "");
+
+        private static readonly Regex ImageStateToken = new Regex(@"IMAGE_STATE_[A-Z_]+", RegexOptions.CultureInvariant);
+
+        /// <summary>The last IMAGE_STATE_* token in the output; empty when there is none.</summary>
+        public static string ParseImageState(string stdout)
+        {
+            var matches = ImageStateToken.Matches(stdout ?? "");
+            return matches.Count == 0 ? "" : matches[matches.Count - 1].Value;
+        }
+
+        public static GuestIdentity ParseDomainProbe(string stdout)
+        {
+            var values = (stdout ?? "").Split('\n')
+                .Select(l => l.Trim())
+                .Where(l => l.Contains("="))
+                .Select(l => l.Split(new[] { '=' }, 2))
+                .GroupBy(p => p[0].Trim(), System.StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.Last()[1].Trim(), System.StringComparer.OrdinalIgnoreCase);
+            values.TryGetValue("PartOfDomain", out var part);
+            values.TryGetValue("DomainRole", out var role);
+            values.TryGetValue("Domain", out var domain);
+            int.TryParse(role, out var roleNumber);
+            return new GuestIdentity
+            {
+                PartOfDomain = string.Equals(part, "True", System.StringComparison.OrdinalIgnoreCase),
+                DomainRole = roleNumber,
+                Domain = domain ?? "",
+            };
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ImageTools.Engine.Operations
+{
+    /// <summary>One write an operation intends to make, as ShouldProcess shows it.</summary>
+    public sealed class PlanStep
+    {
+        public PlanStep(string target, string action)
+        {
+            Target = target;
+            Action = action;
+        }
+
+        /// <summary>The resource written (its id or name).</summary>
+        public string Target { get; }
+
+        /// <summary>What is done to it, e.g. "Run Sysprep /generalize /oobe /mode:vm /quiet in the guest".</summary>
+        public string Action { get; }
+
+        public override string ToString() => $"{Action} on '{Target}'";
+    }
+
+    /// <summary>The ordered writes of one operation, worked out from the preflight's facts before any write.</summary>
+    public sealed class OperationPlan
+    {
+        private readonly List<PlanStep> _steps = new List<PlanStep>();
+
+        public IReadOnlyList<PlanStep> Steps => _steps;
+
+        public OperationPlan Add(string target, string action)
+        {
+            _steps.Add(new PlanStep(target, action));
+            return this;
+        }
+
+        public bool IsEmpty => _steps.Count == 0;
+
+        public override string ToString() => string.Join("; ", _steps.Select((s, i) => $"{i + 1}. {s}"));
+    }
+}

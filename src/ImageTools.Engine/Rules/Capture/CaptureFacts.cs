@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Requests;
+
+namespace ImageTools.Engine.Rules.Capture
+{
+    /// <summary>What New-CapturedImage's source is.</summary>
+    internal enum CaptureSourceKind
+    {
+        VirtualMachine,
+        Snapshot,
+        Disk,
+    }
+
+    /// <summary>A data disk (managed disk or snapshot) to carry into an image made from disks.</summary>
+    internal sealed class DataDiskSource
+    {
+        public DataDiskSource(int lun, ArmId id, bool exists)
+        {
+            Lun = lun;
+            Id = id;
+            Exists = exists;
+        }
+
+        public int Lun { get; }
+        public ArmId Id { get; }
+        public bool Exists { get; }
+        public bool IsSnapshot => Id.IsType(ArmId.Snapshots);
+    }
+
+    /// <summary>What New-CapturedImage's rules read: the request, the source (one GET), and the image of that name if any.</summary>
+    internal sealed class CaptureFacts
+    {
+        public CaptureFacts(CaptureRequest request, ArmId sourceId, CaptureSourceKind kind, VmState? vm, DiskState? disk,
+            SnapshotState? snapshot, ArmId imageId, ImageState? existingImage, IReadOnlyList<DataDiskSource> dataDisks)
+        {
+            DataDisks = dataDisks;
+            Request = request;
+            SourceId = sourceId;
+            Kind = kind;
+            Vm = vm;
+            Disk = disk;
+            Snapshot = snapshot;
+            ImageId = imageId;
+            ExistingImage = existingImage;
+        }
+
+        public CaptureRequest Request { get; }
+        public ArmId SourceId { get; }
+        public CaptureSourceKind Kind { get; }
+        public VmState? Vm { get; }
+        public DiskState? Disk { get; }
+        public SnapshotState? Snapshot { get; }
+        public ArmId ImageId { get; }
+        public ImageState? ExistingImage { get; }
+
+        /// <summary>-DataDiskSourceIds as read: each disk or snapshot, and whether it exists.</summary>
+        public IReadOnlyList<DataDiskSource> DataDisks { get; }
+
+        public bool SourceExists => Vm != null || Disk != null || Snapshot != null;
+
+        /// <summary>The source's own id as Azure spells it (or as requested when it does not exist).</summary>
+        public string SourceResourceId => Vm?.Id ?? Disk?.Id ?? Snapshot?.Id ?? SourceId.Id;
+
+        public string SourceLocation => Vm?.Location ?? Disk?.Location ?? Snapshot?.Location ?? "";
+
+        /// <summary>The source's Hyper-V generation; empty when the source does not say.</summary>
+        public string SourceHyperVGeneration => Vm?.HyperVGeneration ?? Disk?.HyperVGeneration ?? Snapshot?.HyperVGeneration ?? "";
+
+        public string SourceSecurityType => Vm?.SecurityType ?? Disk?.SecurityType ?? Snapshot?.SecurityType ?? "Standard";
+
+        /// <summary>The source's OS type; empty when a disk or snapshot does not say.</summary>
+        public string SourceOsType => Vm?.OsType ?? Disk?.OsType ?? Snapshot?.OsType ?? "";
+
+        /// <summary>The generation the image gets: the requested one, else the source's.</summary>
+        public string TargetHyperVGeneration =>
+            !string.IsNullOrWhiteSpace(Request.HyperVGeneration) ? Normalize(Request.HyperVGeneration!) : SourceHyperVGeneration;
+
+        public string TargetOsType => !string.IsNullOrWhiteSpace(Request.OsType) ? Request.OsType!.Trim() : SourceOsType;
+
+        public string TargetOsState => Kind == CaptureSourceKind.VirtualMachine ? "Generalized"
+            : !string.IsNullOrWhiteSpace(Request.OsState) ? Request.OsState!.Trim() : "Generalized";
+
+        public string TargetLocation => !string.IsNullOrWhiteSpace(Request.Location) ? Request.Location!.Trim() : SourceLocation;
+
+        /// <summary>"Gen2", "2" and "v2" all mean V2.</summary>
+        public static string Normalize(string generation)
+        {
+            var g = generation.Trim();
+            if (g.EndsWith("1", StringComparison.Ordinal)) return "V1";
+            if (g.EndsWith("2", StringComparison.Ordinal)) return "V2";
+            return g;
+        }
+    }
+}

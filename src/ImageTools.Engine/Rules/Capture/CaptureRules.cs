@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+
+namespace ImageTools.Engine.Rules.Capture
+{
+    /// <summary>New-CapturedImage's catalogue, in the order findings are reported.</summary>
+    internal static class CaptureRules
+    {
+        public static readonly IReadOnlyList<Rule<CaptureFacts>> All = new Rule<CaptureFacts>[]
+        {
+            new SourceNotFound(),
+            new InvalidImageName(),
+            new ImageAlreadyCaptured(),
+            new VmNotGeneralized(),
+            new StoppedNotDeallocated(),
+            new TrustedLaunchToManagedImage(),
+            new HyperVGenerationMismatch(),
+            new HyperVGenerationUnknown(),
+            new OsTypeRequired(),
+            new DataDiskNotFound(),
+            new ImageLocationMismatch(),
+            new ImageExistsFromOtherSource(),
+            new DeleteSourceNotVm(),
+        };
+    }
+}

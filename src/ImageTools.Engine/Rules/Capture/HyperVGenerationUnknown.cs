@@ -1,0 +1,19 @@
+using ImageTools.Engine.Hosting;
+
+namespace ImageTools.Engine.Rules.Capture
+{
+    /// <summary>Never a silent V1: when neither the source nor the request says the generation, the user must.</summary>
+    internal sealed class HyperVGenerationUnknown : Rule<CaptureFacts>
+    {
+        public override string Id => "HyperVGenerationUnknown";
+        public override string Reads => "hyperVGeneration of the source; -HyperVGeneration";
+
+        public override Finding? Evaluate(CaptureFacts facts) =>
+            facts.SourceExists && facts.TargetHyperVGeneration.Length == 0
+                ? Refuse(
+                    $"The Hyper-V generation of '{facts.SourceId.Name}' is not recorded on the source, and none was given; the image would silently become V1.",
+                    "Pass -HyperVGeneration V1 or V2 (a UEFI / Gen2 VM's disk is V2).",
+                    facts.SourceResourceId, FailureCategory.InvalidArgument)
+                : null;
+    }
+}

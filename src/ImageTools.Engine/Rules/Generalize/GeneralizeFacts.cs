@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Requests;
+
+namespace ImageTools.Engine.Rules.Generalize
+{
+    /// <summary>What Invoke-VmGeneralize's rules read: the request, the VM (one GET), and the guest probe once run.</summary>
+    internal sealed class GeneralizeFacts
+    {
+        public GeneralizeFacts(GeneralizeRequest request, VmState vm, IReadOnlyList<PlannedSnapshot> snapshots, GuestIdentity? guest = null)
+        {
+            Request = request;
+            Vm = vm;
+            Snapshots = snapshots;
+            Guest = guest;
+        }
+
+        /// <summary>The snapshots to take before the guest step (none with -SkipSnapshot), and any already there.</summary>
+        public IReadOnlyList<PlannedSnapshot> Snapshots { get; }
+
+        public GeneralizeFacts WithGuest(GuestIdentity guest) => new GeneralizeFacts(Request, Vm, Snapshots, guest);
+
+        public GeneralizeRequest Request { get; }
+        public VmState Vm { get; }
+
+        /// <summary>Domain membership as the guest reports it; null before the probe ran (and under -WhatIf).</summary>
+        public GuestIdentity? Guest { get; }
+
+        public bool IsWindows => string.Equals(Vm.OsType, "Windows", StringComparison.OrdinalIgnoreCase);
+        public bool IsLinux => string.Equals(Vm.OsType, "Linux", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// True when the guest step (Sysprep / deprovision) already succeeded on an earlier run:
+        /// the engine tags the VM once the guest step is verified, before it deallocates.
+        /// </summary>
+        public bool GuestStepDone => Vm.Tags.ContainsKey(GuestStepMarker.TagName) && Vm.PowerState != "running";
+
+        /// <summary>The guest still has to be generalized from inside, so it must run with a Ready agent.</summary>
+        public bool GuestStepNeeded => !Vm.IsGeneralized && !GuestStepDone;
+
+        public bool CanStart => Request.StartIfStopped && (Vm.PowerState == "stopped" || Vm.PowerState == "deallocated");
+    }
+
+    /// <summary>A snapshot of one of the VM's disks, under a name derived from the VM and the disk's slot (a rerun finds it).</summary>
+    internal sealed class PlannedSnapshot
+    {
+        public PlannedSnapshot(VmDiskState disk, ArmId id, SnapshotState? existing)
+        {
+            Disk = disk;
+            Id = id;
+            Existing = existing;
+        }
+
+        public VmDiskState Disk { get; }
+        public ArmId Id { get; }
+        public SnapshotState? Existing { get; }
+
+        /// <summary>An earlier run's snapshot of the same disk: reused, not taken again.</summary>
+        public bool Reusable => Existing != null && ArmId.SameId(Existing.SourceResourceId, Disk.ManagedDiskId);
+
+        /// <summary>"os" or "lun&lt;n&gt;", the disk's slot in the VM.</summary>
+        public static string Slot(VmDiskState disk) => disk.Lun < 0 ? "os" : "lun" + disk.Lun;
+
+        public static string NameFor(string vmName, VmDiskState disk)
+        {
+            var suffix = "-" + Slot(disk) + "-pregeneralize";
+            var stem = vmName.Length + suffix.Length > 80 ? vmName.Substring(0, 80 - suffix.Length) : vmName;
+            return stem + suffix;
+        }
+    }
+
+    /// <summary>A Windows guest's domain role (Win32_ComputerSystem): 0-1 workstation, 2-3 member/standalone server, 4-5 domain controller.</summary>
+    internal sealed class GuestIdentity
+    {
+        public bool PartOfDomain { get; set; }
+        public int DomainRole { get; set; }
+        public string Domain { get; set; } = "";
+        public bool IsDomainController => DomainRole >= 4;
+    }
+
+    /// <summary>The tag that records a verified guest step, so that a rerun after a later failure does not need the guest.</summary>
+    internal static class GuestStepMarker
+    {
+        public const string TagName = "imagetools-guest-generalized";
+    }
+}

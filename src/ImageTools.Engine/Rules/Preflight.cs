@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Linq;
+using ImageTools.Engine.Hosting;
+
+namespace ImageTools.Engine.Rules
+{
+    /// <summary>Every applicable rule evaluated over the facts read before any write.</summary>
+    internal sealed class PreflightResult
+    {
+        public PreflightResult(IReadOnlyList<Finding> findings) => Findings = findings;
+
+        public IReadOnlyList<Finding> Findings { get; }
+        public IReadOnlyList<Finding> Refusals => Findings.Where(f => f.Severity == FindingSeverity.Refusal).ToList();
+        public IReadOnlyList<Finding> Warnings => Findings.Where(f => f.Severity == FindingSeverity.Warning).ToList();
+        public Finding? AlreadyDone => Findings.FirstOrDefault(f => f.Severity == FindingSeverity.AlreadyDone);
+
+        public PreflightResult Add(PreflightResult more) => new PreflightResult(Findings.Concat(more.Findings).ToList());
+
+        /// <summary>
+        /// Reports the findings: warnings to the host, then every refusal at once as one
+        /// exception. Under -WhatIf refusals become non-terminating errors so that the plan
+        /// and all findings are shown; nothing is thrown.
+        /// </summary>
+        public void Report(IOperationHost host)
+        {
+            foreach (var warning in Warnings)
+                host.WriteWarning(warning.Message + (warning.Remedy != null ? " " + warning.Remedy : ""));
+            var refusals = Refusals;
+            if (refusals.Count == 0)
+                return;
+            if (host.IsWhatIf)
+            {
+                foreach (var refusal in refusals)
+                    host.WriteError(refusal.ToException());
+                return;
+            }
+            throw new PreflightException(refusals);
+        }
+    }
+
+    internal static class Preflight
+    {
+        public static PreflightResult Evaluate<TFacts>(IEnumerable<Rule<TFacts>> rules, TFacts facts) =>
+            new PreflightResult(rules.Select(r => r.Evaluate(facts)).Where(f => f != null).Select(f => f!).ToList());
+    }
+}
