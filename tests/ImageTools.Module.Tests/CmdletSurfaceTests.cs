@@ -1,0 +1,148 @@
+using System.Reflection;
+
+namespace ImageTools.Module.Tests;
+
+/// <summary>The cmdlets as PowerShell will see them, read from the staged ImageTools.dll.</summary>
+public class CmdletSurfaceTests
+{
+    private static ModuleSurface Surface => ModuleSurface.Instance;
+
+    public static TheoryData<string> CmdletNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in ModuleSurface.Instance.Cmdlets) data.Add(c.Name);
+        return data;
+    }
+
+    private static CmdletSurface Cmdlet(string name) => Surface.Cmdlets.Single(c => c.Name == name);
+
+    [Fact]
+    public void The_module_has_the_five_lifecycle_cmdlets() =>
+        Assert.Equal(new[] { "Connect-ImageTools", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion" },
+            Surface.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Verbs_are_approved(string name)
+    {
+        // The approved verbs are the constants of SMA's Verbs* classes (what Get-Verb lists).
+        var approved = Surface.Sma.GetExportedTypes().Where(t => t.Name.StartsWith("Verbs", StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+        Assert.True(approved.Count > 50, "the SMA stub's verb lists were not read");
+        Assert.Contains(Cmdlet(name).Verb, approved);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Every_cmdlet_supports_ShouldProcess_and_declares_an_output_type_from_Models(string name)
+    {
+        var cmdlet = Cmdlet(name);
+        Assert.True(cmdlet.SupportsShouldProcess);
+        Assert.NotEmpty(cmdlet.OutputTypes);
+        Assert.All(cmdlet.OutputTypes, t =>
+        {
+            Assert.Equal("ImageTools.Engine", t.Assembly.GetName().Name);
+            Assert.Equal("ImageTools.Models", t.Namespace);
+        });
+    }
+
+    [Theory]
+    [InlineData("Invoke-VmGeneralize", "High")]
+    [InlineData("New-CapturedImage", "Medium")]
+    [InlineData("Publish-GalleryVersion", "Medium")]
+    [InlineData("New-VmFromImage", "Medium")]
+    public void Irreversible_steps_have_high_impact_and_Force(string name, string impact)
+    {
+        Assert.Equal(impact, Cmdlet(name).ConfirmImpact);
+        if (impact == "High" || name == "New-CapturedImage") // -DeleteSourceVm is asked unless -Force
+            Assert.Equal("SwitchParameter", Cmdlet(name).Parameter("Force").Type.Name);
+    }
+
+    [Theory]
+    [InlineData("Invoke-VmGeneralize")]
+    [InlineData("New-CapturedImage")]
+    [InlineData("Publish-GalleryVersion")]
+    [InlineData("New-VmFromImage")]
+    public void Resource_cmdlets_take_a_ResourceId_alias_Id_from_the_pipeline_and_a_SubscriptionId(string name)
+    {
+        var cmdlet = Cmdlet(name);
+        var id = cmdlet.Parameter("ResourceId");
+        Assert.Contains("Id", id.Aliases);
+        var entry = Assert.Single(id.Sets);
+        Assert.Equal("ById", entry.SetName);
+        Assert.True(entry.Mandatory && entry.FromPipeline && entry.FromPipelineByPropertyName);
+        Assert.Equal("String", id.Type.Name);
+        Assert.True(cmdlet.Parameter("SubscriptionId").InSet("ById"));
+        Assert.True(cmdlet.Parameter("SubscriptionId").InSet("ByName"));
+    }
+
+    [Theory]
+    [InlineData("Invoke-VmGeneralize")]
+    [InlineData("New-CapturedImage")]
+    [InlineData("Publish-GalleryVersion")]
+    public void By_name_sets_take_ResourceGroupName_and_Name_by_position(string name)
+    {
+        var cmdlet = Cmdlet(name);
+        Assert.Equal("ByName", cmdlet.DefaultSet);
+        var rg = Assert.Single(cmdlet.Parameter("ResourceGroupName").Sets);
+        var vm = Assert.Single(cmdlet.Parameter("Name").Sets);
+        Assert.Equal(("ByName", true, 0), (rg.SetName, rg.Mandatory, rg.Position));
+        Assert.Equal(("ByName", true, 1), (vm.SetName, vm.Mandatory, vm.Position));
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Only_one_parameter_set_binds_from_the_pipeline(string name)
+    {
+        // PowerShell picks the set from what the pipeline object can bind; two candidate sets
+        // for one object would be ambiguous. Here only the ById set takes pipeline input at all.
+        var cmdlet = Cmdlet(name);
+        var pipelineSets = cmdlet.Parameters.SelectMany(p => p.Sets)
+            .Where(s => s.FromPipeline || s.FromPipelineByPropertyName).Select(s => s.SetName).Distinct().ToList();
+        Assert.True(pipelineSets.Count <= 1, $"{name}: {string.Join(", ", pipelineSets)}");
+        Assert.DoesNotContain(CmdletSurface.AllSets, pipelineSets);
+        if (pipelineSets.Count == 1)
+            Assert.Equal("ById", pipelineSets[0]);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Parameter_sets_are_distinguishable_by_their_mandatory_parameters(string name)
+    {
+        var cmdlet = Cmdlet(name);
+        var signatures = cmdlet.SetNames.Select(set => string.Join(",", cmdlet.Parameters
+            .Where(p => p.Sets.Any(s => s.SetName == set && s.Mandatory)).Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal))).ToList();
+        Assert.Equal(signatures.Count, signatures.Distinct().Count());
+        if (cmdlet.DefaultSet != null)
+            Assert.Contains(cmdlet.DefaultSet, cmdlet.SetNames);
+        // No two parameters share a position within a set.
+        foreach (var set in cmdlet.SetNames)
+        {
+            var positions = cmdlet.Parameters.SelectMany(p => p.Sets.Where(s => (s.SetName == set || s.SetName == CmdletSurface.AllSets) && s.Position >= 0)).Select(s => s.Position).ToList();
+            Assert.Equal(positions.Count, positions.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public void Connect_has_one_set_per_way_of_signing_in()
+    {
+        var connect = Cmdlet("Connect-ImageTools");
+        Assert.Equal(new[] { "Default", "DeviceCode", "Emulator", "ManagedIdentity", "ServicePrincipalCertificate", "ServicePrincipalSecret" },
+            connect.SetNames.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal("Default", connect.DefaultSet); // no switch: Azure.Identity's default chain
+        Assert.Equal("PSCredential", connect.Parameter("Credential").Type.Name);
+        Assert.True(connect.Parameter("Identity").Sets.Single().Mandatory);
+        Assert.Contains("SubscriptionId", connect.Parameter("Subscription").Aliases);
+        Assert.Contains("TenantId", connect.Parameter("Tenant").Aliases);
+    }
+
+    [Fact]
+    public void Hashtable_and_credential_parameters_have_the_types_admins_expect()
+    {
+        foreach (var c in Surface.Cmdlets)
+            foreach (var p in c.Parameters.Where(p => p.Name == "Tag"))
+                Assert.Equal("System.Collections.Hashtable", p.Type.FullName);
+        Assert.Equal("PSCredential", Cmdlet("New-VmFromImage").Parameter("Credential").Type.Name);
+        Assert.Equal("Object[]", Cmdlet("Publish-GalleryVersion").Parameter("TargetRegion").Type.Name);
+    }
+}
