@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ImageTools.Emulator.Control;
+using ImageTools.Emulator.State;
+using Microsoft.AspNetCore.Http;
+
+namespace ImageTools.Emulator.Arm;
+
+/// <summary>
+/// Front door for every ARM request: faults, authentication, api-version, routing, error envelope,
+/// request log. Control API calls (/_emulator/…) are handed to <see cref="ControlApi"/>.
+/// </summary>
+internal sealed class ArmPipeline
+{
+    private static readonly Regex ApiVersionFormat = new(@"^\d{4}-\d{2}-\d{2}(-[A-Za-z0-9]+)?$", RegexOptions.Compiled);
+    private readonly EmulatorState _state;
+    private readonly ArmRouter _router;
+    private readonly ControlApi _control;
+    private readonly Func<Uri> _baseUri;
+
+    public ArmPipeline(EmulatorState state, ArmRouter router, ControlApi control, Func<Uri> baseUri)
+    {
+        _state = state; _router = router; _control = control; _baseUri = baseUri;
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "/";
+        if (path.StartsWith("/_emulator", StringComparison.OrdinalIgnoreCase))
+        {
+            await _control.HandleAsync(http);
+            return;
+        }
+
+        var started = Stopwatch.StartNew();
+        var method = http.Request.Method.ToUpperInvariant();
+        var entry = new RequestLogEntry { Method = method, Path = path, Query = http.Request.QueryString.Value ?? "", Time = DateTimeOffset.UtcNow };
+        try
+        {
+            string? raw = null;
+            try
+            {
+                using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+                raw = await reader.ReadToEndAsync(http.RequestAborted);
+            }
+            catch (Exception) when (http.RequestAborted.IsCancellationRequested) { return; }
+
+            var fault = _state.Faults.Take(method, path, _state.Random, "status", "drop");
+            if (fault is not null)
+            {
+                entry.FaultId = fault.Id;
+                if (fault.Kind.Equals("drop", StringComparison.OrdinalIgnoreCase))
+                {
+                    entry.Status = 0;
+                    http.Abort();
+                    return;
+                }
+                var faultResponse = FaultResponse(fault);
+                entry.Status = faultResponse.Status;
+                await WriteAsync(http, faultResponse, faultResponse.Body?.ToJsonString());
+                return;
+            }
+
+            var (response, text, context) = Dispatch(http, method, path, raw);
+            entry.Status = response.Status;
+            if (context?.PolledOperation is LroOperation op)
+            {
+                entry.Poll = true;
+                entry.OperationId = op.Id;
+                entry.PreviousRetryAfterSeconds = context.PreviousRetryAfter;
+                entry.SecondsSincePrevious = context.SecondsSincePrevious;
+                if (context.PreviousRetryAfter is double ra && context.SecondsSincePrevious is double since)
+                    entry.EarlyPoll = since + 0.010 < ra;
+            }
+            await WriteAsync(http, response, text);
+        }
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
+        {
+            entry.Status = 499;
+        }
+        finally
+        {
+            entry.DurationMs = started.Elapsed.TotalMilliseconds;
+            _state.Log.Add(entry);
+        }
+    }
+
+    private (ArmResponse Response, string? Text, ArmContext? Context) Dispatch(HttpContext http, string method, string path, string? raw)
+    {
+        ArmContext? context = null;
+        try
+        {
+            var auth = http.Request.Headers.Authorization.ToString();
+            if (string.IsNullOrEmpty(auth)) throw ArmErrors.AuthenticationMissing().AsException();
+            if (!auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || auth.Length <= 7) throw ArmErrors.AuthenticationMalformed().AsException();
+
+            var query = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (k, v) in http.Request.Query) query[k] = v.ToString();
+            if (!query.TryGetValue("api-version", out var apiVersion) || string.IsNullOrWhiteSpace(apiVersion)) throw ArmErrors.MissingApiVersion().AsException();
+            if (!ApiVersionFormat.IsMatch(apiVersion)) throw ArmErrors.InvalidApiVersion(apiVersion).AsException();
+
+            var segments = path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
+            context = new ArmContext { Method = method, Path = path, Query = query, RawBody = raw, State = _state, BaseUri = _baseUri() };
+            var handler = _router.Match(method, segments, out var values, out var pathKnown);
+            if (handler is null)
+            {
+                var error = pathKnown ? ArmErrors.MethodNotAllowed(method) : Fallbacks.UnknownRoute(segments, apiVersion, path);
+                return (ArmResponse.Error(error), error.ToEnvelope().ToJsonString(), context);
+            }
+            context.Route = values;
+
+            lock (_state.Sync)
+            {
+                _state.Advance();
+                if (values.TryGetValue("sub", out var sub) && !sub.Equals(_state.SubscriptionId, StringComparison.OrdinalIgnoreCase))
+                    throw ArmErrors.SubscriptionNotFound(sub).AsException();
+                ArmResponse response;
+                try { response = handler(context); }
+                catch (ArmException e) { response = ArmResponse.Error(e.Error); }
+                var text = response.Body?.ToJsonString();
+                _state.Advance();
+                return (response, text, context);
+            }
+        }
+        catch (ArmException e)
+        {
+            var r = ArmResponse.Error(e.Error);
+            return (r, r.Body!.ToJsonString(), context);
+        }
+        catch (Exception e)
+        {
+            var r = ArmResponse.Error(ArmErrors.Internal(http.TraceIdentifier));
+            Console.Error.WriteLine($"[emulator] unhandled {e.GetType().Name} on {method} {path}: {e.Message}");
+            return (r, r.Body!.ToJsonString(), context);
+        }
+    }
+
+    private static ArmResponse FaultResponse(FaultRule fault)
+    {
+        var status = fault.Status ?? 500;
+        ArmError error = status == 429 && fault.ErrorCode is null
+            ? ArmErrors.Throttled("HighCostGet30Min", 800, 1238)
+            : new ArmError(status, fault.ErrorCode ?? DefaultCode(status), fault.ErrorMessage ?? DefaultMessage(status));
+        if (fault.ErrorMessage is not null && status == 429 && fault.ErrorCode is null)
+            error = new ArmError(429, "OperationNotAllowed", fault.ErrorMessage, details: error.Details);
+        var response = ArmResponse.Error(error);
+        var retryAfter = fault.RetryAfterSeconds ?? (status == 429 ? 1 : (double?)null);
+        if (retryAfter is double ra) response.Headers["Retry-After"] = ((long)Math.Ceiling(ra)).ToString(CultureInfo.InvariantCulture);
+        if (status == 429) response.Headers["x-ms-ratelimit-remaining-resource"] = "Microsoft.Compute/HighCostGet3Min;0,Microsoft.Compute/HighCostGet30Min;0";
+        return response;
+    }
+
+    private static string DefaultCode(int status) => status switch
+    {
+        500 => "InternalServerError",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        408 => "RequestTimeout",
+        409 => "Conflict",
+        404 => "NotFound",
+        _ => "BadRequest",
+    };
+
+    private static string DefaultMessage(int status) => status switch
+    {
+        503 => "The service is temporarily unavailable. Please retry the request after some time.",
+        504 => "The gateway did not receive a response from 'Microsoft.Compute' within the specified time period.",
+        _ => "An injected fault answered this request.",
+    };
+
+    private async Task WriteAsync(HttpContext http, ArmResponse response, string? text)
+    {
+        var r = http.Response;
+        r.StatusCode = response.Status;
+        var requestId = Guid.NewGuid().ToString();
+        r.Headers["x-ms-request-id"] = requestId;
+        r.Headers["x-ms-correlation-request-id"] = http.Request.Headers["x-ms-correlation-request-id"].FirstOrDefault() ?? requestId;
+        r.Headers["x-ms-ratelimit-remaining-subscription-reads"] = "11999";
+        if (http.Request.Method is not ("GET" or "HEAD")) r.Headers["x-ms-ratelimit-remaining-subscription-writes"] = "1199";
+        r.Headers.CacheControl = "no-cache";
+        foreach (var (k, v) in response.Headers) r.Headers[k] = v;
+        if (text is not null && !HttpMethods.IsHead(http.Request.Method))
+        {
+            r.ContentType = "application/json; charset=utf-8";
+            await r.WriteAsync(text, http.RequestAborted);
+        }
+        else if (response.Status != 204)
+        {
+            r.ContentLength = 0;
+        }
+    }
+}

@@ -1,0 +1,386 @@
+using System.Text.Json.Nodes;
+using ImageTools.Emulator.Arm;
+using ImageTools.Emulator.Control;
+using ImageTools.Emulator.Resources;
+using ImageTools.Emulator.State;
+
+namespace ImageTools.Emulator.Compute;
+
+/// <summary>Microsoft.Compute/virtualMachines (2023-07-01): create from images, read, power actions, generalize, delete.</summary>
+internal static class VirtualMachines
+{
+    public const string Type = "Microsoft.Compute/virtualMachines";
+    private const string Ns = "Microsoft.Compute";
+    private const string Vm = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines/{vm}";
+
+    public static void Map(ArmRouter r)
+    {
+        r.Put(Vm, Put);
+        r.Patch(Vm, Patch);
+        r.Get(Vm, c => ArmResponse.Ok(Render(c, Require(c), c.QueryIs("$expand", "instanceView"))));
+        r.Get(Vm + "/instanceView", c => ArmResponse.Ok(InstanceView(c, Require(c))));
+        r.Get("/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines", c => Tracked.ListIn(c, Type, c.R("rg"), vm => Render(c, vm, false)));
+        r.Get("/subscriptions/{sub}/providers/Microsoft.Compute/virtualMachines", c => Tracked.ListIn(c, Type, null, vm => Render(c, vm, false)));
+        r.Delete(Vm, Delete);
+        r.Post(Vm + "/deallocate", c => PowerAction(c, "deallocate", "deallocating", "deallocated"));
+        r.Post(Vm + "/powerOff", c => PowerAction(c, "powerOff", "stopping", "stopped"));
+        r.Post(Vm + "/start", c => PowerAction(c, "start", "starting", "running"));
+        r.Post(Vm + "/restart", c => PowerAction(c, "restart", "starting", "running"));
+        r.Post(Vm + "/generalize", Generalize);
+    }
+
+    public static ResourceId RouteId(ArmContext c) => Tracked.RouteId(c, Ns, "virtualMachines", "vm");
+
+    public static ArmResource Require(ArmContext c) => Tracked.Require(c, RouteId(c));
+
+    public static VmRuntime RuntimeOf(ArmResource vm) => vm.Vm ?? throw new InvalidOperationException("not a VM");
+
+    // ---- create / update ---------------------------------------------------------------------------
+    private static ArmResponse Put(ArmContext c)
+    {
+        var rid = RouteId(c);
+        c.State.RequireResourceGroup(rid.ResourceGroup);
+        var body = c.Body;
+        var existing = c.State.Find(rid);
+        if (existing is not null) return Update(c, existing, body);
+
+        ValidateVmName(rid.Name);
+        var location = Tracked.RequireLocation(body, Type);
+        var properties = body["properties"] as JsonObject ?? throw ArmErrors.InvalidParameter("Required parameter 'properties' is missing (null).", "properties").AsException();
+
+        var sizeName = properties.Str("hardwareProfile", "vmSize") ?? "Standard_D2s_v3";
+        var size = VmSizes.Find(sizeName) ?? throw ArmErrors.VmSizeNotAvailable(sizeName, location).AsException();
+
+        var storage = properties["storageProfile"] as JsonObject ?? throw ArmErrors.InvalidParameter("Required parameter 'storageProfile' is missing (null).", "storageProfile").AsException();
+        var source = ImageSources.ResolveForVm(c, storage, location);
+        var osDiskRequest = storage["osDisk"] as JsonObject ?? Json.NewObject();
+        var unmanaged = osDiskRequest["vhd"] is JsonObject;
+
+        // osProfile rules
+        var osProfile = properties["osProfile"] as JsonObject;
+        if (source.OsState == "Generalized" && osProfile is null) throw ArmErrors.OsProfileMissing().AsException();
+        if (source.OsState == "Specialized" && osProfile is not null) throw ArmErrors.OsProfileNotAllowed().AsException();
+        if (osProfile is not null) OsProfileRules.Validate(osProfile, source.OsType, rid.Name);
+
+        // security profile and Hyper-V generation
+        var securityType = ValidateSecurity(properties["securityProfile"] as JsonObject, source);
+        var generationNumber = source.HyperVGeneration == "V2" ? 2 : 1;
+        if ((generationNumber == 1 && !size.Gen1) || (generationNumber == 2 && !size.Gen2))
+            throw ArmErrors.SizeCannotBootGeneration(size.Name, generationNumber).AsException();
+
+        // network
+        var nics = ValidateNetwork(c, properties, rid, location);
+
+        // quota
+        Usages.EnsureQuota(c.State, location, size);
+
+        var vmId = rid.Format();
+        var stored = Json.CloneObject(properties);
+        stored["vmId"] = Guid.NewGuid().ToString();
+        stored["hardwareProfile"] = new JsonObject { ["vmSize"] = size.Name };
+        stored["timeCreated"] = Json.Timestamp(c.State.Now);
+        if (osProfile is not null) stored["osProfile"] = OsProfileRules.Render(osProfile, source.OsType, rid.Name);
+        if (securityType != "Standard" && stored["securityProfile"] is JsonObject sp)
+        {
+            var uefi = sp.Obj("uefiSettings");
+            uefi["secureBootEnabled"] ??= true;
+            uefi["vTpmEnabled"] ??= true;
+        }
+        var zones = body["zones"] as JsonArray;
+
+        // disks
+        var storedStorage = Json.NewObject();
+        if (source.ImageReference.Count > 0) storedStorage["imageReference"] = source.ImageReference.DeepClone();
+        var osDisk = Json.CloneObject(osDiskRequest);
+        osDisk["osType"] = source.OsType;
+        osDisk["createOption"] = osDiskRequest.Str("createOption") ?? "FromImage";
+        osDisk["caching"] ??= "ReadWrite";
+        osDisk["deleteOption"] ??= "Detach";
+        osDisk["diskSizeGB"] = osDiskRequest.Long("diskSizeGB") ?? source.OsDiskSizeGb;
+        var diskSecurity = securityType == "Standard" ? null : securityType;
+        var createdDisks = new List<ArmResource>();
+        if (!unmanaged)
+        {
+            ArmResource disk;
+            if (source.AttachedDisk is not null) disk = source.AttachedDisk;
+            else
+            {
+                var diskName = osDiskRequest.Str("name") ?? $"{rid.Name}_OsDisk_1_{Guid.NewGuid():N}";
+                disk = Disk.Disks.CreateForVm(c, rid.ResourceGroup, diskName, location, osDiskRequest.Str("managedDisk", "storageAccountType") ?? "Premium_LRS",
+                    (int)osDisk.Long("diskSizeGB")!.Value, source.OsType, source.HyperVGeneration, diskSecurity, source.DiskCreationData, zones);
+                createdDisks.Add(disk);
+            }
+            disk.Body["managedBy"] = vmId;
+            disk.Properties["diskState"] = "Attached";
+            osDisk["name"] = disk.Name;
+            var md = osDisk.Obj("managedDisk");
+            md["storageAccountType"] = disk.Body.Str("sku", "name");
+            md["id"] = disk.Id;
+        }
+        storedStorage["osDisk"] = osDisk;
+        var dataDisks = new JsonArray();
+        var requestedData = storage.Objects("dataDisks").ToList();
+        foreach (var (lun, sizeGb) in source.DataDisks.Where(d => requestedData.All(r => r.Long("lun") != d.Lun)))
+            requestedData.Add(new JsonObject { ["lun"] = lun, ["createOption"] = "FromImage", ["diskSizeGB"] = sizeGb });
+        foreach (var request in requestedData.OrderBy(d => d.Long("lun")))
+        {
+            var lun = (int)(request.Long("lun") ?? 0);
+            var dd = Json.CloneObject(request);
+            dd["caching"] ??= "None";
+            dd["deleteOption"] ??= "Detach";
+            dd["toBeDetached"] = false;
+            if (!unmanaged)
+            {
+                ArmResource disk;
+                var option = request.Str("createOption") ?? "Empty";
+                if (option.Equals("Attach", StringComparison.OrdinalIgnoreCase))
+                {
+                    var attachId = request.Str("managedDisk", "id") ?? throw ArmErrors.InvalidParameter("Required parameter 'managedDisk.id' is missing (null).", $"dataDisks[{lun}].managedDisk.id").AsException();
+                    disk = c.State.Find(attachId) ?? throw ArmErrors.ResourceNotFound("Microsoft.Compute/disks/" + attachId.Split('/')[^1], rid.ResourceGroup).AsException();
+                }
+                else
+                {
+                    var size2 = (int)(request.Long("diskSizeGB") ?? 32);
+                    disk = Disk.Disks.CreateForVm(c, rid.ResourceGroup, request.Str("name") ?? $"{rid.Name}_disk{lun + 2}_{Guid.NewGuid():N}", location,
+                        request.Str("managedDisk", "storageAccountType") ?? "Premium_LRS", size2, null, null, null,
+                        option.Equals("FromImage", StringComparison.OrdinalIgnoreCase) ? source.DiskCreationData : new JsonObject { ["createOption"] = "Empty" }, zones);
+                    disk.Properties["lun"] = lun;
+                    createdDisks.Add(disk);
+                }
+                disk.Body["managedBy"] = vmId;
+                disk.Properties["diskState"] = "Attached";
+                dd["name"] = disk.Name;
+                dd["diskSizeGB"] = disk.Properties.Long("diskSizeGB");
+                var md = dd.Obj("managedDisk");
+                md["storageAccountType"] = disk.Body.Str("sku", "name");
+                md["id"] = disk.Id;
+            }
+            dataDisks.Add(dd);
+        }
+        storedStorage["dataDisks"] = dataDisks;
+        storedStorage["diskControllerType"] = source.HyperVGeneration == "V2" ? "SCSI" : null;
+        if (storedStorage["diskControllerType"] is null) storedStorage.Remove("diskControllerType");
+        stored["storageProfile"] = storedStorage;
+
+        var vm = new ArmResource(rid, Tracked.NewBody(rid, location, Tracked.Tags(body), stored));
+        if (zones is not null) vm.Body["zones"] = zones.DeepClone();
+        if (body["identity"] is JsonObject identity) vm.Body["identity"] = identity.DeepClone();
+        if (body["plan"] is JsonObject plan) vm.Body["plan"] = plan.DeepClone();
+        vm.Vm = new VmRuntime
+        {
+            OsType = source.OsType, HyperVGeneration = source.HyperVGeneration, Size = size, SecurityType = securityType,
+            OsName = string.IsNullOrEmpty(source.OsName) ? (source.OsType == "Windows" ? "Windows Server 2022 Datacenter" : "ubuntu") : source.OsName,
+            OsVersion = string.IsNullOrEmpty(source.OsVersion) ? (source.OsType == "Windows" ? "10.0.20348.2402" : "22.04") : source.OsVersion,
+            Unmanaged = unmanaged, ScaleSetId = properties.Str("virtualMachineScaleSet", "id"),
+        };
+        var key = rid.ResourceGroup + "/" + rid.Name;
+        if (c.State.PendingGuests.Remove(key, out var traits)) vm.Vm.Apply(traits);
+        foreach (var nic in nics) nic.Properties["virtualMachine"] = new JsonObject { ["id"] = vmId };
+        c.State.Put(vm);
+
+        return Tracked.PutLro(c, vm, true, "vmCreate", onSucceeded: () => vm.Vm.PowerState = "running",
+            onFailed: _ => vm.Vm.PowerState = "stopped");
+    }
+
+    private static void ValidateVmName(string name)
+    {
+        if (name.Length is 0 or > 64 || name.StartsWith('_') || name.EndsWith('.') || name.EndsWith('-')
+            || name.Any(ch => !(char.IsLetterOrDigit(ch) || ch is '-' or '_' or '.')))
+            throw new ArmError(400, "InvalidResourceName", $"The resource name '{name}' is invalid. The name can be up to 64 characters long. It can contain only letters, digits, '-', '_' and '.', cannot start with '_' and cannot end with '.' or '-'.").AsException();
+    }
+
+    private static string ValidateSecurity(JsonObject? securityProfile, VmImageSource source)
+    {
+        var requested = securityProfile.Str("securityType");
+        if (requested is not null && !requested.Equals("TrustedLaunch", StringComparison.OrdinalIgnoreCase) && !requested.Equals("ConfidentialVM", StringComparison.OrdinalIgnoreCase) && !requested.Equals("Standard", StringComparison.OrdinalIgnoreCase))
+            throw ArmErrors.InvalidSecurityType(requested).AsException();
+        var securityType = requested is null ? "Standard" : requested.Equals("TrustedLaunch", StringComparison.OrdinalIgnoreCase) ? "TrustedLaunch" : requested.Equals("ConfidentialVM", StringComparison.OrdinalIgnoreCase) ? "ConfidentialVM" : "Standard";
+        if (securityProfile?["uefiSettings"] is JsonObject && securityType == "Standard") throw ArmErrors.UefiSettingsRequireSecurityType().AsException();
+        if (source.RequiredSecurityType is string required && !required.Equals(securityType, StringComparison.OrdinalIgnoreCase))
+            throw ArmErrors.ImageRequiresSecurityType(required).AsException();
+        if (securityType == "TrustedLaunch" && (source.HyperVGeneration != "V2" || !source.TrustedLaunchCapable)) throw ArmErrors.TrustedLaunchNotSupportedForImage().AsException();
+        if (securityType == "ConfidentialVM" && (source.HyperVGeneration != "V2" || !source.ConfidentialCapable)) throw ArmErrors.ConfidentialVmNotSupportedForImage().AsException();
+        return securityType;
+    }
+
+    private static List<ArmResource> ValidateNetwork(ArmContext c, JsonObject properties, ResourceId rid, string location)
+    {
+        var refs = properties.Objects("networkProfile", "networkInterfaces").ToList();
+        if (refs.Count == 0 && properties.At("networkProfile", "networkInterfaceConfigurations") is null) throw ArmErrors.NetworkProfileRequired().AsException();
+        var nics = new List<ArmResource>();
+        foreach (var reference in refs)
+        {
+            var id = reference.Str("id") ?? throw ArmErrors.InvalidParameter("Required parameter 'networkInterfaces.id' is missing (null).", "networkProfile.networkInterfaces").AsException();
+            var nic = c.State.Find(id);
+            if (nic is null || !nic.Rid.Is(Network.NetworkResources.NicType)) throw ArmErrors.NicNotFound(id, rid.Format()).AsException();
+            if (nic.Properties.Str("virtualMachine", "id") is string owner && c.State.Find(owner) is not null && ResourceId.Key(owner) != ResourceId.Key(rid.Format()))
+                throw ArmErrors.NicInUse(nic.Id, owner).AsException();
+            if (nic.Location != location) throw ArmErrors.NicLocationMismatch(nic.Id, nic.Location, location).AsException();
+            nics.Add(nic);
+        }
+        return nics;
+    }
+
+    private static ArmResponse Update(ArmContext c, ArmResource vm, JsonObject body)
+    {
+        if (vm.ProvisioningState is "Creating" or "Deleting") throw ArmErrors.NotAllowedInProgress("Update VM", vm.Name).AsException();
+        var properties = body["properties"] as JsonObject;
+        var requestedProfile = properties?["osProfile"] as JsonObject;
+        var currentProfile = vm.Properties["osProfile"] as JsonObject;
+        if (requestedProfile is not null && (currentProfile is null
+            || !string.Equals(requestedProfile.Str("computerName") ?? currentProfile.Str("computerName"), currentProfile.Str("computerName"), StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(requestedProfile.Str("adminUsername") ?? currentProfile.Str("adminUsername"), currentProfile.Str("adminUsername"), StringComparison.Ordinal)))
+            throw ArmErrors.OsProfileChange().AsException();
+        ApplyMutable(c, vm, body);
+        return Tracked.PutLro(c, vm, false, "vmUpdate");
+    }
+
+    private static ArmResponse Patch(ArmContext c)
+    {
+        var vm = Require(c);
+        ApplyMutable(c, vm, c.Body);
+        return Tracked.PutLro(c, vm, false, "vmUpdate");
+    }
+
+    private static void ApplyMutable(ArmContext c, ArmResource vm, JsonObject body)
+    {
+        if (body["tags"] is JsonObject tags) vm.Body["tags"] = tags.DeepClone();
+        if (body.Str("properties", "hardwareProfile", "vmSize") is string sizeName && !sizeName.Equals(vm.Vm!.Size.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            var size = VmSizes.Find(sizeName) ?? throw ArmErrors.VmSizeNotAvailable(sizeName, vm.Location).AsException();
+            var gen = vm.Vm.HyperVGeneration == "V2" ? 2 : 1;
+            if ((gen == 1 && !size.Gen1) || (gen == 2 && !size.Gen2)) throw ArmErrors.SizeCannotBootGeneration(size.Name, gen).AsException();
+            if (vm.Vm.HoldsCores) Usages.EnsureQuota(c.State, vm.Location, size, vm.Vm.Size);
+            vm.Vm.Size = size;
+            vm.Properties.Obj("hardwareProfile")["vmSize"] = size.Name;
+        }
+    }
+
+    // ---- read ---------------------------------------------------------------------------------------
+    public static JsonObject Render(ArmContext c, ArmResource vm, bool expandInstanceView)
+    {
+        var body = Json.CloneObject(vm.Body);
+        if (expandInstanceView) body.Obj("properties")["instanceView"] = InstanceView(c, vm);
+        return body;
+    }
+
+    public static JsonObject InstanceView(ArmContext c, ArmResource vm)
+    {
+        var rt = RuntimeOf(vm);
+        var created = vm.Created;
+        var view = Json.NewObject();
+        if (vm.Properties.Str("osProfile", "computerName") is string computerName) view["computerName"] = computerName;
+        view["osName"] = rt.OsName;
+        view["osVersion"] = rt.OsVersion;
+        var agentStatus = rt.AgentReady
+            ? VmRuntime.Status("ProvisioningState/succeeded", "Ready", c.State.Now, "GuestAgent is running and processing the extensions.")
+            : VmRuntime.Status("ProvisioningState/Unavailable", "Not Ready", c.State.Now, "VM status blob is found but not yet populated.");
+        view["vmAgent"] = new JsonObject
+        {
+            ["vmAgentVersion"] = rt.AgentReady ? (rt.IsWindows ? "2.7.41491.1102" : "2.10.0.8") : "Unknown",
+            ["statuses"] = new JsonArray(agentStatus),
+        };
+        var disks = new JsonArray();
+        if (vm.Properties.Str("storageProfile", "osDisk", "name") is string osDiskName)
+            disks.Add(new JsonObject { ["name"] = osDiskName, ["statuses"] = new JsonArray(VmRuntime.Status("ProvisioningState/succeeded", "Provisioning succeeded", created)) });
+        foreach (var dd in vm.Properties.Objects("storageProfile", "dataDisks"))
+            disks.Add(new JsonObject { ["name"] = dd.Str("name"), ["statuses"] = new JsonArray(VmRuntime.Status("ProvisioningState/succeeded", "Provisioning succeeded", created)) });
+        view["disks"] = disks;
+        view["hyperVGeneration"] = rt.HyperVGeneration;
+        var statuses = new JsonArray();
+        statuses.Add(vm.ProvisioningState switch
+        {
+            "Succeeded" => VmRuntime.Status("ProvisioningState/succeeded", "Provisioning succeeded", created),
+            "Failed" => new JsonObject { ["code"] = "ProvisioningState/failed", ["level"] = "Error", ["displayStatus"] = "Provisioning failed", ["time"] = Json.Timestamp(c.State.Now) },
+            var s => VmRuntime.Status("ProvisioningState/" + s.ToLowerInvariant(), s),
+        });
+        if (rt.Generalized) statuses.Add(VmRuntime.Status("OSState/generalized", "VM generalized"));
+        statuses.Add(VmRuntime.Status("PowerState/" + rt.PowerState, "VM " + rt.PowerState));
+        view["statuses"] = statuses;
+        return view;
+    }
+
+    // ---- power actions --------------------------------------------------------------------------------
+    private static ArmResponse PowerAction(ArmContext c, string action, string transient, string final)
+    {
+        var vm = Require(c);
+        var rt = RuntimeOf(vm);
+        if (vm.ProvisioningState is "Creating" or "Deleting" || rt.PowerState is "starting" or "stopping" or "deallocating" && vm.ProvisioningState != "Succeeded")
+            throw ArmErrors.NotAllowedInProgress(action, vm.Name).AsException();
+        switch (action)
+        {
+            case "start":
+                if (rt.Generalized) throw ArmErrors.NotAllowedGeneralized("start", vm.Name).AsException();
+                if (rt.HoldsCores == false) Usages.EnsureQuota(c.State, vm.Location, rt.Size);
+                break;
+            case "restart":
+                if (rt.Generalized) throw ArmErrors.NotAllowedGeneralized("restart", vm.Name).AsException();
+                if (!rt.Running) throw ArmErrors.RequiresRunning().AsException();
+                break;
+            case "powerOff":
+                if (rt.Generalized) throw ArmErrors.NotAllowedGeneralized("powerOff", vm.Name).AsException();
+                if (rt.PowerState == "deallocated") throw ArmErrors.NotAllowedDeallocated("powerOff", vm.Name).AsException();
+                break;
+        }
+        var previous = rt.PowerState;
+        var noOp = previous == final && action != "restart";
+        if (!noOp) rt.PowerState = transient;
+        var op = Lro.Start(c, action, Ns, vm.Location, () =>
+        {
+            rt.PowerState = final;
+            if (final == "running")
+            {
+                rt.RunCommandRunning = false;
+                if (rt.SysprepRunning && rt.SysprepOutcome != "hang") rt.SysprepRunning = false;
+            }
+        }, _ => rt.PowerState = previous);
+        return Lro.Accepted(c, op);
+    }
+
+    private static ArmResponse Generalize(ArmContext c)
+    {
+        var vm = Require(c);
+        var rt = RuntimeOf(vm);
+        if (rt.PowerState is "running" or "starting") throw ArmErrors.NotAllowedWhileRunning("generalize", vm.Name).AsException();
+        if (vm.ProvisioningState is "Creating" or "Deleting") throw ArmErrors.NotAllowedInProgress("generalize", vm.Name).AsException();
+        rt.Generalized = true;
+        return ArmResponse.Ok(null);
+    }
+
+    // ---- delete -----------------------------------------------------------------------------------------
+    private static ArmResponse Delete(ArmContext c)
+    {
+        var rid = RouteId(c);
+        return Tracked.DeleteOrNoContent(c, rid, vm =>
+        {
+            var rt = RuntimeOf(vm);
+            rt.PowerState = "deallocating";
+            return Tracked.DeleteLro(c, vm, "vmDelete", () => ReleaseDependents(c, vm));
+        });
+    }
+
+    /// <summary>Detaches (or deletes, per deleteOption) disks and NICs of a VM that is gone.</summary>
+    public static void ReleaseDependents(ArmContext c, ArmResource vm)
+    {
+        var storage = vm.Properties["storageProfile"] as JsonObject;
+        var diskRefs = new List<JsonObject>();
+        if (storage?["osDisk"] is JsonObject os) diskRefs.Add(os);
+        diskRefs.AddRange(storage.Objects("dataDisks"));
+        foreach (var reference in diskRefs)
+        {
+            if (reference.Str("managedDisk", "id") is not string diskId || c.State.Find(diskId) is not ArmResource disk) continue;
+            if (string.Equals(reference.Str("deleteOption"), "Delete", StringComparison.OrdinalIgnoreCase)) c.State.Remove(disk);
+            else
+            {
+                disk.Body.Remove("managedBy");
+                disk.Properties["diskState"] = "Unattached";
+            }
+        }
+        foreach (var reference in vm.Properties.Objects("networkProfile", "networkInterfaces"))
+        {
+            if (reference.Str("id") is not string nicId || c.State.Find(nicId) is not ArmResource nic) continue;
+            if (string.Equals(reference.Str("properties", "deleteOption") ?? reference.Str("deleteOption"), "Delete", StringComparison.OrdinalIgnoreCase)) c.State.Remove(nic);
+            else nic.Properties.Remove("virtualMachine");
+        }
+    }
+}

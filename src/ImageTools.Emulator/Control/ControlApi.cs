@@ -1,0 +1,256 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ImageTools.Emulator.Arm;
+using ImageTools.Emulator.Compute;
+using ImageTools.Emulator.State;
+using Microsoft.AspNetCore.Http;
+
+namespace ImageTools.Emulator.Control;
+
+/// <summary>The /_emulator/ control surface (no auth). Every endpoint is documented in README.md.</summary>
+internal sealed class ControlApi
+{
+    private readonly EmulatorState _state;
+    private readonly ArmRouter _router;
+    private readonly Func<Uri> _baseUri;
+
+    public ControlApi(EmulatorState state, ArmRouter router, Func<Uri> baseUri)
+    {
+        _state = state; _router = router; _baseUri = baseUri;
+    }
+
+    private sealed class ControlException(int status, string message) : Exception(message)
+    {
+        public int Status { get; } = status;
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        string? raw;
+        using (var reader = new StreamReader(http.Request.Body)) raw = await reader.ReadToEndAsync(http.RequestAborted);
+        var segments = (http.Request.Path.Value ?? "").Trim('/').Split('/').Skip(1).Select(Uri.UnescapeDataString).ToArray();
+        var method = http.Request.Method.ToUpperInvariant();
+        int status = 200;
+        object? result;
+        try
+        {
+            result = Route(method, segments, raw, http.Request.Query);
+            if (result is null) status = 204;
+        }
+        catch (ControlException e) { status = e.Status; result = Error(e.Message); }
+        catch (ArmException e) { status = e.Error.Status; result = e.Error.ToEnvelope(); }
+        catch (Exception e) when (e is JsonException or ArgumentException or FormatException or System.Text.RegularExpressions.RegexParseException)
+        { status = 400; result = Error(e.Message); }
+
+        http.Response.StatusCode = status;
+        if (result is not null)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            var text = result is JsonNode node ? node.ToJsonString() : JsonSerializer.Serialize(result, result.GetType(), Json.Web);
+            await http.Response.WriteAsync(text, http.RequestAborted);
+        }
+    }
+
+    private static JsonObject Error(string message) => new() { ["error"] = new JsonObject { ["code"] = "BadRequest", ["message"] = message } };
+
+    private static T Read<T>(string? raw) where T : new() =>
+        string.IsNullOrWhiteSpace(raw) ? new T() : JsonSerializer.Deserialize<T>(raw, Json.Web) ?? new T();
+
+    private object? Route(string method, string[] s, string? raw, IQueryCollection query)
+    {
+        var path = string.Join('/', s).ToLowerInvariant();
+        switch (method, s.Length > 0 ? s[0].ToLowerInvariant() : "")
+        {
+            case ("GET", "health"):
+                return new JsonObject { ["status"] = "ok", ["subscriptionId"] = _state.SubscriptionId, ["tenantId"] = _state.TenantId };
+            case ("POST", "reset") when s.Length == 1:
+                _state.Reset();
+                return null;
+            case ("GET", "timing"):
+                lock (_state.Sync) return _state.Timing.Clone();
+            case ("PUT", "timing"):
+                var timing = Read<TimingSettings>(raw);
+                timing.PerKind = new Dictionary<string, double>(timing.PerKind ?? new(), StringComparer.OrdinalIgnoreCase);
+                if (timing.OperationSeconds < 0 || timing.PerKind.Values.Any(v => v < 0) || timing.RetryAfterSeconds < 0) throw new ControlException(400, "Durations must not be negative.");
+                lock (_state.Sync) _state.Timing = timing;
+                return timing;
+            case ("GET", "replication"):
+                lock (_state.Sync) return _state.Replication;
+            case ("PUT", "replication"):
+                var replication = Read<ReplicationSettings>(raw);
+                replication.FailRegions = new Dictionary<string, string>(replication.FailRegions ?? new(), StringComparer.OrdinalIgnoreCase);
+                lock (_state.Sync) _state.Replication = replication;
+                return replication;
+            case ("GET", "quota") when s.Length == 2:
+                lock (_state.Sync) return Usages.Render(_state, Location(s[1]));
+            case ("PUT", "quota") when s.Length == 2:
+                var limits = Read<Dictionary<string, long>>(raw);
+                lock (_state.Sync)
+                {
+                    var location = Location(s[1]);
+                    if (!_state.Quotas.TryGetValue(location, out var existing)) _state.Quotas[location] = existing = new(StringComparer.OrdinalIgnoreCase);
+                    foreach (var (k, v) in limits) existing[k] = v;
+                    return Usages.Render(_state, location);
+                }
+            case ("POST", "faults") when s.Length == 1:
+                var rule = Read<FaultRule>(raw);
+                return new FaultCreated { Id = _state.Faults.Add(rule) };
+            case ("GET", "faults"):
+                return _state.Faults.List();
+            case ("DELETE", "faults") when s.Length == 1:
+                _state.Faults.Clear();
+                return null;
+            case ("DELETE", "faults") when s.Length == 2:
+                if (!_state.Faults.Remove(s[1])) throw new ControlException(404, $"No fault '{s[1]}'.");
+                return null;
+            case ("GET", "requests"):
+                return _state.Log.Snapshot(string.Equals(query["clear"], "true", StringComparison.OrdinalIgnoreCase));
+            case ("DELETE", "requests"):
+                _state.Log.Clear();
+                return null;
+            case ("POST", "vms") when s.Length == 1:
+                return Seed(Read<SeedVmRequest>(raw));
+            case ("GET", "vms") when s.Length == 4 && s[3].Equals("guest", StringComparison.OrdinalIgnoreCase):
+                lock (_state.Sync)
+                {
+                    _state.Advance();
+                    var vm = FindVm(s[1], s[2]);
+                    if (vm is not null) return vm.Vm!.Describe();
+                    if (_state.PendingGuests.TryGetValue(s[1] + "/" + s[2], out var pending)) return pending;
+                    throw new ControlException(404, $"No VM '{s[2]}' in resource group '{s[1]}'.");
+                }
+            case ("PUT", "vms") when s.Length == 4 && s[3].Equals("guest", StringComparison.OrdinalIgnoreCase):
+                var traits = Read<GuestTraits>(raw);
+                lock (_state.Sync)
+                {
+                    var vm = FindVm(s[1], s[2]);
+                    if (vm is null)
+                    {
+                        // Traits for a VM not created yet apply when it is.
+                        new VmRuntime { OsType = "Windows", HyperVGeneration = "V2", OsName = "", OsVersion = "", Size = VmSizes.All[0] }.Apply(traits);
+                        _state.PendingGuests[s[1] + "/" + s[2]] = traits;
+                        return traits;
+                    }
+                    vm.Vm!.Apply(traits);
+                    return vm.Vm.Describe();
+                }
+        }
+        throw new ControlException(404, $"Unknown control endpoint {method} /_emulator/{path}.");
+    }
+
+    private static string Location(string raw)
+    {
+        var location = Regions.Normalize(raw);
+        if (!Regions.IsKnown(location)) throw new ControlException(400, $"Unknown location '{raw}'.");
+        return location;
+    }
+
+    private ArmResource? FindVm(string rg, string name) =>
+        _state.Find(ResourceId.Build(_state.SubscriptionId, rg, "Microsoft.Compute", ("virtualMachines", name)));
+
+    /// <summary>Runs an ARM handler in-process (no log, no faults). Caller holds the lock.</summary>
+    private JsonNode? Invoke(string method, string path, JsonObject? body)
+    {
+        var segments = path.Trim('/').Split('/');
+        var handler = _router.Match(method, segments, out var values, out _) ?? throw new InvalidOperationException("No route " + path);
+        var context = new ArmContext
+        {
+            Method = method, Path = path, RawBody = body?.ToJsonString(), State = _state, BaseUri = _baseUri(), Route = values,
+            Query = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["api-version"] = "2023-07-01" },
+        };
+        var response = handler(context);
+        return response.Body;
+    }
+
+    private SeedVmResult Seed(SeedVmRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.ResourceGroup) || string.IsNullOrWhiteSpace(request.Name)) throw new ControlException(400, "resourceGroup and name are required.");
+        var state = request.State.ToLowerInvariant();
+        if (state is not ("running" or "stopped" or "deallocated" or "generalized")) throw new ControlException(400, "state must be running, stopped, deallocated or generalized.");
+        var location = Location(request.Location);
+        var windows = !request.OsType.Equals("Linux", StringComparison.OrdinalIgnoreCase);
+        var v2 = !request.HyperVGeneration.Equals("V1", StringComparison.OrdinalIgnoreCase);
+        var urn = (request.ImageUrn ?? (windows
+            ? (v2 ? "MicrosoftWindowsServer:WindowsServer:2022-datacenter-g2:latest" : "MicrosoftWindowsServer:WindowsServer:2022-datacenter:latest")
+            : (v2 ? "Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest" : "Canonical:0001-com-ubuntu-server-jammy:22_04-lts:latest"))).Split(':');
+        if (urn.Length != 4) throw new ControlException(400, "imageUrn must be publisher:offer:sku:version.");
+
+        lock (_state.Sync)
+        {
+            _state.Advance();
+            var savedTiming = _state.Timing;
+            _state.Timing = new TimingSettings();
+            try
+            {
+                var sub = _state.SubscriptionId;
+                var rg = request.ResourceGroup;
+                if (!_state.ResourceGroups.ContainsKey(rg)) Invoke("PUT", $"/subscriptions/{sub}/resourcegroups/{rg}", new JsonObject { ["location"] = location });
+                rg = _state.CanonicalResourceGroupName(rg);
+                var net = $"/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Network";
+                var vnet = $"{net}/virtualNetworks/seed-vnet-{location}";
+                if (_state.Find(vnet) is null)
+                    Invoke("PUT", vnet, JsonNode.Parse($$$"""{"location":"{{{location}}}","properties":{"addressSpace":{"addressPrefixes":["10.0.0.0/16"]},"subnets":[{"name":"default","properties":{"addressPrefix":"10.0.0.0/24"}}]}}""")!.AsObject());
+                var nicId = $"{net}/networkInterfaces/{request.Name}-nic";
+                if (_state.Find(nicId) is null)
+                    Invoke("PUT", nicId, new JsonObject
+                    {
+                        ["location"] = location,
+                        ["properties"] = new JsonObject { ["ipConfigurations"] = new JsonArray(new JsonObject { ["name"] = "ipconfig1", ["properties"] = new JsonObject { ["subnet"] = new JsonObject { ["id"] = vnet + "/subnets/default" } } }) },
+                    });
+
+                var computerName = new string(request.Name.Where(char.IsLetterOrDigit).ToArray());
+                if (computerName.Length == 0 || computerName.All(char.IsDigit)) computerName = "vm" + computerName;
+                if (windows && computerName.Length > 15) computerName = computerName[..15];
+                var osDisk = new JsonObject { ["createOption"] = "FromImage", ["deleteOption"] = "Delete" };
+                if (request.UnmanagedDisk) osDisk["vhd"] = new JsonObject { ["uri"] = $"https://seedstorage.blob.core.windows.net/vhds/{request.Name}-os.vhd" };
+                else osDisk["managedDisk"] = new JsonObject { ["storageAccountType"] = "Premium_LRS" };
+                var dataDisks = new JsonArray(Enumerable.Range(0, Math.Max(0, request.DataDisks)).Select(i => (JsonNode)new JsonObject { ["lun"] = i, ["createOption"] = "Empty", ["diskSizeGB"] = 32 }).ToArray());
+                var properties = new JsonObject
+                {
+                    ["hardwareProfile"] = new JsonObject { ["vmSize"] = request.VmSize },
+                    ["storageProfile"] = new JsonObject
+                    {
+                        ["imageReference"] = new JsonObject { ["publisher"] = urn[0], ["offer"] = urn[1], ["sku"] = urn[2], ["version"] = urn[3] },
+                        ["osDisk"] = osDisk,
+                        ["dataDisks"] = dataDisks,
+                    },
+                    ["osProfile"] = new JsonObject { ["computerName"] = computerName, ["adminUsername"] = "azureuser", ["adminPassword"] = "Seeded-Passw0rd!" },
+                    ["networkProfile"] = new JsonObject { ["networkInterfaces"] = new JsonArray(new JsonObject { ["id"] = nicId, ["properties"] = new JsonObject { ["primary"] = true } }) },
+                };
+                if (!request.SecurityType.Equals("Standard", StringComparison.OrdinalIgnoreCase))
+                    properties["securityProfile"] = new JsonObject { ["securityType"] = request.SecurityType, ["uefiSettings"] = new JsonObject { ["secureBootEnabled"] = true, ["vTpmEnabled"] = true } };
+                if (request.ScaleSetId is not null) properties["virtualMachineScaleSet"] = new JsonObject { ["id"] = request.ScaleSetId };
+                var body = new JsonObject { ["location"] = location, ["properties"] = properties };
+                if (request.Tags is not null) body["tags"] = JsonSerializer.SerializeToNode(request.Tags);
+                var vmPath = $"/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines/{request.Name}";
+                if (_state.Find(vmPath) is not null) throw new ControlException(409, $"VM '{request.Name}' already exists in resource group '{rg}'.");
+                Invoke("PUT", vmPath, body);
+                _state.Advance();
+
+                var vm = _state.Find(vmPath)!;
+                var rt = vm.Vm!;
+                if (request.Guest is not null) rt.Apply(request.Guest);
+                switch (state)
+                {
+                    case "stopped": rt.PowerState = "stopped"; break;
+                    case "deallocated": rt.PowerState = "deallocated"; break;
+                    case "generalized":
+                        rt.PowerState = "deallocated";
+                        rt.Generalized = true;
+                        if (rt.IsWindows) rt.ImageState = Guest.ScriptInterpreter.ResealToOobe; else rt.Deprovisioned = true;
+                        break;
+                }
+                return new SeedVmResult
+                {
+                    Id = vm.Id,
+                    OsDiskId = vm.Properties.Str("storageProfile", "osDisk", "managedDisk", "id") ?? "",
+                    DataDiskIds = vm.Properties.Objects("storageProfile", "dataDisks").Select(d => d.Str("managedDisk", "id")).OfType<string>().ToList(),
+                };
+            }
+            finally
+            {
+                _state.Timing = savedTiming;
+            }
+        }
+    }
+}

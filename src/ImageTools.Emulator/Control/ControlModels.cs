@@ -1,0 +1,138 @@
+using System.Text.Json.Serialization;
+
+namespace ImageTools.Emulator.Control;
+
+/// <summary>Operation durations. Zero everywhere by default: every operation completes by its first poll.</summary>
+public sealed class TimingSettings
+{
+    /// <summary>Default duration of every long-running operation, in seconds.</summary>
+    public double OperationSeconds { get; set; }
+
+    /// <summary>Per operation kind overrides (see README: vmCreate, vmDelete, deallocate, powerOff, start,
+    /// restart, runCommand, sysprep, deprovision, diskCreate, snapshotCreate, imageCreate, galleryCreate,
+    /// galleryImageCreate, galleryImageVersionCreate, replicationPerRegion, delete, networkCreate, resourceGroupDelete).</summary>
+    public Dictionary<string, double> PerKind { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Retry-After sent on LRO responses; null = the remaining time of the operation, rounded up.</summary>
+    public double? RetryAfterSeconds { get; set; }
+
+    public double For(string kind) => PerKind.TryGetValue(kind, out var s) ? s : OperationSeconds;
+
+    public TimingSettings Clone() => new() { OperationSeconds = OperationSeconds, PerKind = new(PerKind, StringComparer.OrdinalIgnoreCase), RetryAfterSeconds = RetryAfterSeconds };
+}
+
+/// <summary>Replication behaviour of gallery image versions.</summary>
+public sealed class ReplicationSettings
+{
+    /// <summary>Regions (any spelling) whose replication ends Failed, with the details text to report.</summary>
+    public Dictionary<string, string> FailRegions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Seconds each region takes to replicate (regions replicate in parallel). Null = timing perKind replicationPerRegion.</summary>
+    public double? SecondsPerRegion { get; set; }
+}
+
+/// <summary>Simulated guest of one VM.</summary>
+public sealed class GuestTraits
+{
+    /// <summary>Windows or Linux (from the image when the VM was created).</summary>
+    public string? OsType { get; set; }
+    public bool? DomainJoined { get; set; }
+    public bool? DomainController { get; set; }
+    /// <summary>ok | undeployable | hang</summary>
+    public string? SysprepOutcome { get; set; }
+    public bool? AgentReady { get; set; }
+    /// <summary>How many of the next run command invocations answer 409 "Run command extension execution is in progress…".</summary>
+    public int? RunCommandConflicts { get; set; }
+    /// <summary>Read-only in GET: HKLM\…\Setup\State ImageState of a Windows guest.</summary>
+    public string? ImageState { get; set; }
+    /// <summary>Read-only in GET: whether waagent -deprovision ran on a Linux guest.</summary>
+    public bool? Deprovisioned { get; set; }
+    /// <summary>Read-only in GET: PowerState code suffix (running, stopped, deallocated…).</summary>
+    public string? PowerState { get; set; }
+    /// <summary>Read-only in GET: whether the VM is marked generalized.</summary>
+    public bool? Generalized { get; set; }
+    /// <summary>Read-only in GET: scripts received by run commands, oldest first.</summary>
+    public List<string>? Scripts { get; set; }
+}
+
+/// <summary>A fault injected into the ARM surface.</summary>
+public sealed class FaultRule
+{
+    public string? Id { get; set; }
+    /// <summary>status | drop | lroFailed | lroNeverEnds</summary>
+    public string Kind { get; set; } = "status";
+    public int? Status { get; set; }
+    public double? RetryAfterSeconds { get; set; }
+    /// <summary>HTTP method to match (any when null).</summary>
+    public string? Method { get; set; }
+    /// <summary>Regex on the request path, case-insensitive (any when null).</summary>
+    public string? PathPattern { get; set; }
+    /// <summary>Times the fault applies (unlimited when null).</summary>
+    public int? Count { get; set; }
+    /// <summary>Chance that a matching request is hit, 0..1 (1 when null). Uses the --seed random source.</summary>
+    public double? Probability { get; set; }
+    public string? ErrorCode { get; set; }
+    public string? ErrorMessage { get; set; }
+    /// <summary>Read-only: how many times the fault has fired.</summary>
+    public int Hits { get; set; }
+}
+
+/// <summary>One ARM request seen by the emulator.</summary>
+public sealed class RequestLogEntry
+{
+    public long Sequence { get; set; }
+    public string Method { get; set; } = "";
+    public string Path { get; set; } = "";
+    public string Query { get; set; } = "";
+    public int Status { get; set; }
+    public DateTimeOffset Time { get; set; }
+    public double DurationMs { get; set; }
+    /// <summary>True for GETs of operation status / monitor URLs.</summary>
+    public bool Poll { get; set; }
+    public string? OperationId { get; set; }
+    /// <summary>Retry-After (seconds) sent on the previous response for the same operation.</summary>
+    public double? PreviousRetryAfterSeconds { get; set; }
+    /// <summary>Seconds since the previous response for the same operation.</summary>
+    public double? SecondsSincePrevious { get; set; }
+    /// <summary>True when this poll came sooner than the Retry-After given on the previous response.</summary>
+    public bool? EarlyPoll { get; set; }
+    /// <summary>Id of the fault that answered this request, if any.</summary>
+    public string? FaultId { get; set; }
+}
+
+/// <summary>Seeds a VM directly in a given state (no LRO, no validation beyond the basics).</summary>
+public sealed class SeedVmRequest
+{
+    public string ResourceGroup { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Location { get; set; } = "eastus";
+    /// <summary>running | stopped | deallocated | generalized</summary>
+    public string State { get; set; } = "running";
+    public string OsType { get; set; } = "Windows";
+    public string HyperVGeneration { get; set; } = "V2";
+    public string VmSize { get; set; } = "Standard_D2s_v5";
+    /// <summary>Standard | TrustedLaunch | ConfidentialVM</summary>
+    public string SecurityType { get; set; } = "Standard";
+    /// <summary>True: the OS disk is an unmanaged VHD blob (osDisk.vhd).</summary>
+    public bool UnmanagedDisk { get; set; }
+    /// <summary>Id of a scale set the VM belongs to (virtualMachineScaleSet reference).</summary>
+    public string? ScaleSetId { get; set; }
+    /// <summary>Marketplace URN publisher:offer:sku:version recorded as imageReference (default per OS).</summary>
+    public string? ImageUrn { get; set; }
+    public int DataDisks { get; set; }
+    public Dictionary<string, string>? Tags { get; set; }
+    public GuestTraits? Guest { get; set; }
+}
+
+/// <summary>Reply of POST /_emulator/vms.</summary>
+public sealed class SeedVmResult
+{
+    public string Id { get; set; } = "";
+    public string OsDiskId { get; set; } = "";
+    public List<string> DataDiskIds { get; set; } = new();
+}
+
+internal sealed class FaultCreated
+{
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+}

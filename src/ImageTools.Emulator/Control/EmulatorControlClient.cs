@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ImageTools.Emulator.Arm;
+
+namespace ImageTools.Emulator.Control;
+
+/// <summary>Typed client of the /_emulator/ control API, for tests and benchmarks.</summary>
+public sealed class EmulatorControlClient
+{
+    private readonly HttpClient _http;
+
+    /// <param name="http">An HttpClient whose BaseAddress is the emulator endpoint and which trusts its certificate.</param>
+    public EmulatorControlClient(HttpClient http) { _http = http; }
+
+    private async Task<T> Send<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, "_emulator/" + path);
+        if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: Json.Web);
+        using var response = await _http.SendAsync(request, ct).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Control API {method} /_emulator/{path} failed with {(int)response.StatusCode}: {text}");
+        if (typeof(T) == typeof(bool) || string.IsNullOrEmpty(text)) return default!;
+        return JsonSerializer.Deserialize<T>(text, Json.Web)!;
+    }
+
+    public Task ResetAsync(CancellationToken ct = default) => Send<bool>(HttpMethod.Post, "reset", null, ct);
+
+    public Task<GuestTraits> GetGuestAsync(string resourceGroup, string vmName, CancellationToken ct = default) =>
+        Send<GuestTraits>(HttpMethod.Get, $"vms/{Uri.EscapeDataString(resourceGroup)}/{Uri.EscapeDataString(vmName)}/guest", null, ct);
+
+    public Task<GuestTraits> SetGuestAsync(string resourceGroup, string vmName, GuestTraits traits, CancellationToken ct = default) =>
+        Send<GuestTraits>(HttpMethod.Put, $"vms/{Uri.EscapeDataString(resourceGroup)}/{Uri.EscapeDataString(vmName)}/guest", traits, ct);
+
+    public Task<SeedVmResult> SeedVmAsync(SeedVmRequest request, CancellationToken ct = default) => Send<SeedVmResult>(HttpMethod.Post, "vms", request, ct);
+
+    public async Task<string> AddFaultAsync(FaultRule fault, CancellationToken ct = default) =>
+        (await Send<JsonElement>(HttpMethod.Post, "faults", fault, ct).ConfigureAwait(false)).GetProperty("id").GetString()!;
+
+    public Task<List<FaultRule>> GetFaultsAsync(CancellationToken ct = default) => Send<List<FaultRule>>(HttpMethod.Get, "faults", null, ct);
+
+    public Task ClearFaultsAsync(CancellationToken ct = default) => Send<bool>(HttpMethod.Delete, "faults", null, ct);
+
+    public Task<List<RequestLogEntry>> GetRequestsAsync(bool clear = false, CancellationToken ct = default) =>
+        Send<List<RequestLogEntry>>(HttpMethod.Get, clear ? "requests?clear=true" : "requests", null, ct);
+
+    public Task ClearRequestsAsync(CancellationToken ct = default) => Send<bool>(HttpMethod.Delete, "requests", null, ct);
+
+    public Task<TimingSettings> SetTimingAsync(TimingSettings timing, CancellationToken ct = default) => Send<TimingSettings>(HttpMethod.Put, "timing", timing, ct);
+
+    public Task<TimingSettings> GetTimingAsync(CancellationToken ct = default) => Send<TimingSettings>(HttpMethod.Get, "timing", null, ct);
+
+    public Task<ReplicationSettings> SetReplicationAsync(ReplicationSettings settings, CancellationToken ct = default) => Send<ReplicationSettings>(HttpMethod.Put, "replication", settings, ct);
+
+    public Task<JsonElement> SetQuotaAsync(string location, IDictionary<string, long> limits, CancellationToken ct = default) =>
+        Send<JsonElement>(HttpMethod.Put, $"quota/{Uri.EscapeDataString(location)}", limits, ct);
+}

@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using ImageTools.Emulator.Arm;
+using ImageTools.Emulator.Resources;
+using ImageTools.Emulator.State;
+
+namespace ImageTools.Emulator.Disk;
+
+/// <summary>Microsoft.Compute/disks and /snapshots (2023-04-02). PUT answers 202 (create) or 200 (update) only.</summary>
+internal static class Disks
+{
+    public const string DiskType = "Microsoft.Compute/disks";
+    public const string SnapshotType = "Microsoft.Compute/snapshots";
+    private const string Ns = "Microsoft.Compute";
+    private const string Rg = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute";
+    private static readonly string[] SkuNames = { "Standard_LRS", "Premium_LRS", "StandardSSD_LRS", "UltraSSD_LRS", "Premium_ZRS", "StandardSSD_ZRS", "PremiumV2_LRS" };
+
+    public static void Map(ArmRouter r)
+    {
+        foreach (var (segment, type) in new[] { ("disks", DiskType), ("snapshots", SnapshotType) })
+        {
+            var snapshot = type == SnapshotType;
+            r.Put($"{Rg}/{segment}/{{name}}", c => Put(c, segment, snapshot));
+            r.Patch($"{Rg}/{segment}/{{name}}", c => Patch(c, segment));
+            r.Get($"{Rg}/{segment}/{{name}}", c => ArmResponse.Ok(Tracked.Require(c, Id(c, segment)).Body));
+            r.Get($"{Rg}/{segment}", c => Tracked.ListIn(c, type, c.R("rg")));
+            r.Get($"/subscriptions/{{sub}}/providers/Microsoft.Compute/{segment}", c => Tracked.ListIn(c, type, null));
+            r.Delete($"{Rg}/{segment}/{{name}}", c => Tracked.DeleteOrNoContent(c, Id(c, segment), resource =>
+            {
+                if (resource.Body.Str("managedBy") is string vm && c.State.Find(vm) is not null)
+                    throw ArmErrors.DiskAttached(resource.Name, vm).AsException();
+                return Tracked.DeleteLro(c, resource, snapshot ? "snapshotDelete" : "diskDelete");
+            }));
+        }
+    }
+
+    private static ResourceId Id(ArmContext c, string segment) => Tracked.RouteId(c, Ns, segment, "name");
+
+    private static void ValidateName(string name, bool snapshot)
+    {
+        Tracked.ValidateName(name, 80, ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' || (snapshot && ch == '.'),
+            () => new ArmError(400, "InvalidResourceName", snapshot
+                ? $"The snapshot name '{name}' is invalid. It can be 1-80 characters: alphanumerics, underscores, periods and hyphens, starting with an alphanumeric and ending with an alphanumeric or underscore."
+                : $"The disk name '{name}' is invalid. It can be 1-80 characters: alphanumerics, underscores and hyphens."), badEnd: snapshot ? ".-" : "");
+    }
+
+    private static ArmResponse Put(ArmContext c, string segment, bool snapshot)
+    {
+        var rid = Id(c, segment);
+        c.State.RequireResourceGroup(rid.ResourceGroup);
+        ValidateName(rid.Name, snapshot);
+        var body = c.Body;
+        var existing = c.State.Find(rid);
+        if (existing is not null)
+        {
+            if (body["tags"] is JsonObject tags) existing.Body["tags"] = tags.DeepClone();
+            if (body.Long("properties", "diskSizeGB") is long size && size > (existing.Properties.Long("diskSizeGB") ?? 0)) existing.Properties["diskSizeGB"] = size;
+            return Tracked.PutLro(c, existing, false, snapshot ? "snapshotCreate" : "diskCreate");
+        }
+
+        var location = Tracked.RequireLocation(body, rid.FullType);
+        var requested = body["properties"] as JsonObject ?? Json.NewObject();
+        var creation = requested["creationData"] as JsonObject ?? throw ArmErrors.InvalidParameter("Required parameter 'creationData' is missing (null).", "creationData").AsException();
+        var option = creation.Str("createOption") ?? throw ArmErrors.InvalidParameter("Required parameter 'creationData.createOption' is missing (null).", "creationData.createOption").AsException();
+        var properties = Json.CloneObject(requested);
+        var sku = body.Str("sku", "name") ?? (snapshot ? "Standard_LRS" : "Standard_LRS");
+        if (!SkuNames.Contains(sku, StringComparer.OrdinalIgnoreCase)) throw ArmErrors.EnumValueInvalid(sku, "sku.name", SkuNames).AsException();
+
+        switch (option.ToLowerInvariant())
+        {
+            case "empty":
+                if (snapshot) throw ArmErrors.CreateOptionInvalid(option).AsException();
+                if (requested.Long("diskSizeGB") is null) throw ArmErrors.DiskSizeRequired().AsException();
+                break;
+            case "copy":
+            case "copystart":
+                var sourceId = creation.Str("sourceResourceId") ?? throw ArmErrors.SourceResourceRequired().AsException();
+                var source = c.State.Find(sourceId);
+                var sourceRid = ResourceId.TryParse(sourceId);
+                if (source is null || !(source.Rid.Is(DiskType) || source.Rid.Is(SnapshotType)))
+                    throw ArmErrors.ResourceNotFound(sourceRid is null ? sourceId : Tracked.TypeAndName(sourceRid), sourceRid?.ResourceGroup ?? rid.ResourceGroup).AsException();
+                var sp = source.Properties;
+                if (sp.Str("osType") is string osType) properties["osType"] ??= osType;
+                if (sp.Str("hyperVGeneration") is string gen) properties["hyperVGeneration"] ??= gen;
+                if (sp["securityProfile"] is JsonObject security) properties["securityProfile"] ??= security.DeepClone();
+                properties["diskSizeGB"] ??= sp.Long("diskSizeGB");
+                if (sp["supportedCapabilities"] is JsonObject caps) properties["supportedCapabilities"] ??= caps.DeepClone();
+                var cd = properties.Obj("creationData");
+                cd["sourceResourceId"] = source.Id;
+                cd["sourceUniqueId"] = sp.Str("uniqueId");
+                break;
+            case "import":
+                if (creation.Str("sourceUri") is null) throw ArmErrors.InvalidParameter("Required parameter 'creationData.sourceUri' is missing (null).", "creationData.sourceUri").AsException();
+                properties["diskSizeGB"] ??= 127;
+                break;
+            default:
+                throw ArmErrors.CreateOptionInvalid(option).AsException();
+        }
+
+        var resource = NewResource(c, rid, location, sku, Tracked.Tags(body), properties, body["zones"] as JsonArray, snapshot);
+        c.State.Put(resource);
+        var response = Tracked.PutLro(c, resource, true, snapshot ? "snapshotCreate" : "diskCreate", createdStatus: 202);
+        response.Headers["Location"] = Lro.LocationUrl(c, resource.PendingOperation!);
+        return response;
+    }
+
+    private static ArmResponse Patch(ArmContext c, string segment)
+    {
+        var resource = Tracked.Require(c, Id(c, segment));
+        var body = c.Body;
+        if (body["tags"] is JsonObject tags) resource.Body["tags"] = tags.DeepClone();
+        if (body.Long("properties", "diskSizeGB") is long size) resource.Properties["diskSizeGB"] = size;
+        return Tracked.PutLro(c, resource, false, "diskUpdate");
+    }
+
+    private static ArmResource NewResource(ArmContext c, ResourceId rid, string location, string sku, JsonObject tags, JsonObject properties, JsonArray? zones, bool snapshot)
+    {
+        var size = properties.Long("diskSizeGB") ?? 32;
+        properties["diskSizeGB"] = size;
+        properties["diskSizeBytes"] = size * 1024L * 1024 * 1024;
+        properties["uniqueId"] = Guid.NewGuid().ToString();
+        properties["timeCreated"] = Json.Timestamp(c.State.Now);
+        properties["encryption"] ??= new JsonObject { ["type"] = "EncryptionAtRestWithPlatformKey" };
+        properties["networkAccessPolicy"] ??= "AllowAll";
+        properties["publicNetworkAccess"] ??= "Enabled";
+        if (!snapshot)
+        {
+            properties["diskState"] = "Unattached";
+            properties["tier"] ??= sku.StartsWith("Premium", StringComparison.OrdinalIgnoreCase) ? "P10" : null;
+            if (properties["tier"] is null) properties.Remove("tier");
+        }
+        else
+        {
+            properties["incremental"] ??= false;
+        }
+        var body = Tracked.NewBody(rid, location, tags, properties);
+        body["sku"] = new JsonObject { ["name"] = sku, ["tier"] = sku.StartsWith("Premium", StringComparison.OrdinalIgnoreCase) ? "Premium" : "Standard" };
+        if (zones is not null) body["zones"] = zones.DeepClone();
+        return new ArmResource(rid, body);
+    }
+
+    /// <summary>A disk made by a VM create (already Succeeded; attached by the caller).</summary>
+    public static ArmResource CreateForVm(ArmContext c, string rg, string name, string location, string sku, int sizeGb, string? osType,
+        string? hyperVGeneration, string? securityType, JsonObject? creationData, JsonArray? zones)
+    {
+        var rid = new ResourceId(c.State.SubscriptionId, rg, Ns, new[] { ("disks", name) });
+        if (c.State.Find(rid) is ArmResource clash && clash.Body.Str("managedBy") is string owner && c.State.Find(owner) is not null)
+            throw new ArmError(409, "Conflict", $"Disk {name} already exists in resource group {rg.ToUpperInvariant()}. Only CreateOption.Attach is supported.").AsException();
+        var properties = Json.NewObject();
+        if (osType is not null) properties["osType"] = osType;
+        if (hyperVGeneration is not null) properties["hyperVGeneration"] = hyperVGeneration;
+        if (securityType is not null) properties["securityProfile"] = new JsonObject { ["securityType"] = securityType };
+        properties["creationData"] = creationData?.DeepClone() ?? new JsonObject { ["createOption"] = "Empty" };
+        properties["diskSizeGB"] = sizeGb;
+        properties["supportedCapabilities"] = new JsonObject { ["architecture"] = "x64" };
+        var disk = NewResource(c, rid, location, sku, new JsonObject(), properties, zones, false);
+        disk.ProvisioningState = "Succeeded";
+        c.State.Put(disk);
+        return disk;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ImageTools.Emulator.Compute;
+using ImageTools.Emulator.State;
+
+namespace ImageTools.Emulator.Guest;
+
+/// <summary>Outcome of a script run in the simulated guest.</summary>
+internal sealed record ScriptResult(string StdOut, string StdErr, int ExitCode);
+
+/// <summary>
+/// Interprets run-command scripts by recognising markers (documented in README.md): Sysprep,
+/// the Setup\State ImageState read, waagent deprovision, domain-membership probes, echo/Write-Output,
+/// guest shutdown. Side effects that take time are scheduled on the emulator clock.
+/// </summary>
+internal static class ScriptInterpreter
+{
+    public const string ResealToOobe = "IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE";
+    public const string Undeployable = "IMAGE_STATE_UNDEPLOYABLE";
+
+    private static bool Has(string script, string marker) => script.Contains(marker, StringComparison.OrdinalIgnoreCase);
+
+    public static ScriptResult Run(EmulatorState state, VmRuntime vm, string script)
+    {
+        vm.Scripts.Add(script);
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var exit = 0;
+
+        if (Has(script, "sysprep") && Has(script, "/generalize"))
+        {
+            if (!vm.IsWindows)
+            {
+                stderr.AppendLine("/bin/sh: 1: sysprep.exe: not found");
+                exit = 127;
+            }
+            else if (vm.DomainController)
+            {
+                stderr.AppendLine("Sysprep failed: this computer is an Active Directory Domain Services domain controller. Sysprep cannot generalize a domain controller; demote it (Uninstall-ADDSDomainController) first.");
+                stderr.AppendLine("Error SYSPRP Sysprep_Clean_Validate: The computer is a domain controller. dwRet = 0x80070032");
+                exit = 1;
+            }
+            else if (vm.DomainJoined)
+            {
+                stderr.AppendLine("Sysprep failed: this computer is joined to a domain. Remove it from the domain (Remove-Computer) before generalizing.");
+                stderr.AppendLine("Error SYSPRP ValidateDomainMembership: The machine is a member of a domain. dwRet = 0x8007054B");
+                exit = 1;
+            }
+            else if (vm.SysprepRunning || vm.ImageState == ResealToOobe)
+            {
+                stderr.AppendLine("Sysprep failed: a previous Sysprep run is in progress or the machine is already generalized. A fatal error occurred while trying to sysprep the machine.");
+                exit = 1;
+            }
+            else
+            {
+                StartSysprep(state, vm, quit: Has(script, "/quit"));
+                stdout.AppendLine("Sysprep started: " + FirstLineWith(script, "sysprep"));
+            }
+        }
+        else if (Has(script, "waagent") && Has(script, "-deprovision"))
+        {
+            if (vm.IsWindows)
+            {
+                stderr.AppendLine("waagent : The term 'waagent' is not recognized as the name of a cmdlet, function, script file, or operable program.");
+                exit = 1;
+            }
+            else
+            {
+                stdout.AppendLine("WARNING! The waagent service will be stopped.");
+                stdout.AppendLine("WARNING! Cached DHCP leases will be deleted.");
+                stdout.AppendLine("WARNING! root password will be disabled. You will not be able to login as root.");
+                stdout.AppendLine("WARNING! /etc/resolv.conf will be deleted.");
+                if (Has(script, "+user")) stdout.AppendLine("WARNING! azureuser account and entire home directory will be deleted.");
+                vm.Deprovisioned = true;
+                var seconds = state.Timing.For("deprovision");
+                state.ScheduleIn(seconds, () => vm.AgentHealthy = false);
+            }
+        }
+        else if (Has(script, "cloud-init clean"))
+        {
+            if (vm.IsWindows) { stderr.AppendLine("cloud-init : The term 'cloud-init' is not recognized as the name of a cmdlet, function, script file, or operable program."); exit = 1; }
+            else vm.Deprovisioned = true;
+        }
+
+        if (Has(script, @"Setup\State") || Has(script, "ImageState"))
+        {
+            if (!vm.IsWindows) { stderr.AppendLine("reg: command not found"); exit = exit == 0 ? 127 : exit; }
+            else if (Has(script, "reg query") || Has(script, "reg.exe query"))
+            {
+                stdout.AppendLine(@"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Setup\State");
+                stdout.AppendLine("    ImageState    REG_SZ    " + vm.ImageState);
+            }
+            else stdout.AppendLine(vm.ImageState);
+        }
+
+        if (Has(script, "PartOfDomain") || Has(script, "DomainRole"))
+        {
+            if (!vm.IsWindows) { stderr.AppendLine("Get-CimInstance: command not found"); exit = exit == 0 ? 127 : exit; }
+            else
+            {
+                var role = vm.DomainController ? 5 : vm.DomainJoined ? 3 : 2;
+                var part = vm.DomainJoined || vm.DomainController ? "True" : "False";
+                var wantsPart = Has(script, "PartOfDomain");
+                var wantsRole = Has(script, "DomainRole");
+                if (wantsPart && wantsRole) { stdout.AppendLine("PartOfDomain : " + part); stdout.AppendLine("DomainRole   : " + role); }
+                else if (wantsPart) stdout.AppendLine(part);
+                else stdout.AppendLine(role.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        foreach (Match m in Regex.Matches(script, @"^\s*(?:echo|Write-Output|Write-Host)\s+(.+?)\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase))
+        {
+            var text = m.Groups[1].Value.Trim();
+            if (text.Length >= 2 && (text[0] == '"' || text[0] == '\'') && text[^1] == text[0]) text = text[1..^1];
+            if (!text.Contains('$')) stdout.AppendLine(text);
+        }
+
+        if (Regex.IsMatch(script, @"\bStop-Computer\b|\bshutdown(\.exe)?\s+(/s|-s|-h|-P|now)|\bpoweroff\b", RegexOptions.IgnoreCase))
+        {
+            stdout.AppendLine("Shutting down.");
+            state.ScheduleIn(state.Timing.For("guestShutdown"), () => { if (vm.Running) vm.PowerState = "stopped"; });
+        }
+
+        return new ScriptResult(stdout.ToString().TrimEnd('\r', '\n'), stderr.ToString().TrimEnd('\r', '\n'), exit);
+    }
+
+    private static string FirstLineWith(string script, string marker) =>
+        script.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)) ?? marker;
+
+    /// <summary>Sysprep: IMAGE_STATE_UNDEPLOYABLE while it works, then per outcome.</summary>
+    private static void StartSysprep(EmulatorState state, VmRuntime vm, bool quit)
+    {
+        vm.SysprepRunning = true;
+        vm.ImageState = Undeployable;
+        if (vm.SysprepOutcome == "hang") return;
+        var seconds = state.Timing.For("sysprep");
+        state.ScheduleIn(seconds, () =>
+        {
+            vm.SysprepRunning = false;
+            if (vm.SysprepOutcome == "undeployable") return;
+            vm.ImageState = ResealToOobe;
+            if (!quit && vm.Running)
+            {
+                vm.PowerState = "stopped";
+            }
+        });
+    }
+}
