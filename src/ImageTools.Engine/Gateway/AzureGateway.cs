@@ -96,13 +96,32 @@ namespace ImageTools.Engine.Gateway
                 string Text(string stream) => string.Join("\n", statuses
                     .Where(s => (s.Code ?? "").IndexOf("/" + stream + "/", StringComparison.OrdinalIgnoreCase) >= 0)
                     .Select(s => s.Message ?? ""));
-                return new GuestCommandResult
+                var output = new GuestCommandResult
                 {
                     StdOut = Text("StdOut"),
                     StdErr = Text("StdErr"),
                     Codes = statuses.Select(s => s.Code ?? "").ToArray(),
                 };
+                if (!statuses.Any(s => (s.Code ?? "").IndexOf("/StdOut/", StringComparison.OrdinalIgnoreCase) >= 0))
+                    ReadLinuxSections(string.Join("\n", statuses.Select(s => s.Message ?? "")), output);
+                return output;
             });
+
+        /// <summary>Linux run commands answer one status: "Enable succeeded: [stdout] ... [stderr] ...".</summary>
+        private static void ReadLinuxSections(string message, GuestCommandResult output)
+        {
+            var outAt = message.IndexOf("[stdout]", StringComparison.Ordinal);
+            var errAt = message.IndexOf("[stderr]", StringComparison.Ordinal);
+            if (outAt >= 0)
+            {
+                var end = errAt > outAt ? errAt : message.Length;
+                output.StdOut = message.Substring(outAt + 8, end - outAt - 8).Trim();
+            }
+            if (errAt >= 0)
+                output.StdErr = message.Substring(errAt + 8).Trim();
+            if (outAt < 0 && errAt < 0)
+                output.StdOut = message.Trim();
+        }
 
         // ---- disks and snapshots ----
 

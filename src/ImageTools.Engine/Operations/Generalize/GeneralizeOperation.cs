@@ -221,8 +221,9 @@ namespace ImageTools.Engine.Operations.Generalize
             }
             catch (ImageToolsException e) when (e.RuleId == "OperationTimedOut")
             {
+                var seen = _lastImageState.Length > 0 ? _lastImageState : "no ImageState";
                 throw new ImageToolsException("SysprepTimedOut",
-                    $"Sysprep in VM '{_vmId.Name}' did not reach IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE within {OperationRun.Format(_request.GuestTimeout)}. The VM was left as it is and not marked generalized.",
+                    $"Sysprep in VM '{_vmId.Name}' did not reach IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE within {OperationRun.Format(_request.GuestTimeout)} (last seen: {seen}; IMAGE_STATE_UNDEPLOYABLE that never moves means Sysprep failed or hangs). The VM was left as it is and not marked generalized.",
                     "Sign in to the guest and read C:\\Windows\\System32\\Sysprep\\Panther\\setupact.log and setuperr.log (a Store app installed for one user, or a pending update, often blocks Sysprep); fix it and rerun, or raise -GuestTimeout.",
                     _vmId.Id, FailureCategory.OperationTimeout, e);
             }
@@ -232,36 +233,51 @@ namespace ImageTools.Engine.Operations.Generalize
             _run.StepAsync("running Sysprep in the guest and waiting for IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE", _request.GuestTimeout, async ct =>
             {
                 var state = await ReadImageStateAsync(ct).ConfigureAwait(false);
+                Host.WriteVerbose($"ImageState before Sysprep: {(state.ImageState.Length > 0 ? state.ImageState : "unknown")}");
                 if (state.ImageState == GuestScripts.ImageStateSealed)
                 {
                     Host.WriteVerbose("The guest is already sealed (IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE); Sysprep is not run again.");
                     return;
                 }
-                await RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.Sysprep, ct).ConfigureAwait(false);
-                var last = state.ImageState;
+                if (state.ImageState == GuestScripts.ImageStateUndeployable)
+                {
+                    // An earlier Sysprep is still working (or failed): wait for it rather than start another.
+                    if (state.SysprepExited)
+                        throw SysprepUndeployable();
+                    Host.WriteVerbose("Sysprep from an earlier run is still working in the guest; waiting for it.");
+                }
+                else
+                {
+                    var started = await RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.Sysprep, ct).ConfigureAwait(false);
+                    if (started.StdErr.Length > 0)
+                        throw new ImageToolsException("SysprepFailed",
+                            $"Sysprep could not start in VM '{_vmId.Name}': {started.StdErr} The VM was left as it is and not marked generalized.",
+                            "Fix the cause in the guest (C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log), then rerun.",
+                            _vmId.Id, FailureCategory.InvalidOperation);
+                }
+                _lastImageState = state.ImageState;
                 while (true)
                 {
-                    ct.ThrowIfCancellationRequested();
+                    await _run.PauseAsync(ct).ConfigureAwait(false);
                     state = await ReadImageStateAsync(ct).ConfigureAwait(false);
                     if (state.GuestStopped)
                     {
-                        // Sysprep shuts the guest down only after it sealed the image.
-                        if (last == GuestScripts.ImageStateUndeployable)
-                            throw SysprepUndeployable();
-                        Host.WriteVerbose($"The guest shut down after Sysprep (last ImageState seen: {(last.Length > 0 ? last : "none")}).");
+                        // Sysprep shuts the guest down only once the image is sealed.
+                        Host.WriteVerbose($"The guest shut down after Sysprep (last ImageState seen: {(_lastImageState.Length > 0 ? _lastImageState : "none")}).");
                         return;
                     }
-                    if (state.ImageState.Length > 0 && state.ImageState != last)
+                    if (state.ImageState.Length > 0 && state.ImageState != _lastImageState)
                         Host.WriteVerbose($"ImageState: {state.ImageState}");
                     if (state.ImageState.Length > 0)
-                        last = state.ImageState;
-                    if (last == GuestScripts.ImageStateSealed)
+                        _lastImageState = state.ImageState;
+                    if (_lastImageState == GuestScripts.ImageStateSealed)
                         return;
-                    if (last == GuestScripts.ImageStateUndeployable)
+                    if (_lastImageState == GuestScripts.ImageStateUndeployable && state.SysprepExited)
                         throw SysprepUndeployable();
-                    await _run.PauseAsync(ct).ConfigureAwait(false);
                 }
             }, 40);
+
+        private string _lastImageState = "";
 
         private ImageToolsException SysprepUndeployable() => new ImageToolsException("SysprepFailed",
             $"Sysprep failed in VM '{_vmId.Name}': the guest's ImageState is {GuestScripts.ImageStateUndeployable}. The VM was left as it is and not marked generalized.",
@@ -272,6 +288,7 @@ namespace ImageTools.Engine.Operations.Generalize
         {
             public string ImageState { get; set; } = "";
             public bool GuestStopped { get; set; }
+            public bool SysprepExited { get; set; }
         }
 
         /// <summary>Reads ImageState; a guest that stopped (its agent gone with it) is reported as such, not as a failure.</summary>
@@ -280,7 +297,11 @@ namespace ImageTools.Engine.Operations.Generalize
             try
             {
                 var result = await RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.ReadImageState, ct).ConfigureAwait(false);
-                return new ImageStateReading { ImageState = GuestScripts.ParseImageState(result.StdOut) };
+                return new ImageStateReading
+                {
+                    ImageState = GuestScripts.ParseImageState(result.StdOut),
+                    SysprepExited = result.StdOut.Contains(GuestScripts.SysprepNotRunning),
+                };
             }
             catch (AzureRequestException e)
             {

@@ -30,11 +30,17 @@ namespace ImageTools.Engine.Operations.Generalize
 
         public const string SysprepCommandLine = "Sysprep /generalize /oobe /mode:vm /quiet";
 
-        /// <summary>Read-only: the Windows setup state (Packer's check).</summary>
+        /// <summary>
+        /// Read-only: the Windows setup state (Packer's check), and whether Sysprep's process is
+        /// gone (ImageState still UNDEPLOYABLE with no Sysprep running means it failed).
+        /// </summary>
         public static readonly IList<string> ReadImageState = new[]
         {
             "(Get-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup\\State' -Name ImageState).ImageState",
+            "if (-not (Get-Process -Name sysprep -ErrorAction SilentlyContinue)) { '" + SysprepNotRunning + "' }",
         };
+
+        public const string SysprepNotRunning = "SYSPREP_PROCESS_NOT_RUNNING";
 
         public const string ImageStateSealed = "IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE";
         public const string ImageStateUndeployable = "IMAGE_STATE_UNDEPLOYABLE";
@@ -61,10 +67,11 @@ namespace ImageTools.Engine.Operations.Generalize
 
         public static GuestIdentity ParseDomainProbe(string stdout)
         {
+            // "PartOfDomain=True" (the probe's lines) or "PartOfDomain : True" (Format-List style).
             var values = (stdout ?? "").Split('\n')
                 .Select(l => l.Trim())
-                .Where(l => l.Contains("="))
-                .Select(l => l.Split(new[] { '=' }, 2))
+                .Where(l => l.IndexOfAny(new[] { '=', ':' }) > 0)
+                .Select(l => l.Split(new[] { '=', ':' }, 2))
                 .GroupBy(p => p[0].Trim(), System.StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => g.Last()[1].Trim(), System.StringComparer.OrdinalIgnoreCase);
             values.TryGetValue("PartOfDomain", out var part);

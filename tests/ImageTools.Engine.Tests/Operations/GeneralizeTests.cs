@@ -1,0 +1,69 @@
+using ImageTools.Emulator.Control;
+using ImageTools.Engine.Requests;
+using ImageTools.Engine.Tests.Infrastructure;
+using ImageTools.Models;
+
+namespace ImageTools.Engine.Tests.Operations;
+
+[Collection(EmulatorCollection.Name)]
+public class GeneralizeTests(EmulatorFixture emulator)
+{
+    private static GeneralizeRequest Request(string group, string name, Action<GeneralizeRequest>? configure = null)
+    {
+        var request = new GeneralizeRequest { Vm = ResourceReference.FromName(group, name), GuestTimeout = TimeSpan.FromSeconds(10), ShutdownTimeout = TimeSpan.FromSeconds(10) };
+        configure?.Invoke(request);
+        return request;
+    }
+
+    [Fact]
+    public async Task A_running_windows_vm_is_snapshotted_sysprepped_deallocated_and_marked_generalized()
+    {
+        var group = EmulatorFixture.NewGroup("gen-win");
+        var seeded = await emulator.SeedVmAsync(group, "base01", configure: r => r.DataDisks = 1);
+        var host = new RecordingHost();
+
+        var vm = await emulator.Engine.GeneralizeAsync(Request(group, "base01"), host);
+
+        Assert.NotNull(vm);
+        Assert.Equal("Generalized", vm!.OsState);
+        Assert.Equal("deallocated", vm.PowerState);
+        Assert.Equal(seeded.Id, vm.Id, ignoreCase: true);
+        Assert.Equal(2, vm.SnapshotIds.Length);
+        Assert.Contains(vm.SnapshotIds, id => id.EndsWith("/snapshots/base01-os-pregeneralize", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(vm.SnapshotIds, id => id.EndsWith("/snapshots/base01-lun0-pregeneralize", StringComparison.OrdinalIgnoreCase));
+        Assert.Same(vm, Assert.Single(host.Objects));
+
+        var guest = await emulator.Control.GetGuestAsync(group, "base01");
+        Assert.True(guest.Generalized);
+        Assert.Equal("IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE", guest.ImageState);
+        Assert.Contains(guest.Scripts!, s => s.Contains("/generalize /oobe /mode:vm /quiet"));
+
+        var writes = await emulator.WritesAsync(group);
+        var order = writes.Select(w => w.Method + " " + w.Path.Split('/').Last()).ToList();
+        // The read-only domain probe, then snapshots, then Sysprep and its ImageState polls; deallocate, then generalize.
+        var probe = order.IndexOf("POST runCommand");
+        var firstSnapshot = order.FindIndex(w => w.StartsWith("PUT base01-os-pregeneralize"));
+        var lastRunCommand = order.LastIndexOf("POST runCommand");
+        var deallocate = order.IndexOf("POST deallocate");
+        var generalize = order.IndexOf("POST generalize");
+        Assert.True(probe < firstSnapshot && firstSnapshot < lastRunCommand && lastRunCommand < deallocate && deallocate < generalize, string.Join("\n", order));
+        Assert.Equal(generalize, order.Count - 1);
+    }
+
+    [Fact]
+    public async Task A_running_linux_vm_is_deprovisioned_with_waagent_and_generalized()
+    {
+        var group = EmulatorFixture.NewGroup("gen-linux");
+        await emulator.SeedVmAsync(group, "lin01", os: "Linux");
+        var host = new RecordingHost();
+
+        var vm = await emulator.Engine.GeneralizeAsync(Request(group, "lin01", r => r.CloudInitClean = true), host);
+
+        Assert.Equal("Generalized", vm!.OsState);
+        Assert.Equal("Linux", vm.OsType);
+        var guest = await emulator.Control.GetGuestAsync(group, "lin01");
+        Assert.True(guest.Deprovisioned);
+        Assert.True(guest.Generalized);
+        Assert.Contains(guest.Scripts!, s => s.Contains("waagent -deprovision+user -force") && s.Contains("cloud-init clean --logs"));
+    }
+}
