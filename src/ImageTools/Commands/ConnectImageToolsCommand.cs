@@ -36,10 +36,8 @@ namespace ImageTools.Commands
                 EmulatorConnectionFile = EmulatorConnectionFile == null ? null : GetUnresolvedProviderPathFromPSPath(EmulatorConnectionFile),
             };
             if (ShouldProcess(Subscription ?? "the default subscription", $"Sign in ({request.CredentialKind})"))
-                Pump(async host => WriteResult(host, await ImageToolsEngine.ConnectAsync(request, host.Cancellation).ConfigureAwait(false)));
+                Pump(async host => host.WriteObject(await ImageToolsEngine.ConnectAsync(request, host, null, host.Cancellation).ConfigureAwait(false)));
         }
-
-        private static void WriteResult(Engine.Hosting.IOperationHost host, ConnectionInfo info) => host.WriteObject(info);
 
         private CredentialKind Kind() => ParameterSetName switch
         {

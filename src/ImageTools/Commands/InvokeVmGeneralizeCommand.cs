@@ -12,6 +12,7 @@ namespace ImageTools.Commands
     public sealed class InvokeVmGeneralizeCommand : ImageToolsResourceCmdlet
     {
         [Parameter] public SwitchParameter Force { get; set; }
+        [Parameter] public GeneralizeMethod Method { get; set; } = GeneralizeMethod.Auto;
         [Parameter] public SwitchParameter SkipSnapshot { get; set; }
         [Parameter] public SwitchParameter Start { get; set; }
         [Parameter] public SwitchParameter CloudInitClean { get; set; }
@@ -22,7 +23,7 @@ namespace ImageTools.Commands
         {
             var request = new GeneralizeRequest
             {
-                SubscriptionId = SubscriptionId, Vm = Target, SkipSnapshot = SkipSnapshot, StartIfStopped = Start,
+                SubscriptionId = SubscriptionId, Vm = Target, Method = Method, SkipSnapshot = SkipSnapshot, StartIfStopped = Start,
                 CloudInitClean = CloudInitClean, GuestTimeout = GuestTimeout, ShutdownTimeout = ShutdownTimeout,
             };
             RunEngine((engine, host) => engine.GeneralizeAsync(request, host), Force);
