@@ -123,6 +123,26 @@ public class CmdletSurfaceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Cmdlet_classes_are_named_for_their_cmdlet(string name)
+    {
+        // PowerShell appends the implementing type's full name to every error id:
+        // FullyQualifiedErrorId = "<RuleId>,ImageTools.Commands.<Verb><Noun>Command". Keep it predictable.
+        var cmdlet = Cmdlet(name);
+        Assert.Equal($"ImageTools.Commands.{cmdlet.Verb}{cmdlet.Noun}Command", cmdlet.Type.FullName);
+        Assert.True(cmdlet.Type.IsSealed);
+    }
+
+    [Fact]
+    public void Every_engine_failure_category_is_a_PowerShell_ErrorCategory()
+    {
+        // CmdletHost maps FailureCategory onto ErrorCategory by name.
+        var categories = Surface.SmaType("ErrorCategory").GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToHashSet();
+        foreach (var category in Enum.GetValues<ImageTools.Engine.Hosting.FailureCategory>())
+            Assert.Contains(ImageTools.Engine.Hosting.HostPumpPolicy.ErrorCategoryName(category), categories);
+    }
+
     [Fact]
     public void Connect_has_one_set_per_way_of_signing_in()
     {

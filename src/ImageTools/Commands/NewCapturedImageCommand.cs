@@ -33,7 +33,7 @@ namespace ImageTools.Commands
                 ZoneResilient = ZoneResilient, Tags = ToTags(Tag), Deallocate = Deallocate, Replace = Replace, DeleteSourceVm = DeleteSourceVm,
             };
             // Deleting the source VM is irreversible: asked once here (ShouldContinue) unless -Force or -WhatIf.
-            if (DeleteSourceVm && !Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf") &&
+            if (DeleteSourceVm && !Force && !Hosting.CmdletHost.IsWhatIfRequested(this) &&
                 !ShouldContinue($"Delete the source VM '{Target}' once the image reads Succeeded?", "Delete source VM"))
                 return;
             RunEngine((engine, host) => engine.CaptureAsync(request, host), Force);

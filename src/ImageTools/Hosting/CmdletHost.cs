@@ -20,9 +20,7 @@ namespace ImageTools.Hosting
             _cmdlet = cmdlet;
             _force = force;
             _confirmRequested = IsSwitchOn(cmdlet, "Confirm");
-            IsWhatIf = IsSwitchOn(cmdlet, "WhatIf") ||
-                (!cmdlet.MyInvocation.BoundParameters.ContainsKey("WhatIf") &&
-                 LanguagePrimitives.IsTrue(cmdlet.GetVariableValue("WhatIfPreference")));
+            IsWhatIf = IsWhatIfRequested(cmdlet);
             IsInteractive = HostPumpPolicy.IsInteractive(cmdlet.Host?.Name, cmdlet.Host?.UI != null,
                 Environment.GetCommandLineArgs(), Environment.GetEnvironmentVariable);
         }
@@ -63,6 +61,12 @@ namespace ImageTools.Hosting
                 ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.Remedy ?? "" },
             };
         }
+
+        /// <summary>-WhatIf given, or $WhatIfPreference set and -WhatIf not given as $false.</summary>
+        public static bool IsWhatIfRequested(PSCmdlet cmdlet) =>
+            IsSwitchOn(cmdlet, "WhatIf") ||
+            (!cmdlet.MyInvocation.BoundParameters.ContainsKey("WhatIf") &&
+             LanguagePrimitives.IsTrue(cmdlet.GetVariableValue("WhatIfPreference")));
 
         private static bool IsSwitchOn(PSCmdlet cmdlet, string name) =>
             cmdlet.MyInvocation.BoundParameters.TryGetValue(name, out object? value) && LanguagePrimitives.IsTrue(value);
