@@ -34,6 +34,16 @@ public class ModuleLayoutTests
     }
 
     [Fact]
+    public void Every_path_in_the_Automation_zip_is_shorter_than_140_characters()
+    {
+        // The Package task zips the ImageTools folder itself; Azure Automation refuses longer paths.
+        var paths = Directory.GetFiles(Paths.Stage, "*", SearchOption.AllDirectories)
+            .Select(f => "ImageTools/" + Path.GetRelativePath(Paths.Stage, f).Replace('\\', '/')).ToList();
+        Assert.Contains("ImageTools/Dependencies/ImageTools.Engine.dll", paths);
+        Assert.All(paths, p => Assert.True(p.Length < 140, p));
+    }
+
+    [Fact]
     public void Every_assembly_the_module_needs_is_in_Dependencies_or_the_runtime()
     {
         var available = Directory.GetFiles(Paths.Dependencies, "*.dll").Concat(Directory.GetFiles(Paths.RuntimeDir, "*.dll"))

@@ -108,7 +108,10 @@ namespace ImageTools.Loading
             return LoadEngineIntoPrivateContext();
         }
 
-        /// <summary>Windows PowerShell 5.1: answers only for assemblies shipped in Dependencies.</summary>
+        /// <summary>
+        /// Windows PowerShell 5.1: answers only for assemblies shipped in Dependencies, whatever
+        /// version was asked for (which stands in for the binding redirects a module cannot ship).
+        /// </summary>
         public Assembly? OnAppDomainResolve(object? sender, ResolveEventArgs args)
         {
             string? path = PathInDirectory(new AssemblyName(args.Name).Name);
