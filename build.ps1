@@ -7,7 +7,7 @@
       Test     dotnet test ImageTools.sln, then Pester (tests/Pester) when Pester is installed
       Pester   Pester only, against the staged module
       Package  out/ImageTools.zip: the ImageTools folder zipped, ready for Azure Automation
-      Demo     the emulator started through its start contract, then the pipeline against it
+      Demo     the pipeline on the embedded emulator (src/ImageTools.Demo)
 .EXAMPLE
     ./build.ps1 -Task Build, Test, Package
 #>
@@ -66,25 +66,8 @@ function Invoke-Package {
 }
 
 function Invoke-Demo {
-    Invoke-Build
-    $connection = Join-Path ([IO.Path]::GetTempPath()) "imagetools-demo-$PID.connection.json"
-    $emulator = Start-Process dotnet -PassThru -NoNewWindow -ArgumentList @(
-        'run', '--project', (Join-Path $root 'src/ImageTools.Emulator'), '--', '--port', '0', '--connection-file', $connection)
-    try {
-        $deadline = (Get-Date).AddMinutes(2)
-        while (-not (Test-Path $connection)) {
-            if ($emulator.HasExited -or (Get-Date) -gt $deadline) { throw 'The emulator did not start.' }
-            Start-Sleep -Milliseconds 250
-        }
-        Import-Module (Join-Path $stage 'ImageTools.psd1') -Force
-        Connect-ImageTools -EmulatorConnectionFile $connection | Format-List
-        $vm = (Get-Content $connection | ConvertFrom-Json)
-        Write-Host "Emulator at $($vm.endpoint); see README.md for seeding a VM through /_emulator/ and running the pipeline."
-    }
-    finally {
-        if (-not $emulator.HasExited) { Stop-Process -Id $emulator.Id }
-        Remove-Item $connection -ErrorAction SilentlyContinue
-    }
+    # The pipeline on the embedded emulator, through the engine the cmdlets call.
+    Invoke-Dotnet run --project (Join-Path $root 'src/ImageTools.Demo') -c $Configuration
 }
 
 foreach ($t in $Task) {
