@@ -75,6 +75,10 @@ namespace ImageTools.Engine.Connection
             {
                 throw ArmErrors.From(e, "list the subscriptions of", resourceManagerUrl);
             }
+            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
+            {
+                throw ArmErrors.From(e, "list the subscriptions of", resourceManagerUrl);
+            }
             catch (CredentialUnavailableException e)
             {
                 throw new ImageToolsException("CredentialUnavailable", $"Sign-in with {kind} is not available here: {e.Message}",

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.Json;
 using Azure;
 using ImageTools.Engine.Hosting;
@@ -41,6 +42,20 @@ namespace ImageTools.Engine.Gateway
                 _ => null,
             };
             return new AzureRequestException(ruleId, text, remedy, target, category, e.Status, code, message, e);
+        }
+
+        /// <summary>The SDK's retry policy gave up after transport failures (no response, TLS refused...): one AggregateException of them.</summary>
+        public static bool IsRetriesExhausted(AggregateException e) =>
+            e.InnerExceptions.Count > 0 && e.InnerExceptions.All(x => x is RequestFailedException);
+
+        public static AzureRequestException From(AggregateException e, string action, string target)
+        {
+            var last = (RequestFailedException)e.InnerExceptions[e.InnerExceptions.Count - 1];
+            var mapped = From(last, action, target);
+            var detail = last.InnerException?.InnerException?.Message ?? last.InnerException?.Message;
+            return new AzureRequestException(mapped.RuleId,
+                $"{mapped.Message}{(detail != null ? " (" + detail + ")" : "")} after {e.InnerExceptions.Count} attempts.",
+                mapped.Remedy, target, mapped.Category, mapped.Status, mapped.ArmCode, mapped.ArmMessage, last);
         }
 
         /// <summary>

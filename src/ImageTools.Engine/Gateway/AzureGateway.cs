@@ -366,6 +366,10 @@ namespace ImageTools.Engine.Gateway
             {
                 throw ArmErrors.From(e, action, target);
             }
+            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
+            {
+                throw ArmErrors.From(e, action, target);
+            }
         }
 
         private static async Task<T> Call<T>(string action, string target, Func<Task<T>> body)
@@ -375,6 +379,10 @@ namespace ImageTools.Engine.Gateway
                 return await body().ConfigureAwait(false);
             }
             catch (RequestFailedException e)
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
             {
                 throw ArmErrors.From(e, action, target);
             }
@@ -392,6 +400,10 @@ namespace ImageTools.Engine.Gateway
                 return null;
             }
             catch (RequestFailedException e)
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
             {
                 throw ArmErrors.From(e, action, target);
             }

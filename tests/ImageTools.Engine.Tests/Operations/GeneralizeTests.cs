@@ -8,13 +8,6 @@ namespace ImageTools.Engine.Tests.Operations;
 [Collection(EmulatorCollection.Name)]
 public class GeneralizeTests(EmulatorFixture emulator)
 {
-    private static GeneralizeRequest Request(string group, string name, Action<GeneralizeRequest>? configure = null)
-    {
-        var request = new GeneralizeRequest { Vm = ResourceReference.FromName(group, name), GuestTimeout = TimeSpan.FromSeconds(10), ShutdownTimeout = TimeSpan.FromSeconds(10) };
-        configure?.Invoke(request);
-        return request;
-    }
-
     [Fact]
     public async Task A_running_windows_vm_is_snapshotted_sysprepped_deallocated_and_marked_generalized()
     {
@@ -22,7 +15,7 @@ public class GeneralizeTests(EmulatorFixture emulator)
         var seeded = await emulator.SeedVmAsync(group, "base01", configure: r => r.DataDisks = 1);
         var host = new RecordingHost();
 
-        var vm = await emulator.Engine.GeneralizeAsync(Request(group, "base01"), host);
+        var vm = await emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base01"), host);
 
         Assert.NotNull(vm);
         Assert.Equal("Generalized", vm!.OsState);
@@ -32,6 +25,8 @@ public class GeneralizeTests(EmulatorFixture emulator)
         Assert.Contains(vm.SnapshotIds, id => id.EndsWith("/snapshots/base01-os-pregeneralize", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(vm.SnapshotIds, id => id.EndsWith("/snapshots/base01-lun0-pregeneralize", StringComparison.OrdinalIgnoreCase));
         Assert.Same(vm, Assert.Single(host.Objects));
+        // Sysprep shut the guest down; the run command reading ImageState then found no agent, which is expected.
+        Assert.Contains(host.Verbose, v => v.Contains("stopped answering while shutting down"));
 
         var guest = await emulator.Control.GetGuestAsync(group, "base01");
         Assert.True(guest.Generalized);
@@ -57,7 +52,7 @@ public class GeneralizeTests(EmulatorFixture emulator)
         await emulator.SeedVmAsync(group, "lin01", os: "Linux");
         var host = new RecordingHost();
 
-        var vm = await emulator.Engine.GeneralizeAsync(Request(group, "lin01", r => r.CloudInitClean = true), host);
+        var vm = await emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "lin01", r => r.CloudInitClean = true), host);
 
         Assert.Equal("Generalized", vm!.OsState);
         Assert.Equal("Linux", vm.OsType);

@@ -11,8 +11,8 @@ namespace ImageTools.Engine.Rules.Capture
         public override Finding? Evaluate(CaptureFacts facts) =>
             facts.SourceExists && facts.TargetHyperVGeneration.Length == 0
                 ? Refuse(
-                    $"The Hyper-V generation of '{facts.SourceId.Name}' is not recorded on the source, and none was given; the image would silently become V1.",
-                    "Pass -HyperVGeneration V1 or V2 (a UEFI / Gen2 VM's disk is V2).",
+                    $"The Hyper-V generation of '{facts.SourceId.Name}' is not recorded on the source, and none was given; Azure treats such a source as V1, so the image would silently become V1.",
+                    "Pass -HyperVGeneration V1 to confirm V1; if the disk comes from a Gen2 (UEFI) VM, record it on the disk first (New-AzDiskUpdateConfig -HyperVGeneration V2 | Update-AzDisk), then rerun.",
                     facts.SourceResourceId, FailureCategory.InvalidArgument)
                 : null;
     }

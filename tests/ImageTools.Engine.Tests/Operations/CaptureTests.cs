@@ -1,0 +1,71 @@
+using ImageTools.Engine.Tests.Infrastructure;
+
+namespace ImageTools.Engine.Tests.Operations;
+
+[Collection(EmulatorCollection.Name)]
+public class CaptureTests(EmulatorFixture emulator)
+{
+    [Fact]
+    public async Task An_image_from_a_generalized_vm_carries_its_generation_tags_and_zone_resilience()
+    {
+        var group = EmulatorFixture.NewGroup("cap-vm");
+        var vm = await emulator.GeneralizedVmAsync(group, "gold", os: "Linux", generation: "V1");
+        var host = new RecordingHost();
+
+        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(vm, r =>
+        {
+            r.ImageName = "web-2024.1";
+            r.ZoneResilient = true;
+            r.Tags = new() { ["team"] = "web" };
+        }), host);
+
+        Assert.NotNull(image);
+        Assert.Equal("web-2024.1", image!.Name);
+        Assert.Equal(group, image.ResourceGroupName, ignoreCase: true);
+        Assert.Equal("VirtualMachine", image.SourceKind);
+        Assert.Equal("V1", image.HyperVGeneration);
+        Assert.Equal("Linux", image.OsType);
+        Assert.Equal("Generalized", image.OsState);
+        Assert.True(image.ZoneResilient);
+        Assert.Equal("web", image.Tags["team"]);
+        Assert.Same(image, Assert.Single(host.Objects));
+    }
+
+    [Fact]
+    public async Task Delete_source_vm_deletes_the_vm_only_after_the_image_reads_succeeded()
+    {
+        var group = EmulatorFixture.NewGroup("cap-delete");
+        var vm = await emulator.GeneralizedVmAsync(group, "gold");
+        var mark = await emulator.MarkAsync();
+
+        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(vm, r => r.DeleteSourceVm = true), new RecordingHost());
+
+        Assert.True(image!.SourceDeleted);
+        var requests = await emulator.RequestsAsync(group, mark);
+        var imageRead = requests.FindLastIndex(r => r.Method == "GET" && r.Path.EndsWith("/images/gold-image") && r.Status == 200);
+        var delete = requests.FindIndex(r => r.Method == "DELETE" && r.Path.EndsWith("/virtualMachines/gold"));
+        Assert.True(imageRead >= 0 && delete > imageRead);
+        Assert.Null(await emulator.Gateway.GetVmAsync(vm, default));
+
+        // A rerun finds the image from the deleted VM and returns it.
+        var again = await emulator.Engine.CaptureAsync(Refusals.Capture(vm, r => r.DeleteSourceVm = true), new RecordingHost());
+        Assert.Equal(image.Id, again!.Id);
+    }
+
+    [Fact]
+    public async Task An_image_from_a_pre_generalize_snapshot_is_specialized_when_asked()
+    {
+        var group = EmulatorFixture.NewGroup("cap-snap");
+        await emulator.SeedVmAsync(group, "base02");
+        var vm = await emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base02"), new RecordingHost());
+        var snapshot = Assert.Single(vm!.SnapshotIds);
+
+        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(snapshot, r => r.OsState = "Specialized"), new RecordingHost());
+
+        Assert.Equal("Snapshot", image!.SourceKind);
+        Assert.Equal("Specialized", image.OsState);
+        Assert.Equal("Windows", image.OsType);
+        Assert.Equal("V2", image.HyperVGeneration);
+        Assert.Equal(snapshot, image.SourceId, ignoreCase: true);
+    }
+}
