@@ -65,7 +65,8 @@ namespace ImageTools.Engine
             CaptureOperation.RunAsync(request, host, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
         public Task<GalleryVersionInfo?> PublishAsync(PublishRequest request, IOperationHost host) =>
-            throw new NotImplementedException("Publish-GalleryVersion is not implemented yet.");
+            Operations.Publish.PublishOperation.RunAsync(request, host, _gateway, new GalleryGateway(_session.Client, _session.Options.PollingDelay),
+                _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
         public Task DeployAsync(DeployRequest request, IOperationHost host) =>
             throw new NotImplementedException("New-VmFromImage is not implemented yet.");

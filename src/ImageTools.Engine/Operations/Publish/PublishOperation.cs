@@ -1,0 +1,373 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure.Core;
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Hosting;
+using ImageTools.Engine.Requests;
+using ImageTools.Engine.Rules;
+using ImageTools.Engine.Rules.Publish;
+using ImageTools.Models;
+
+namespace ImageTools.Engine.Operations.Publish
+{
+    /// <summary>
+    /// Publish-GalleryVersion: read the source, the gallery, the definition and its versions;
+    /// run the preflight; create the gallery and the definition when missing; PUT the version;
+    /// then wait until every target region reads Completed (polling $expand=ReplicationStatus),
+    /// one progress bar per region, unless -NoWait.
+    /// </summary>
+    internal sealed class PublishOperation
+    {
+        /// <summary>Between two replication reads when the session sets no polling delay.</summary>
+        private static readonly DelayStrategy DefaultReplicationPolling =
+            DelayStrategy.CreateExponentialDelayStrategy(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60));
+
+        private const int FirstRegionActivityId = 10;
+
+        private readonly PublishRequest _request;
+        private readonly OperationRun _run;
+        private readonly IGalleryGateway _galleries;
+
+        private PublishOperation(PublishRequest request, OperationRun run, IGalleryGateway galleries)
+        {
+            _request = request;
+            _run = run;
+            _galleries = galleries;
+        }
+
+        private IAzureGateway Azure => _run.Gateway;
+        private IOperationHost Host => _run.Host;
+
+        public static Task<GalleryVersionInfo?> RunAsync(PublishRequest request, IOperationHost host, IAzureGateway gateway, IGalleryGateway galleries,
+            EngineOptions options, string subscriptionId)
+        {
+            var run = new OperationRun(host, gateway, options, $"Publish '{request.GalleryName}/{request.DefinitionName}'",
+                "A version already made from the same source is recognised (also with -Version auto) and its replication is awaited.");
+            return new PublishOperation(request, run, galleries).RunAsync(subscriptionId);
+        }
+
+        private async Task<GalleryVersionInfo?> RunAsync(string subscriptionId)
+        {
+            var facts = await ReadFactsAsync(subscriptionId).ConfigureAwait(false);
+            var preflight = Preflight.Evaluate(PublishRules.All, facts);
+            var plan = Plan(facts);
+
+            if (preflight.AlreadyDone is Finding done && preflight.Refusals.Count == 0)
+            {
+                Host.WriteVerbose(done.Message);
+                if (Host.IsWhatIf)
+                    return null;
+                return await FinishAsync(facts, facts.ExistingVersion!).ConfigureAwait(false);
+            }
+            if (preflight.Refusals.Count == 0 && facts.SourceRegionAdded)
+                Host.WriteVerbose($"Target regions: added the source's region '{facts.TargetLocation}' (a version is always replicated to its own region).");
+            if (!_run.ReportPreflight(preflight, plan))
+                return null;
+            if (!_run.ConfirmPlan(plan))
+            {
+                Host.WriteVerbose("Declined: nothing was changed.");
+                return null;
+            }
+
+            var timeout = _run.Options.OperationTimeout;
+            if (facts.Gallery == null)
+                await _run.StepAsync($"creating gallery '{facts.GalleryName}'", timeout, ct => _galleries.CreateGalleryAsync(new GallerySpec
+                {
+                    SubscriptionId = GallerySubscription(facts),
+                    ResourceGroupName = GalleryGroup(facts),
+                    Name = facts.GalleryName,
+                    Location = facts.TargetLocation,
+                    Tags = new Dictionary<string, string>(_request.Tags ?? new Dictionary<string, string>()),
+                }, ct), 5).ConfigureAwait(false);
+            if (facts.Definition == null)
+                await _run.StepAsync($"creating image definition '{facts.DefinitionName}'", timeout, ct => _galleries.CreateDefinitionAsync(new GalleryDefinitionSpec
+                {
+                    GalleryId = facts.GalleryId,
+                    Name = facts.DefinitionName,
+                    Location = facts.TargetLocation,
+                    OsType = facts.TargetOsType,
+                    OsState = facts.TargetOsState,
+                    HyperVGeneration = facts.TargetHyperVGeneration,
+                    SecurityType = facts.TargetSecurityType,
+                    Publisher = _request.Publisher!.Trim(),
+                    Offer = _request.Offer!.Trim(),
+                    Sku = _request.Sku!.Trim(),
+                    Tags = new Dictionary<string, string>(_request.Tags ?? new Dictionary<string, string>()),
+                }, ct), 10).ConfigureAwait(false);
+
+            var version = await _run.StepAsync(
+                _request.NoWait ? $"submitting version '{facts.VersionName}'" : $"creating version '{facts.VersionName}'",
+                timeout, ct => _galleries.CreateVersionAsync(Spec(facts), waitForProvisioning: !_request.NoWait, ct), 20).ConfigureAwait(false);
+            return await FinishAsync(facts, version).ConfigureAwait(false);
+        }
+
+        /// <summary>-NoWait: the version as ARM accepted it. Otherwise: wait for every region, then emit.</summary>
+        private async Task<GalleryVersionInfo> FinishAsync(PublishFacts facts, GalleryVersionState version)
+        {
+            var versionId = version.Id.Length > 0 ? version.Id : facts.VersionId;
+            if (_request.NoWait)
+            {
+                var accepted = await _run.StepAsync("reading the version", _run.Options.OperationTimeout,
+                    ct => _galleries.GetVersionAsync(versionId, replicationStatus: true, ct)).ConfigureAwait(false) ?? version;
+                Host.WriteVerbose($"Version '{accepted.Name}' accepted (provisioningState {accepted.ProvisioningState}); not waiting for replication (-NoWait).");
+                _run.Completed();
+                return Emit(accepted, facts);
+            }
+            var replicated = await _run.StepAsync($"replicating version '{version.Name}' to {string.Join(", ", facts.Regions.Select(r => r.Name))}",
+                _request.ReplicationTimeout, ct => WaitForReplicationAsync(versionId, ct), 30).ConfigureAwait(false);
+            _run.Completed();
+            return Emit(replicated, facts);
+        }
+
+        /// <summary>
+        /// provisioningState Succeeded is not enough: polls $expand=ReplicationStatus until every
+        /// region reads Completed. A Failed region fails the call naming it and its details.
+        /// </summary>
+        private async Task<GalleryVersionState> WaitForReplicationAsync(string versionId, CancellationToken ct)
+        {
+            var polling = _run.Options.PollingDelay ?? DefaultReplicationPolling;
+            var reported = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var activities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var attempt = 1; ; attempt++)
+            {
+                var version = await _galleries.GetVersionAsync(versionId, replicationStatus: true, ct).ConfigureAwait(false)
+                    ?? throw new ImageToolsException("GalleryVersionNotFound",
+                        $"Version '{versionId}' disappeared while its replication was awaited.",
+                        "Check the gallery's activity log; rerun the same command to publish it again.", versionId, FailureCategory.ObjectNotFound);
+                Report(version, reported, activities);
+
+                if (string.Equals(version.ProvisioningState, "Failed", StringComparison.OrdinalIgnoreCase))
+                    throw new ImageToolsException("GalleryVersionFailed",
+                        $"Version '{version.Name}' reads provisioningState Failed.",
+                        "Check the gallery's activity log for the reason, then rerun the same command (the failed version is published again).",
+                        version.Id, FailureCategory.InvalidOperation);
+                var failed = version.Regions.Where(r => string.Equals(r.State, "Failed", StringComparison.OrdinalIgnoreCase)).ToList();
+                if (failed.Count > 0)
+                    throw new ImageToolsException("GalleryReplicationFailed",
+                        $"Replication of version '{version.Name}' failed in {string.Join("; ", failed.Select(r => $"'{r.Name}': {(r.Details.Length > 0 ? r.Details : "no details given")}"))}." +
+                        Completed(version),
+                        "Fix the cause in the failed region (quota, storage type, region availability), then update the version's target regions or publish a new version.",
+                        version.Id, FailureCategory.ResourceUnavailable);
+                var succeeded = string.Equals(version.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase);
+                if (succeeded && version.Regions.Count > 0 && version.Regions.All(r => string.Equals(r.State, "Completed", StringComparison.OrdinalIgnoreCase)))
+                {
+                    CompleteBars(version, activities);
+                    return version;
+                }
+                var delay = polling.GetNextDelay(null, attempt);
+                if (delay > TimeSpan.Zero)
+                    await Task.Delay(delay, ct).ConfigureAwait(false);
+                else
+                    await Task.Yield().AsTask(ct).ConfigureAwait(false);
+            }
+        }
+
+        private static string Completed(GalleryVersionState version)
+        {
+            var done = version.Regions.Where(r => string.Equals(r.State, "Completed", StringComparison.OrdinalIgnoreCase)).Select(r => r.Name).ToList();
+            return done.Count == 0 ? "" : $" Completed in: {string.Join(", ", done)}.";
+        }
+
+        /// <summary>One progress bar per region for people; a verbose line per change of state or progress for runbooks.</summary>
+        private void Report(GalleryVersionState version, Dictionary<string, string> reported, Dictionary<string, int> activities)
+        {
+            foreach (var region in version.Regions)
+            {
+                var line = $"{region.State} {region.Progress}%";
+                if (reported.TryGetValue(region.Name, out var last) && last == line)
+                    continue;
+                reported[region.Name] = line;
+                if (!activities.TryGetValue(region.Name, out var activity))
+                    activities[region.Name] = activity = FirstRegionActivityId + activities.Count;
+                if (Host.IsInteractive)
+                    Host.WriteProgress(new OperationProgress(activity, ActivityName(version, region.Name),
+                        region.State.Length > 0 ? region.State : "Unknown", Math.Max(0, Math.Min(100, region.Progress)), parentActivityId: 1));
+                else
+                    Host.WriteVerbose($"Replication of '{version.Name}' to '{region.Name}': {region.State} ({region.Progress}%){(region.Details.Length > 0 ? " " + region.Details : "")}");
+            }
+        }
+
+        private static string ActivityName(GalleryVersionState version, string region) => $"Replicating {version.Name} to {region}";
+
+        private void CompleteBars(GalleryVersionState version, Dictionary<string, int> activities)
+        {
+            if (!Host.IsInteractive)
+                return;
+            foreach (var pair in activities)
+                Host.WriteProgress(new OperationProgress(pair.Value, ActivityName(version, pair.Key), "Completed", 100, completed: true, parentActivityId: 1));
+        }
+
+        private GalleryVersionInfo Emit(GalleryVersionState version, PublishFacts facts)
+        {
+            var info = GalleryVersionMapper.ToInfo(version, facts);
+            Host.WriteObject(info);
+            return info;
+        }
+
+        // ---- reading the state ----
+
+        private static string GallerySubscription(PublishFacts facts) => facts.GalleryId.Split('/')[2];
+        private static string GalleryGroup(PublishFacts facts) => facts.GalleryId.Split('/')[4];
+
+        private async Task<PublishFacts> ReadFactsAsync(string subscriptionId)
+        {
+            var timeout = _run.Options.OperationTimeout;
+            var source = await ReadSourceAsync(subscriptionId, timeout).ConfigureAwait(false);
+
+            var galleryGroup = PublishFacts.Stated(_request.GalleryResourceGroupName) ?? SourceGroup(source.Id, subscriptionId);
+            var galleryName = (_request.GalleryName ?? "").Trim();
+            var definitionName = (_request.DefinitionName ?? "").Trim();
+            var galleryId = GalleryIds.Gallery(subscriptionId, galleryGroup, galleryName);
+            var definitionId = GalleryIds.Definition(galleryId, definitionName);
+
+            var namesValid = Validation.AzureNames.CheckGalleryName(galleryName) == null && Validation.AzureNames.CheckGalleryImageName(definitionName) == null;
+            GalleryState? gallery = null;
+            GalleryDefinitionState? definition = null;
+            IReadOnlyList<GalleryVersionState> versions = Array.Empty<GalleryVersionState>();
+            if (namesValid)
+            {
+                gallery = await _run.StepAsync("reading the gallery", timeout, ct => _galleries.GetGalleryAsync(galleryId, ct)).ConfigureAwait(false);
+                if (gallery != null)
+                    definition = await _run.StepAsync("reading the image definition", timeout, ct => _galleries.GetDefinitionAsync(definitionId, ct)).ConfigureAwait(false);
+                if (definition != null)
+                    versions = await _run.StepAsync("listing the definition's versions", timeout, ct => _galleries.ListVersionsAsync(definitionId, ct)).ConfigureAwait(false);
+            }
+            return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, DateTimeOffset.UtcNow);
+        }
+
+        private static string SourceGroup(string sourceId, string fallbackSubscription)
+        {
+            var parts = sourceId.Trim('/').Split('/');
+            return parts.Length > 3 ? parts[3] : fallbackSubscription;
+        }
+
+        private async Task<PublishSource> ReadSourceAsync(string subscriptionId, TimeSpan timeout)
+        {
+            var reference = _request.Source ?? new ResourceReference();
+            if (GalleryIds.TryParseVersion(reference.ResourceId, out _, out _, out _, out _, out var versionName))
+            {
+                var id = reference.ResourceId!.Trim();
+                var source = new PublishSource { Kind = PublishSourceKind.GalleryVersion, Id = id, Name = versionName };
+                var version = await _run.StepAsync("reading the source version", timeout, ct => _galleries.GetVersionAsync(id, false, ct)).ConfigureAwait(false);
+                var parent = version == null ? null
+                    : await _run.StepAsync("reading the source version's definition", timeout, ct => _galleries.GetDefinitionAsync(GalleryIds.DefinitionOf(id), ct)).ConfigureAwait(false);
+                if (version != null && parent != null)
+                {
+                    source.Exists = true;
+                    source.Id = version.Id;
+                    source.Location = version.Location;
+                    source.OsType = parent.OsType;
+                    source.OsState = parent.OsState;
+                    source.HyperVGeneration = parent.HyperVGeneration;
+                    source.SecurityType = parent.SecurityType;
+                }
+                return source;
+            }
+
+            var armId = ArmId.Resolve(reference, subscriptionId, ArmId.Images, ArmId.Images, ArmId.VirtualMachines, ArmId.Snapshots, ArmId.Disks);
+            var result = new PublishSource { Id = armId.Id, Name = armId.Name };
+            if (armId.IsType(ArmId.VirtualMachines))
+            {
+                result.Kind = PublishSourceKind.VirtualMachine;
+                var vm = await _run.StepAsync("reading the source VM", timeout, ct => Azure.GetVmAsync(armId.Id, ct)).ConfigureAwait(false);
+                if (vm == null)
+                    return result;
+                if (vm.HyperVGeneration.Length == 0 && vm.OsDisk.IsManaged)
+                {
+                    // The instance view did not say; the OS disk records the generation.
+                    var disk = await _run.StepAsync("reading the source VM's OS disk", timeout, ct => Azure.GetDiskAsync(vm.OsDisk.ManagedDiskId, ct)).ConfigureAwait(false);
+                    if (disk != null)
+                        vm.HyperVGeneration = disk.HyperVGeneration;
+                }
+                result.Exists = true;
+                result.Id = vm.Id;
+                result.Location = vm.Location;
+                result.OsType = vm.OsType;
+                result.OsState = vm.IsGeneralized ? "Generalized" : "Specialized";
+                result.HyperVGeneration = vm.HyperVGeneration;
+                result.SecurityType = vm.SecurityType;
+            }
+            else if (armId.IsType(ArmId.Snapshots))
+            {
+                result.Kind = PublishSourceKind.Snapshot;
+                var snapshot = await _run.StepAsync("reading the source snapshot", timeout, ct => Azure.GetSnapshotAsync(armId.Id, ct)).ConfigureAwait(false);
+                if (snapshot == null)
+                    return result;
+                result.Exists = true;
+                result.Id = snapshot.Id;
+                result.Location = snapshot.Location;
+                result.OsType = snapshot.OsType;
+                result.HyperVGeneration = snapshot.HyperVGeneration;
+                result.SecurityType = snapshot.SecurityType;
+            }
+            else if (armId.IsType(ArmId.Disks))
+            {
+                result.Kind = PublishSourceKind.Disk;
+                var disk = await _run.StepAsync("reading the source disk", timeout, ct => Azure.GetDiskAsync(armId.Id, ct)).ConfigureAwait(false);
+                if (disk == null)
+                    return result;
+                result.Exists = true;
+                result.Id = disk.Id;
+                result.Location = disk.Location;
+                result.OsType = disk.OsType;
+                result.HyperVGeneration = disk.HyperVGeneration;
+                result.SecurityType = disk.SecurityType;
+            }
+            else
+            {
+                result.Kind = PublishSourceKind.ManagedImage;
+                var image = await _run.StepAsync("reading the source image", timeout, ct => Azure.GetImageAsync(armId.Id, ct)).ConfigureAwait(false);
+                if (image == null)
+                    return result;
+                result.Exists = true;
+                result.Id = image.Id;
+                result.Location = image.Location;
+                result.OsType = image.OsType;
+                result.OsState = image.OsState.Length > 0 ? image.OsState : "Generalized";
+                result.HyperVGeneration = image.HyperVGeneration.Length > 0 ? image.HyperVGeneration : "V1";
+                result.SecurityType = "Standard";
+            }
+            return result;
+        }
+
+        // ---- plan and spec ----
+
+        private OperationPlan Plan(PublishFacts facts)
+        {
+            var plan = new OperationPlan();
+            if (facts.Gallery == null)
+                plan.Add(facts.GalleryId, $"Create gallery '{facts.GalleryName}' in '{facts.TargetLocation}'");
+            if (facts.Definition == null)
+                plan.Add(facts.DefinitionId,
+                    $"Create image definition '{facts.DefinitionName}' ({facts.TargetOsType}, {facts.TargetOsState}, {facts.TargetHyperVGeneration}, {facts.TargetSecurityType}; {_request.Publisher}/{_request.Offer}/{_request.Sku})");
+            var regions = string.Join(", ", facts.Regions.Select(r => $"{r.Name}={r.ReplicaCount}{(r.StorageAccountType.Length > 0 ? " " + r.StorageAccountType : "")}"));
+            plan.Add(facts.VersionId,
+                $"Create image version '{facts.VersionName ?? _request.Version}' from {facts.Source.Kind} '{facts.Source.Name}', replicated to {regions}{(_request.NoWait ? " (not waiting for replication)" : "")}");
+            return plan;
+        }
+
+        private GalleryVersionSpec Spec(PublishFacts facts) => new GalleryVersionSpec
+        {
+            DefinitionId = facts.DefinitionId,
+            Name = facts.VersionName!,
+            Location = facts.TargetLocation,
+            SourceId = facts.Source.Id,
+            SourceIsDisk = facts.Source.IsDisk,
+            ExcludeFromLatest = _request.ExcludeFromLatest,
+            EndOfLifeDate = _request.EndOfLifeDate,
+            Tags = new Dictionary<string, string>(_request.Tags ?? new Dictionary<string, string>()),
+            TargetRegions = facts.Regions.Select(r => new GalleryRegionState
+            {
+                Name = r.Name,
+                ReplicaCount = r.ReplicaCount,
+                StorageAccountType = r.StorageAccountType.Length > 0
+                    ? PublishFacts.StorageAccountTypes.First(t => string.Equals(t, r.StorageAccountType, StringComparison.OrdinalIgnoreCase))
+                    : "",
+                ExcludeFromLatest = r.ExcludeFromLatest,
+            }).ToList(),
+        };
+    }
+}
