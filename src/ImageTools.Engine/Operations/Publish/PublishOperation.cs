@@ -217,7 +217,7 @@ namespace ImageTools.Engine.Operations.Publish
             var timeout = _run.Options.OperationTimeout;
             var source = await ReadSourceAsync(subscriptionId, timeout).ConfigureAwait(false);
 
-            var galleryGroup = PublishFacts.Stated(_request.GalleryResourceGroupName) ?? SourceGroup(source.Id, subscriptionId);
+            var galleryGroup = PublishFacts.Stated(_request.GalleryResourceGroupName) ?? SourceGroup(source.Id);
             var galleryName = (_request.GalleryName ?? "").Trim();
             var definitionName = (_request.DefinitionName ?? "").Trim();
             var galleryId = GalleryIds.Gallery(subscriptionId, galleryGroup, galleryName);
@@ -238,10 +238,10 @@ namespace ImageTools.Engine.Operations.Publish
             return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, DateTimeOffset.UtcNow);
         }
 
-        private static string SourceGroup(string sourceId, string fallbackSubscription)
+        private static string SourceGroup(string sourceId)
         {
             var parts = sourceId.Trim('/').Split('/');
-            return parts.Length > 3 ? parts[3] : fallbackSubscription;
+            return parts.Length > 3 ? parts[3] : "";
         }
 
         private async Task<PublishSource> ReadSourceAsync(string subscriptionId, TimeSpan timeout)
