@@ -58,6 +58,15 @@ internal static class PublishKit
         public async ValueTask DisposeAsync() => await emulator.Control.SetReplicationAsync(new ReplicationSettings());
     }
 
+    /// <summary>An engine of its own that waits <paramref name="pollMilliseconds"/> between polls (for tests that watch replication progress).</summary>
+    public static Task<ImageToolsEngine> EngineAsync(EmulatorFixture emulator, int pollMilliseconds)
+    {
+        var options = EngineOptions.Fast();
+        options.PollingDelay = Azure.Core.DelayStrategy.CreateFixedDelayStrategy(TimeSpan.FromMilliseconds(pollMilliseconds));
+        return ImageToolsEngine.OpenAsync(
+            new ConnectRequest { CredentialKind = CredentialKind.Emulator, EmulatorConnectionFile = emulator.ConnectionFile }, null, options, default);
+    }
+
     /// <summary>-TargetRegion as admins type it ("eastus=2", "westeurope"), through the module's parser.</summary>
     public static List<TargetRegionRequest> Regions(params string[] items) => TargetRegionParser.Parse(items);
 

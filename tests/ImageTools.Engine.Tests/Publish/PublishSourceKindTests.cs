@@ -83,4 +83,22 @@ public class PublishSourceKindTests(EmulatorFixture emulator)
             await emulator.Control.ClearFaultsAsync();
         }
     }
+
+    [Fact]
+    public async Task A_snapshot_stated_as_specialized_creates_a_specialized_definition()
+    {
+        var group = EmulatorFixture.NewGroup("pub-snap");
+        await emulator.SeedVmAsync(group, "app01");
+        var generalized = await emulator.Engine.GeneralizeAsync(new GeneralizeRequest
+        {
+            Vm = ResourceReference.FromName(group, "app01"), GuestTimeout = TimeSpan.FromSeconds(10), ShutdownTimeout = TimeSpan.FromSeconds(10),
+        }, new RecordingHost());
+        var snapshotId = Assert.Single(generalized!.SnapshotIds);
+
+        var version = await PublishKit.PublishAsync(emulator, PublishKit.Request(group, snapshotId, configure: r => { r.DefinitionName = "app-specialized"; r.OsState = "Specialized"; }));
+
+        Assert.Equal(snapshotId, version.SourceId, ignoreCase: true);
+        Assert.Equal(("Windows", "Specialized", "V2"), (version.OsType, version.OsState, version.HyperVGeneration));
+        Assert.Equal("Completed", version.ReplicationState);
+    }
 }

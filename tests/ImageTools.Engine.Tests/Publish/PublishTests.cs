@@ -61,10 +61,7 @@ public class PublishTests(EmulatorFixture emulator)
         var group = EmulatorFixture.NewGroup("pub-progress");
         var imageId = await PublishKit.ImageAsync(emulator, group, "img");
         await using var replication = await PublishKit.ReplicationAsync(emulator, new ReplicationSettings { SecondsPerRegion = 1.5 });
-        var options = EngineOptions.Fast();
-        options.PollingDelay = Azure.Core.DelayStrategy.CreateFixedDelayStrategy(TimeSpan.FromMilliseconds(100));
-        var engine = await ImageToolsEngine.OpenAsync(
-            new ConnectRequest { CredentialKind = CredentialKind.Emulator, EmulatorConnectionFile = emulator.ConnectionFile }, null, options, default);
+        var engine = await PublishKit.EngineAsync(emulator, 100);
         var host = new RecordingHost { IsInteractive = true };
 
         var version = await engine.PublishAsync(PublishKit.Request(group, imageId, configure: r => r.TargetRegions = PublishKit.Regions("westeurope", "westus2")), host);
@@ -243,5 +240,48 @@ public class PublishTests(EmulatorFixture emulator)
         Assert.Contains(host.ShouldProcessCalls, c => c.Action.StartsWith("Create image version '1.0.0'"));
         Assert.Equal(["TargetRegionDuplicate", "TargetRegionReplicaCountOutOfRange"], host.Errors.Select(e => e.RuleId).ToArray());
         Assert.Equal(before, await PublishKit.WriteCountAsync(emulator, group));
+    }
+
+    [Fact]
+    public async Task A_rerun_after_NoWait_recognises_the_version_and_waits_for_its_replication_without_writing()
+    {
+        var group = EmulatorFixture.NewGroup("pub-resume");
+        var imageId = await PublishKit.ImageAsync(emulator, group, "img");
+        await using var replication = await PublishKit.ReplicationAsync(emulator, new ReplicationSettings { SecondsPerRegion = 1 });
+        var engine = await PublishKit.EngineAsync(emulator, 100);
+        var accepted = await engine.PublishAsync(PublishKit.Request(group, imageId, "auto", r => { r.NoWait = true; r.TargetRegions = PublishKit.Regions("westeurope"); }), new RecordingHost());
+        Assert.Equal("InProgress", accepted!.ReplicationState);
+        var before = await PublishKit.WriteCountAsync(emulator, group);
+
+        var finished = await engine.PublishAsync(PublishKit.Request(group, imageId, "auto", r => r.TargetRegions = PublishKit.Regions("westeurope")), new RecordingHost());
+
+        Assert.Equal(accepted.Id, finished!.Id);
+        Assert.Equal("Completed", finished.ReplicationState);
+        Assert.Equal(before, await PublishKit.WriteCountAsync(emulator, group));
+    }
+
+    [Fact]
+    public async Task Exclude_from_latest_end_of_life_and_regional_settings_reach_the_version()
+    {
+        var group = EmulatorFixture.NewGroup("pub-settings");
+        var imageId = await PublishKit.ImageAsync(emulator, group, "img");
+        var endOfLife = DateTimeOffset.UtcNow.AddYears(1);
+        var table = new System.Collections.Hashtable { ["Name"] = "westeurope", ["ReplicaCount"] = 3, ["StorageAccountType"] = "standard_zrs", ["ExcludeFromLatest"] = true };
+
+        var version = await PublishKit.PublishAsync(emulator, PublishKit.Request(group, imageId, configure: r =>
+        {
+            r.TargetRegions = TargetRegionParser.Parse([table, "eastus=2"]);
+            r.ExcludeFromLatest = true;
+            r.EndOfLifeDate = endOfLife;
+            r.Tags["team"] = "web";
+        }));
+
+        Assert.True(version.ExcludeFromLatest);
+        Assert.Equal(endOfLife.UtcDateTime, DateTimeOffset.Parse(version.EndOfLifeDate).UtcDateTime, TimeSpan.FromSeconds(1));
+        Assert.Equal("web", version.Tags["team"]);
+        var westeurope = Assert.Single(version.TargetRegions, r => RegionNames.Same(r.Name, "westeurope"));
+        Assert.Equal((3, "Standard_ZRS", true), (westeurope.ReplicaCount, westeurope.StorageAccountType, westeurope.ExcludeFromLatest));
+        var eastus = Assert.Single(version.TargetRegions, r => RegionNames.Same(r.Name, "eastus"));
+        Assert.Equal(2, eastus.ReplicaCount);
     }
 }
