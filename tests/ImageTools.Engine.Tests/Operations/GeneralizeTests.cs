@@ -61,4 +61,19 @@ public class GeneralizeTests(EmulatorFixture emulator)
         Assert.True(guest.Generalized);
         Assert.Contains(guest.Scripts!, s => s.Contains("waagent -deprovision+user -force") && s.Contains("cloud-init clean --logs"));
     }
+
+    [Fact]
+    public async Task Skip_snapshot_takes_no_snapshot()
+    {
+        var group = EmulatorFixture.NewGroup("gen-nosnap");
+        await emulator.SeedVmAsync(group, "base01", configure: r => r.DataDisks = 2);
+        var host = new RecordingHost();
+
+        var vm = await emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base01", r => r.SkipSnapshot = true), host);
+
+        Assert.Equal("Generalized", vm!.OsState);
+        Assert.Empty(vm.SnapshotIds);
+        Assert.DoesNotContain(await emulator.RequestsAsync(group), r => r.Path.Contains("/snapshots/"));
+        Assert.DoesNotContain(host.ShouldProcessCalls, c => c.Action.StartsWith("Snapshot"));
+    }
 }
