@@ -41,6 +41,13 @@ namespace ImageTools.Engine.Gateway
                 };
             });
 
+        public Task<bool> ResourceGroupExistsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct) =>
+            Call("read resource group", resourceGroupName, async () =>
+            {
+                var subscription = _client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(subscriptionId));
+                return (await subscription.GetResourceGroups().ExistsAsync(resourceGroupName, ct).ConfigureAwait(false)).Value;
+            });
+
         // ---- virtual machines ----
 
         public Task<VmState?> GetVmAsync(string vmId, CancellationToken ct) =>

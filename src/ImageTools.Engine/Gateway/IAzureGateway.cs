@@ -14,6 +14,8 @@ namespace ImageTools.Engine.Gateway
     {
         Task<SubscriptionState> GetSubscriptionAsync(string subscriptionId, CancellationToken ct);
 
+        Task<bool> ResourceGroupExistsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct);
+
         /// <summary>One GET with $expand=instanceView: model, power state, OS state and agent status together.</summary>
         Task<VmState?> GetVmAsync(string vmId, CancellationToken ct);
 

@@ -126,6 +126,9 @@ namespace ImageTools.Engine.Operations.Capture
             var imageName = string.IsNullOrWhiteSpace(_request.ImageName) ? sourceId.Name + "-image" : _request.ImageName!.Trim();
             var imageGroup = string.IsNullOrWhiteSpace(_request.ResourceGroupName) ? sourceId.ResourceGroupName : _request.ResourceGroupName!.Trim();
             var imageId = ArmId.Of(sourceId.SubscriptionId, imageGroup, ArmId.Images, imageName);
+            var groupExists = string.Equals(imageGroup, sourceId.ResourceGroupName, StringComparison.OrdinalIgnoreCase) ||
+                await _run.StepAsync("reading the image's resource group", timeout,
+                    ct => Azure.ResourceGroupExistsAsync(sourceId.SubscriptionId, imageGroup, ct)).ConfigureAwait(false);
             var existing = Validation.AzureNames.CheckImageName(imageName) == null
                 ? await _run.StepAsync("reading the image", timeout, ct => Azure.GetImageAsync(imageId.Id, ct)).ConfigureAwait(false)
                 : null;
@@ -140,7 +143,7 @@ namespace ImageTools.Engine.Operations.Capture
                     : await _run.StepAsync("reading the data disk sources", timeout, ct => Azure.GetDiskAsync(dataId.Id, ct)).ConfigureAwait(false) != null;
                 dataDisks.Add(new DataDiskSource(lun++, dataId, exists));
             }
-            return new CaptureFacts(_request, sourceId, kind, vm, disk, snapshot, imageId, existing, dataDisks);
+            return new CaptureFacts(_request, sourceId, kind, vm, disk, snapshot, imageId, existing, dataDisks, groupExists);
         }
 
         private OperationPlan Plan(CaptureFacts facts)

@@ -163,16 +163,30 @@ namespace ImageTools.Engine.Operations.Generalize
         {
             await _run.StepAsync("starting the VM", _run.Options.OperationTimeout, ct => Azure.StartVmAsync(_vmId.Id, ct), 5).ConfigureAwait(false);
             // The agent reports Ready a while after boot; Run Command needs it.
-            return await _run.StepAsync("waiting for the guest agent to report Ready", _request.GuestTimeout, async ct =>
+            VmState? last = null;
+            try
             {
-                while (true)
+                return await _run.StepAsync("waiting for the guest agent to report Ready", _request.GuestTimeout, async ct =>
                 {
-                    var vm = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
-                    if (vm != null && vm.PowerState == "running" && vm.AgentReady)
-                        return vm;
-                    await _run.PauseAsync(ct).ConfigureAwait(false);
-                }
-            }, 10).ConfigureAwait(false);
+                    while (true)
+                    {
+                        last = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
+                        if (last != null && last.PowerState == "running" && last.AgentReady)
+                            return last;
+                        await _run.PauseAsync(ct).ConfigureAwait(false);
+                    }
+                }, 10).ConfigureAwait(false);
+            }
+            catch (ImageToolsException e) when (e.RuleId == "OperationTimedOut" && last != null)
+            {
+                // The same rule as for a running VM, judged on the state seen when the wait ended.
+                var finding = new GuestAgentNotReady().Evaluate(new GeneralizeFacts(_request, last, Array.Empty<PlannedSnapshot>()));
+                if (finding == null)
+                    throw;
+                throw new ImageToolsException(finding.RuleId,
+                    finding.Message + $" The VM was started and waited on for {OperationRun.Format(_request.GuestTimeout)}; it is left running.",
+                    finding.Remedy, finding.TargetId, finding.Category, e);
+            }
         }
 
         private async Task<GuestIdentity> ProbeDomainAsync()

@@ -33,8 +33,9 @@ namespace ImageTools.Engine.Rules.Capture
     internal sealed class CaptureFacts
     {
         public CaptureFacts(CaptureRequest request, ArmId sourceId, CaptureSourceKind kind, VmState? vm, DiskState? disk,
-            SnapshotState? snapshot, ArmId imageId, ImageState? existingImage, IReadOnlyList<DataDiskSource> dataDisks)
+            SnapshotState? snapshot, ArmId imageId, ImageState? existingImage, IReadOnlyList<DataDiskSource> dataDisks, bool imageGroupExists = true)
         {
+            ImageGroupExists = imageGroupExists;
             DataDisks = dataDisks;
             Request = request;
             SourceId = sourceId;
@@ -57,6 +58,9 @@ namespace ImageTools.Engine.Rules.Capture
 
         /// <summary>-DataDiskSourceIds as read: each disk or snapshot, and whether it exists.</summary>
         public IReadOnlyList<DataDiskSource> DataDisks { get; }
+
+        /// <summary>False when -ResourceGroupName names a group that does not exist.</summary>
+        public bool ImageGroupExists { get; }
 
         public bool SourceExists => Vm != null || Disk != null || Snapshot != null;
 

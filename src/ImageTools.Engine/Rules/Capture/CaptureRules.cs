@@ -9,6 +9,7 @@ namespace ImageTools.Engine.Rules.Capture
         {
             new SourceNotFound(),
             new InvalidImageName(),
+            new ImageResourceGroupNotFound(),
             new ImageAlreadyCaptured(),
             new VmNotGeneralized(),
             new StoppedNotDeallocated(),
