@@ -68,4 +68,21 @@ public class CaptureTests(EmulatorFixture emulator)
         Assert.Equal("V2", image.HyperVGeneration);
         Assert.Equal(snapshot, image.SourceId, ignoreCase: true);
     }
+
+    [Fact]
+    public async Task An_interactive_host_gets_progress_ending_completed_and_a_runbook_host_none()
+    {
+        var group = EmulatorFixture.NewGroup("cap-progress");
+        var first = await emulator.GeneralizedVmAsync(group, "gold1");
+        var second = await emulator.GeneralizedVmAsync(group, "gold2");
+        var prompt = new RecordingHost { IsInteractive = true };
+        var runbook = new RecordingHost { IsInteractive = false };
+
+        await emulator.Engine.CaptureAsync(Refusals.Capture(first), prompt);
+        await emulator.Engine.CaptureAsync(Refusals.Capture(second), runbook);
+
+        Assert.NotEmpty(prompt.Progress);
+        Assert.True(prompt.Progress.Last().Completed);
+        Assert.Empty(runbook.Progress);
+    }
 }
