@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ImageTools.Emulator;
+using ImageTools.Emulator.Control;
+using ImageTools.Engine;
+using ImageTools.Engine.Requests;
+using ImageTools.Models;
+
+namespace ImageTools.Bench;
+
+/// <summary>
+/// Measures the engine against the emulator with fixed simulated operation times and writes the
+/// figures to bench/results.md:
+///   1. ARM economy: requests per pipeline stage next to the minimum the stage needs, and polls
+///      that came sooner than the Retry-After the emulator sent (must be 0);
+///   2. fan-out: New-VmFromImage -Count N at ThrottleLimit 10 versus 1, and wall time versus
+///      ceil(N/10) x one VM's simulated creation time;
+///   3. throttle storm: 30 % of requests answered 429 with Retry-After: failures (must be 0) and
+///      wall time against the same run without throttling.
+/// The engine runs with the SDK's own polling (Retry-After honoured), as it does against Azure.
+///
+///   dotnet run -c Release --project bench/ImageTools.Bench [-- --count 100] [--vm-seconds 2] [--output bench/results.md]
+/// </summary>
+internal static class Program
+{
+    private const string Rg = "bench";
+
+    public static async Task<int> Main(string[] args)
+    {
+        int count = (int)(Option(args, "--count") ?? 100);
+        double vmSeconds = Option(args, "--vm-seconds") ?? 2;
+        var output = OptionText(args, "--output") ?? Path.Combine(FindRepoRoot(), "bench", "results.md");
+
+        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, Seed = 42 });
+        var connectionFile = Path.Combine(Path.GetTempPath(), $"imagetools-bench-{Environment.ProcessId}.json");
+        await emulator.WriteConnectionFileAsync(connectionFile);
+        var options = new EngineOptions { GuestPollInterval = TimeSpan.FromSeconds(1), MaxRetries = 10, RetryDelay = TimeSpan.FromSeconds(1) };
+        var engine = await ImageToolsEngine.OpenAsync(new ConnectRequest { EmulatorConnectionFile = connectionFile }, null, options, CancellationToken.None);
+        await emulator.Control.SetQuotaAsync("eastus", new Dictionary<string, long> { ["cores"] = 100_000, ["standardDSv5Family"] = 100_000 });
+        await emulator.Control.SetQuotaAsync("westeurope", new Dictionary<string, long> { ["cores"] = 100_000, ["standardDSv5Family"] = 100_000 });
+
+        var report = new StringBuilder();
+        report.AppendLine("# ImageTools benchmark results");
+        report.AppendLine();
+        report.AppendLine($"Written by `bench/ImageTools.Bench` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}.");
+        report.AppendLine("The engine runs against the in-process emulator over HTTPS through the real Azure SDK, with the SDK's");
+        report.AppendLine("own long-running-operation polling (first poll at once, then max(Retry-After, 1 s...)).");
+        report.AppendLine();
+
+        // 1. ARM economy, zero simulated time.
+        var economy = new List<StageFigures>();
+        var version = await Economy(engine, emulator, economy);
+        WriteEconomy(report, economy);
+
+        // 2. Fan-out with a fixed simulated VM creation time.
+        await emulator.Control.SetTimingAsync(new TimingSettings { PerKind = { ["vmCreate"] = vmSeconds } });
+        var fast = await FanOut(engine, emulator, version, "tl10", count, 10);
+        var slow = await FanOut(engine, emulator, version, "tl1", count, 1);
+        WriteFanOut(report, count, vmSeconds, fast, slow);
+
+        // 3. Throttle storm: the whole pipeline again, first calm, then with 30 % of requests throttled.
+        await emulator.Control.SetTimingAsync(new TimingSettings());
+        var calm = await Pipeline(engine, emulator, "calm", fanOut: 10);
+        var faultId = await emulator.Control.AddFaultAsync(new FaultRule { Kind = "status", Status = 429, RetryAfterSeconds = 1, Probability = 0.3 });
+        var storm = await Pipeline(engine, emulator, "storm", fanOut: 10);
+        await emulator.Control.ClearFaultsAsync();
+        WriteStorm(report, calm, storm);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        await File.WriteAllTextAsync(output, report.ToString());
+        File.Delete(connectionFile);
+        Console.WriteLine(report);
+        Console.WriteLine($"Written to {output}");
+        var ok = economy.All(s => s.EarlyPolls == 0) && storm.Failures == 0 && fast.Failures == 0 && slow.Failures == 0;
+        return ok ? 0 : 1;
+    }
+
+    // ---------------------------------------------------------------- 1. ARM economy
+
+    private sealed record StageFigures(string Stage, string Minimum, int MinimumCount, int Requests, int Writes, int Reads, int Polls, int EarlyPolls);
+
+    private static async Task<string> Economy(ImageToolsEngine engine, EmulatorServer emulator, List<StageFigures> figures)
+    {
+        await emulator.Control.SeedVmAsync(new SeedVmRequest { ResourceGroup = Rg, Name = "base01", OsType = "Windows", HyperVGeneration = "V2", DataDisks = 1 });
+        var host = new BenchHost();
+        await emulator.Control.ClearRequestsAsync();
+
+        var vm = await engine.GeneralizeAsync(new GeneralizeRequest { Vm = ResourceReference.FromName(Rg, "base01") }, host)
+            ?? throw new InvalidOperationException("generalize returned nothing");
+        figures.Add(await Stage(emulator, "Invoke-VmGeneralize (Windows, 1 data disk, snapshots on)",
+            "GET VM; PUT 2 snapshots; POST runCommand ×3 (domain probe, Sysprep, ImageState); POST deallocate; POST generalize; GET VM", 9));
+
+        var image = await engine.CaptureAsync(new CaptureRequest { Source = ResourceReference.FromId(vm.Id), ImageName = "base01-image" }, host)
+            ?? throw new InvalidOperationException("capture returned nothing");
+        figures.Add(await Stage(emulator, "New-CapturedImage (from the VM)", "GET VM; GET image (exists?); PUT image", 3));
+
+        var published = await engine.PublishAsync(new PublishRequest
+        {
+            Source = ResourceReference.FromId(image.Id), GalleryResourceGroupName = Rg, GalleryName = "benchgallery", DefinitionName = "web",
+            Publisher = "bench", Offer = "web", Sku = "2022", Version = "auto",
+            TargetRegions = { new TargetRegionRequest { Name = "eastus", ReplicaCount = 1 }, new TargetRegionRequest { Name = "westeurope", ReplicaCount = 1 } },
+        }, host) ?? throw new InvalidOperationException("publish returned nothing");
+        figures.Add(await Stage(emulator, "Publish-GalleryVersion (new gallery and definition, 2 regions, auto)",
+            "GET image; GET gallery; GET definition; GET versions; PUT gallery, definition, version; GET version $expand=ReplicationStatus", 8));
+
+        await engine.DeployAsync(new DeployRequest
+        {
+            Source = ResourceReference.FromId(published.Id), ResourceGroupName = Rg, Name = "econ", Count = 3,
+            Credential = new System.Net.NetworkCredential("azureops", "Bench-Passw0rd-1"),
+        }, host);
+        figures.Add(await Stage(emulator, "New-VmFromImage -Count 3 (new VNet)",
+            "GET version; GET definition; GET usages; GET vmSizes; GET VNet; PUT VNet; list VMs; per VM PUT NIC + PUT VM", 7 + 2 * 3));
+
+        if (!host.Errors.IsEmpty)
+            throw new InvalidOperationException($"The economy run failed: {host.Errors.First().Message}");
+        return published.Id;
+    }
+
+    private static async Task<StageFigures> Stage(EmulatorServer emulator, string stage, string minimum, int minimumCount)
+    {
+        var log = await emulator.Control.GetRequestsAsync(clear: true);
+        return new StageFigures(stage, minimum, minimumCount, log.Count,
+            log.Count(r => r.Method != "GET" && r.Method != "HEAD"),
+            log.Count(r => (r.Method == "GET" || r.Method == "HEAD") && !r.Poll),
+            log.Count(r => r.Poll),
+            log.Count(r => r.EarlyPoll == true));
+    }
+
+    private static void WriteEconomy(StringBuilder report, List<StageFigures> figures)
+    {
+        report.AppendLine("## 1. ARM economy (requests per stage, zero simulated time)");
+        report.AppendLine();
+        report.AppendLine("| stage | requests | writes | reads | polls | polls before Retry-After | minimum | the minimum is |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var f in figures)
+            report.AppendLine($"| {f.Stage} | {f.Requests} | {f.Writes} | {f.Reads} | {f.Polls} | {f.EarlyPolls} | {f.MinimumCount} | {f.Minimum} |");
+        report.AppendLine();
+        report.AppendLine($"Polls that came sooner than the Retry-After sent: **{figures.Sum(f => f.EarlyPolls)}** (must be 0).");
+        report.AppendLine();
+    }
+
+    // ---------------------------------------------------------------- 2. fan-out
+
+    private sealed record FanOutFigures(int ThrottleLimit, TimeSpan Wall, int Created, int Failures, int MaxInFlight);
+
+    private static async Task<FanOutFigures> FanOut(ImageToolsEngine engine, EmulatorServer emulator, string versionId, string name, int count, int throttle)
+    {
+        var host = new BenchHost();
+        await emulator.Control.ClearRequestsAsync();
+        var clock = Stopwatch.StartNew();
+        await engine.DeployAsync(new DeployRequest
+        {
+            Source = ResourceReference.FromId(versionId), ResourceGroupName = Rg, Name = name, Count = count, ThrottleLimit = throttle,
+            Credential = new System.Net.NetworkCredential("azureops", "Bench-Passw0rd-1"),
+        }, host);
+        clock.Stop();
+        var log = await emulator.Control.GetRequestsAsync(clear: true);
+        Console.WriteLine($"fan-out ThrottleLimit {throttle}: {clock.Elapsed.TotalSeconds:F1} s, {host.Objects.Count} VMs, {host.Errors.Count} errors");
+        return new FanOutFigures(throttle, clock.Elapsed, host.Objects.Count, host.Errors.Count, MaxVmCreationsInFlight(log));
+    }
+
+    /// <summary>The most VM creations running at once, from each VM PUT's time to its operation's last poll.</summary>
+    private static int MaxVmCreationsInFlight(List<RequestLogEntry> log)
+    {
+        var starts = log.Where(r => r.Method == "PUT" && r.Path.Contains("/virtualMachines/", StringComparison.OrdinalIgnoreCase) && r.Status < 300)
+            .Select(r => (Time: r.Time, Op: r.OperationId)).ToList();
+        var events = new List<(DateTimeOffset Time, int Delta)>();
+        foreach (var start in starts)
+        {
+            var end = log.Where(r => r.Poll && r.OperationId != null && r.OperationId == start.Op).Select(r => r.Time).DefaultIfEmpty(start.Time).Max();
+            events.Add((start.Time, +1));
+            events.Add((end, -1));
+        }
+        int current = 0, max = 0;
+        foreach (var e in events.OrderBy(e => e.Time).ThenBy(e => e.Delta))
+            max = Math.Max(max, current += e.Delta);
+        return max;
+    }
+
+    private static void WriteFanOut(StringBuilder report, int count, double vmSeconds, FanOutFigures fast, FanOutFigures slow)
+    {
+        var ideal = Math.Ceiling(count / 10.0) * vmSeconds;
+        var ratio = slow.Wall.TotalSeconds / fast.Wall.TotalSeconds;
+        report.AppendLine($"## 2. Fan-out: New-VmFromImage -Count {count}, one VM's simulated creation {vmSeconds:0.##} s");
+        report.AppendLine();
+        report.AppendLine("| ThrottleLimit | wall time | VMs created | failures | most VM creations in flight |");
+        report.AppendLine("|---:|---:|---:|---:|---:|");
+        foreach (var f in new[] { fast, slow })
+            report.AppendLine($"| {f.ThrottleLimit} | {f.Wall.TotalSeconds:F1} s | {f.Created} | {f.Failures} | {f.MaxInFlight} |");
+        report.AppendLine();
+        report.AppendLine($"- Ratio ThrottleLimit 1 / ThrottleLimit 10: **{ratio:F1}×** (target ≥ 8).");
+        report.AppendLine($"- ThrottleLimit 10 against the ideal ceil({count}/10) × {vmSeconds:0.##} s = {ideal:0.#} s: **{fast.Wall.TotalSeconds / ideal:F2}×** the ideal.");
+        report.AppendLine("  The SDK polls the first time at once and then after Retry-After, which the emulator sets to the time");
+        report.AppendLine("  the operation has left (rounded up to whole seconds), so each VM costs at least its simulated time.");
+        report.AppendLine();
+    }
+
+    // ---------------------------------------------------------------- 3. throttle storm
+
+    private sealed record PipelineFigures(string Label, TimeSpan Wall, int Requests, int Throttled, int Failures);
+
+    private static async Task<PipelineFigures> Pipeline(ImageToolsEngine engine, EmulatorServer emulator, string label, int fanOut)
+    {
+        var host = new BenchHost();
+        var baseName = label + "-base";
+        await emulator.Control.SeedVmAsync(new SeedVmRequest { ResourceGroup = Rg, Name = baseName, OsType = "Linux", HyperVGeneration = "V2" });
+        await emulator.Control.ClearRequestsAsync();
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var vm = await engine.GeneralizeAsync(new GeneralizeRequest { Vm = ResourceReference.FromName(Rg, baseName) }, host);
+            var version = await engine.PublishAsync(new PublishRequest
+            {
+                Source = ResourceReference.FromId(vm!.Id), GalleryResourceGroupName = Rg, GalleryName = "storm" + label, DefinitionName = "app",
+                Publisher = "bench", Offer = "app", Sku = label, Version = "auto",
+                TargetRegions = { new TargetRegionRequest { Name = "eastus" }, new TargetRegionRequest { Name = "westeurope" } },
+            }, host);
+            await engine.DeployAsync(new DeployRequest
+            {
+                Source = ResourceReference.FromId(version!.Id), ResourceGroupName = Rg, Name = label, Count = fanOut, ThrottleLimit = 10,
+                SshPublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBenchKeyForTheEmulatorOnly bench@imagetools",
+            }, host);
+        }
+        catch (ImageTools.Engine.Hosting.ImageToolsException e)
+        {
+            failures++;
+            Console.Error.WriteLine($"  {label} failed [{e.RuleId}]: {e.Message}");
+        }
+        clock.Stop();
+        failures += host.Errors.Count;
+        var log = await emulator.Control.GetRequestsAsync(clear: true);
+        Console.WriteLine($"pipeline {label}: {clock.Elapsed.TotalSeconds:F1} s, {log.Count} requests, {log.Count(r => r.Status == 429)} throttled, {failures} failures");
+        return new PipelineFigures(label, clock.Elapsed, log.Count, log.Count(r => r.Status == 429), failures);
+    }
+
+    private static void WriteStorm(StringBuilder report, PipelineFigures calm, PipelineFigures storm)
+    {
+        report.AppendLine("## 3. Throttle storm: 30 % of requests answered 429 with Retry-After: 1");
+        report.AppendLine();
+        report.AppendLine("Pipeline: Invoke-VmGeneralize (Linux) → Publish-GalleryVersion (2 regions) → New-VmFromImage -Count 10, zero simulated time.");
+        report.AppendLine();
+        report.AppendLine("| run | wall time | requests | answered 429 | failures |");
+        report.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var p in new[] { calm, storm })
+            report.AppendLine($"| {p.Label} | {p.Wall.TotalSeconds:F1} s | {p.Requests} | {p.Throttled} | {p.Failures} |");
+        report.AppendLine();
+        report.AppendLine($"- Failures under the storm: **{storm.Failures}** (must be 0).");
+        report.AppendLine($"- Wall time against the calm run (the ideal): **{storm.Wall.TotalSeconds / Math.Max(0.001, calm.Wall.TotalSeconds):F1}×**; each 429 costs its Retry-After (1 s) before the SDK retries.");
+        report.AppendLine();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static double? Option(string[] args, string name) =>
+        OptionText(args, name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : null;
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var i = Array.FindIndex(args, a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ImageTools.sln")))
+                return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
