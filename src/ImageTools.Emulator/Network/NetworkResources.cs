@@ -118,7 +118,7 @@ internal static class NetworkResources
                 StoreSubnet(c, vnet.Rid, name, s["properties"] as JsonObject);
             }
         });
-        return ArmResponse.Json(response.Status, RenderVnet(c, c.State.Find(rid)!, "Updating")).CopyHeaders(response);
+        return ArmResponse.Json(response.Status, RenderVnet(c, c.State.Find(rid)!)).CopyHeaders(response);
     }
 
     private static ArmResponse PutSubnet(ArmContext c)
@@ -171,7 +171,7 @@ internal static class NetworkResources
         return body;
     }
 
-    private static JsonObject RenderVnet(ArmContext c, ArmResource vnet, string? subnetState = null)
+    private static JsonObject RenderVnet(ArmContext c, ArmResource vnet)
     {
         var body = Json.CloneObject(vnet.Body);
         body.Obj("properties")["subnets"] = new JsonArray(c.State.ChildrenOf(vnet).OrderBy(s => s.Created).Select(s => (JsonNode)RenderSubnet(c, s)).ToArray());

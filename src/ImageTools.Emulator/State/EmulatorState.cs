@@ -60,8 +60,11 @@ internal sealed class EmulatorState
         SubscriptionId = subscriptionId;
         TenantId = tenantId;
         Random = seed is int s ? new Random(s) : new Random();
+        _initialOperationSeconds = operationSeconds;
         Timing = new TimingSettings { OperationSeconds = operationSeconds };
     }
+
+    private readonly double _initialOperationSeconds;
 
     public object Sync { get; } = new();
     public string SubscriptionId { get; }
@@ -88,7 +91,7 @@ internal sealed class EmulatorState
         lock (Sync)
         {
             ResourceGroups.Clear(); Resources.Clear(); Operations.Clear(); PendingGuests.Clear(); _schedule.Clear();
-            Timing = new TimingSettings { OperationSeconds = Timing.OperationSeconds };
+            Timing = new TimingSettings { OperationSeconds = _initialOperationSeconds };
             Replication = new ReplicationSettings();
             Quotas.Clear();
             Faults.Clear();
