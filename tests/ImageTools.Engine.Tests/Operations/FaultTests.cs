@@ -166,4 +166,27 @@ public class FaultTests(EmulatorFixture emulator)
         var image = await emulator.Engine.CaptureAsync(Refusals.Capture(vm, r => r.Replace = true), new RecordingHost());
         Assert.Equal("Succeeded", image!.ProvisioningState);
     }
+
+    [Fact]
+    public async Task A_generalize_answered_200_without_taking_effect_is_caught_by_the_instance_view_check()
+    {
+        var group = EmulatorFixture.NewGroup("fault-confirm");
+        await emulator.SeedVmAsync(group, "base01");
+        await emulator.Control.AddFaultAsync(new FaultRule { Kind = "status", Status = 200, Method = "POST", PathPattern = group + ".*/generalize$", Count = 1 });
+        ImageToolsException e;
+        try
+        {
+            e = await Assert.ThrowsAsync<ImageToolsException>(() => emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base01"), new RecordingHost()));
+        }
+        finally
+        {
+            await emulator.Control.ClearFaultsAsync();
+        }
+
+        Assert.Equal("GeneralizeNotConfirmed", e.RuleId);
+        Assert.Contains("does not show OSState/generalized", e.Message);
+
+        var vm = await emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base01"), new RecordingHost());
+        Assert.Equal("Generalized", vm!.OsState);
+    }
 }

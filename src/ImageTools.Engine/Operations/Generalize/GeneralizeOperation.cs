@@ -88,8 +88,8 @@ namespace ImageTools.Engine.Operations.Generalize
                 await MarkGuestStepDoneAsync(vm).ConfigureAwait(false);
             }
 
-            await StopAsync().ConfigureAwait(false);
-            vm = await DeallocateAsync().ConfigureAwait(false);
+            var power = await StopAsync().ConfigureAwait(false);
+            await DeallocateAsync(power).ConfigureAwait(false);
             await _run.StepAsync("marking the VM generalized", _run.Options.OperationTimeout,
                 ct => Azure.GeneralizeVmAsync(_vmId.Id, ct), 90).ConfigureAwait(false);
             vm = await ReadVmAsync("confirming OSState/generalized").ConfigureAwait(false);
@@ -382,8 +382,11 @@ namespace ImageTools.Engine.Operations.Generalize
                 ct => Azure.SetVmTagsAsync(_vmId.Id, tags, ct), 60).ConfigureAwait(false);
         }
 
-        /// <summary>Waits for the guest to stop on its own, or powers it off (gracefully) when it keeps running.</summary>
-        private Task StopAsync() =>
+        /// <summary>
+        /// Waits for the guest to stop on its own, or powers it off (gracefully) when it keeps
+        /// running. Returns the power state it ended in.
+        /// </summary>
+        private Task<string> StopAsync() =>
             _run.StepAsync("waiting for the guest to shut down", _request.ShutdownTimeout, async ct =>
             {
                 while (true)
@@ -391,24 +394,22 @@ namespace ImageTools.Engine.Operations.Generalize
                     var vm = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
                     var power = vm?.PowerState ?? "unknown";
                     if (power == "stopped" || power == "deallocated" || power == "deallocating")
-                        return;
+                        return power;
                     if (power == "running")
                     {
                         await Azure.PowerOffVmAsync(_vmId.Id, ct).ConfigureAwait(false);
-                        return;
+                        return "stopped";
                     }
                     await _run.PauseAsync(ct).ConfigureAwait(false);
                 }
             }, 70);
 
         /// <summary>Deallocates: a stopped VM still holds (and bills) its hardware.</summary>
-        private async Task<VmState> DeallocateAsync()
+        private async Task DeallocateAsync(string power)
         {
-            var vm = await ReadVmAsync("reading the power state").ConfigureAwait(false);
-            if (vm.PowerState == "deallocated")
-                return vm;
+            if (power == "deallocated")
+                return;
             await _run.StepAsync("deallocating the VM", _run.Options.OperationTimeout, ct => Azure.DeallocateVmAsync(_vmId.Id, ct), 80).ConfigureAwait(false);
-            return await ReadVmAsync("reading the power state").ConfigureAwait(false);
         }
     }
 }
