@@ -189,4 +189,28 @@ public class FaultTests(EmulatorFixture emulator)
         var vm = await emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base01"), new RecordingHost());
         Assert.Equal("Generalized", vm!.OsState);
     }
+
+    [Fact]
+    public async Task A_snapshot_that_ends_failed_stops_before_the_guest_step_and_a_rerun_takes_it_again()
+    {
+        var group = EmulatorFixture.NewGroup("fault-snap");
+        await emulator.SeedVmAsync(group, "base01");
+        await emulator.Control.AddFaultAsync(new FaultRule { Kind = "lroFailed", Method = "PUT", PathPattern = group + ".*/snapshots/base01-os-pregeneralize$", Count = 1 });
+        try
+        {
+            await Assert.ThrowsAsync<AzureRequestException>(() => emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base01"), new RecordingHost()));
+        }
+        finally
+        {
+            await emulator.Control.ClearFaultsAsync();
+        }
+        var guest = await emulator.Control.GetGuestAsync(group, "base01");
+        Assert.DoesNotContain(guest.Scripts!, s => s.Contains("/generalize"));
+
+        var vm = await emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base01"), new RecordingHost());
+
+        Assert.Equal("Generalized", vm!.OsState);
+        var snapshot = await emulator.Gateway.GetSnapshotAsync(Assert.Single(vm.SnapshotIds), default);
+        Assert.Equal("Succeeded", snapshot!.ProvisioningState);
+    }
 }

@@ -57,7 +57,10 @@ namespace ImageTools.Engine.Rules.Generalize
         public SnapshotState? Existing { get; }
 
         /// <summary>An earlier run's snapshot of the same disk: reused, not taken again.</summary>
-        public bool Reusable => Existing != null && ArmId.SameId(Existing.SourceResourceId, Disk.ManagedDiskId);
+        public bool Reusable => SameSource && string.Equals(Existing!.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A snapshot of this disk under this name exists (possibly left Failed by an earlier run, then taken again).</summary>
+        public bool SameSource => Existing != null && ArmId.SameId(Existing.SourceResourceId, Disk.ManagedDiskId);
 
         /// <summary>"os" or "lun&lt;n&gt;", the disk's slot in the VM.</summary>
         public static string Slot(VmDiskState disk) => disk.Lun < 0 ? "os" : "lun" + disk.Lun;

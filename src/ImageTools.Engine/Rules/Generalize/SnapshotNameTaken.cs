@@ -12,7 +12,7 @@ namespace ImageTools.Engine.Rules.Generalize
         {
             foreach (var snapshot in facts.Snapshots)
             {
-                if (snapshot.Existing == null || snapshot.Reusable)
+                if (snapshot.Existing == null || snapshot.SameSource)
                     continue;
                 return Refuse(
                     $"Snapshot '{snapshot.Id.Name}' already exists but was copied from '{snapshot.Existing.SourceResourceId}', not from disk '{snapshot.Disk.ManagedDiskId}' of VM '{facts.Vm.Name}'.",
