@@ -146,7 +146,7 @@ public class FaultTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task A_capture_whose_image_operation_ends_failed_reports_the_arm_error_and_a_rerun_replaces_nothing_else()
+    public async Task A_capture_whose_image_operation_ends_failed_reports_the_arm_error_keeps_the_source_and_a_rerun_converges()
     {
         var group = EmulatorFixture.NewGroup("fault-capfail");
         var vm = await emulator.GeneralizedVmAsync(group, "gold");
@@ -163,8 +163,10 @@ public class FaultTests(EmulatorFixture emulator)
         // The source was not deleted: the image never read Succeeded.
         Assert.NotNull(await emulator.Gateway.GetVmAsync(vm, default));
 
-        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(vm, r => r.Replace = true), new RecordingHost());
+        var host = new RecordingHost();
+        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(vm), host);
         Assert.Equal("Succeeded", image!.ProvisioningState);
+        Assert.Contains(host.Warnings, w => w.Contains("left in state Failed by an earlier run"));
     }
 
     [Fact]

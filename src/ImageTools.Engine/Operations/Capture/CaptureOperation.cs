@@ -63,7 +63,7 @@ namespace ImageTools.Engine.Operations.Capture
                 await _run.StepAsync("deallocating the source VM", timeout, ct => Azure.DeallocateVmAsync(facts.Vm.Id, ct), 10).ConfigureAwait(false);
 
             if (facts.ExistingImage != null)
-                await _run.StepAsync($"deleting the existing image '{facts.ImageId.Name}' (-Replace)", timeout,
+                await _run.StepAsync($"deleting the existing image '{facts.ImageId.Name}'", timeout,
                     ct => Azure.DeleteImageAsync(facts.ExistingImage.Id, ct), 20).ConfigureAwait(false);
 
             var image = await _run.StepAsync($"creating image '{facts.ImageId.Name}'", timeout, ct => Azure.CreateImageAsync(Spec(facts), ct), 40)
@@ -152,7 +152,7 @@ namespace ImageTools.Engine.Operations.Capture
             if (facts.Vm != null && facts.Vm.PowerState == "stopped")
                 plan.Add(facts.Vm.Id, "Deallocate the source VM (-Deallocate)");
             if (facts.ExistingImage != null)
-                plan.Add(facts.ExistingImage.Id, "Delete the existing image (-Replace)");
+                plan.Add(facts.ExistingImage.Id, _request.Replace ? "Delete the existing image (-Replace)" : "Delete the image left failed by an earlier run");
             plan.Add(facts.ImageId.Id, $"Create managed image ({facts.TargetHyperVGeneration}, {facts.TargetOsType}) from {facts.Kind} '{facts.SourceId.Name}'");
             if (_request.DeleteSourceVm && facts.Vm != null)
                 plan.Add(facts.Vm.Id, "Delete the source VM once the image reads Succeeded (-DeleteSourceVm, irreversible)");

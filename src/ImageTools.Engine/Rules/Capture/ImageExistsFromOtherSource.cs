@@ -4,7 +4,10 @@ using ImageTools.Engine.Hosting;
 
 namespace ImageTools.Engine.Rules.Capture
 {
-    /// <summary>An image of that name made from another source (or left failed) is not overwritten unless -Replace says so.</summary>
+    /// <summary>
+    /// An image of that name made from another source is not overwritten unless -Replace says so;
+    /// one left failed by an earlier run from the same source is captured again.
+    /// </summary>
     internal sealed class ImageExistsFromOtherSource : Rule<CaptureFacts>
     {
         public override string Id => "ImageExistsFromOtherSource";
@@ -19,9 +22,9 @@ namespace ImageTools.Engine.Rules.Capture
             var succeeded = string.Equals(image.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase);
             if (sameSource && succeeded)
                 return null;
-            var what = sameSource
-                ? $"from the same source but in state {image.ProvisioningState}"
-                : $"from another source ('{(image.SourceId.Length > 0 ? image.SourceId : "unknown")}')";
+            if (sameSource)
+                return Warn($"Image '{image.Name}' from '{facts.SourceId.Name}' was left in state {image.ProvisioningState} by an earlier run; it will be deleted and captured again.", null, image.Id);
+            var what = $"from another source ('{(image.SourceId.Length > 0 ? image.SourceId : "unknown")}')";
             if (facts.Request.Replace)
                 return Warn($"Image '{image.Name}' exists {what}; it will be deleted and captured again from '{facts.SourceId.Name}' (-Replace).", null, image.Id);
             return Refuse(
