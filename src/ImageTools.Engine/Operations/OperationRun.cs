@@ -103,6 +103,15 @@ namespace ImageTools.Engine.Operations
         public Task PauseAsync(CancellationToken ct) =>
             Options.GuestPollInterval > TimeSpan.Zero ? Task.Delay(Options.GuestPollInterval, ct) : Task.Yield().AsTask(ct);
 
+        /// <summary>A time limit must be positive (and fit a CancellationTokenSource).</summary>
+        public static void RequirePositive(TimeSpan value, string parameter)
+        {
+            if (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue)
+                throw new ImageToolsException("InvalidTimeout",
+                    $"-{parameter} must be a positive time span of at most 24 days; {value} was given.",
+                    $"Pass -{parameter} as a TimeSpan such as (New-TimeSpan -Minutes 30).", null, FailureCategory.InvalidArgument);
+        }
+
         public static string Format(TimeSpan t) =>
             t.TotalHours >= 1 ? $"{t.TotalHours:0.#} h" : t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#} min" : $"{t.TotalSeconds:0.#} s";
 

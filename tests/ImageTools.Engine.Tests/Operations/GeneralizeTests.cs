@@ -76,4 +76,18 @@ public class GeneralizeTests(EmulatorFixture emulator)
         Assert.DoesNotContain(await emulator.RequestsAsync(group), r => r.Path.Contains("/snapshots/"));
         Assert.DoesNotContain(host.ShouldProcessCalls, c => c.Action.StartsWith("Snapshot"));
     }
+
+    [Fact]
+    public async Task A_time_limit_that_is_not_positive_is_refused_before_anything_is_read()
+    {
+        var group = EmulatorFixture.NewGroup("gen-timeout");
+        var mark = await emulator.MarkAsync();
+
+        var e = await Assert.ThrowsAsync<ImageTools.Engine.Hosting.ImageToolsException>(() => emulator.Engine.GeneralizeAsync(
+            Refusals.Generalize(group, "base01", r => r.GuestTimeout = TimeSpan.Zero), new RecordingHost()));
+
+        Assert.Equal("InvalidTimeout", e.RuleId);
+        Assert.Contains("-GuestTimeout", e.Message);
+        Assert.Empty(await emulator.RequestsAsync(group, mark));
+    }
 }

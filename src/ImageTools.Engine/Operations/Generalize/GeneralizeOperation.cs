@@ -37,6 +37,8 @@ namespace ImageTools.Engine.Operations.Generalize
         public static async Task<VmInfo?> RunAsync(GeneralizeRequest request, IOperationHost host, IAzureGateway gateway, EngineOptions options, string subscriptionId)
         {
             var vmId = ArmId.Resolve(request.Vm, subscriptionId, ArmId.VirtualMachines);
+            OperationRun.RequirePositive(request.GuestTimeout, "GuestTimeout");
+            OperationRun.RequirePositive(request.ShutdownTimeout, "ShutdownTimeout");
             var run = new OperationRun(host, gateway, options, $"Generalize VM '{vmId.Name}'",
                 "A VM whose guest step finished is recognised by its imagetools-guest-generalized tag; snapshots are reused.");
             return await new GeneralizeOperation(request, run, vmId).RunAsync().ConfigureAwait(false);
