@@ -69,6 +69,7 @@ namespace ImageTools.Engine
                 _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
         public Task DeployAsync(DeployRequest request, IOperationHost host) =>
-            throw new NotImplementedException("New-VmFromImage is not implemented yet.");
+            Operations.Deploy.DeployOperation.RunAsync(request, host, _gateway, new GalleryGateway(_session.Client, _session.Options.PollingDelay),
+                new DeployGateway(_session.Client, _session.Options.PollingDelay), _session.Options, _session.SubscriptionFor(request.SubscriptionId));
     }
 }

@@ -1,0 +1,338 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Azure.ResourceManager;
+using Azure.ResourceManager.Compute;
+using Azure.ResourceManager.Compute.Models;
+using Azure.ResourceManager.Resources;
+using Azure.ResourceManager.Resources.Models;
+
+namespace ImageTools.Engine.Gateway
+{
+    /// <summary>
+    /// <see cref="IDeployGateway"/> over the same ArmClient as the other gateways: Compute
+    /// through Azure.ResourceManager.Compute, Network through generic resources (the session
+    /// pins Microsoft.Network's api-version, see Connection/ArmClientFactory). Writes start with
+    /// WaitUntil.Started and complete with the session's polling DelayStrategy; request retries
+    /// (429/5xx, Retry-After) are the pipeline's. Failures go through <see cref="ArmErrors"/>.
+    /// </summary>
+    internal sealed class DeployGateway : IDeployGateway
+    {
+        private readonly ArmClient _client;
+        private readonly DelayStrategy? _polling;
+
+        public DeployGateway(ArmClient client, DelayStrategy? polling)
+        {
+            _client = client;
+            _polling = polling;
+        }
+
+        // ---- quota and sizes ----
+
+        public Task<IReadOnlyList<UsageState>> ListUsagesAsync(string subscriptionId, string location, CancellationToken ct) =>
+            Call("read the compute usages of", location, async () =>
+            {
+                var usages = new List<UsageState>();
+                await foreach (var usage in Subscription(subscriptionId).GetUsagesAsync(new AzureLocation(location), ct).ConfigureAwait(false))
+                    usages.Add(new UsageState
+                    {
+                        Name = usage.Name?.Value ?? "",
+                        LocalizedName = usage.Name?.LocalizedValue ?? "",
+                        Current = usage.CurrentValue,
+                        Limit = usage.Limit,
+                    });
+                return (IReadOnlyList<UsageState>)usages;
+            });
+
+        public Task<IReadOnlyList<VmSizeState>> ListVmSizesAsync(string subscriptionId, string location, CancellationToken ct) =>
+            Call("list the VM sizes of", location, async () =>
+            {
+                var sizes = new List<VmSizeState>();
+                await foreach (var size in Subscription(subscriptionId).GetVirtualMachineSizesAsync(new AzureLocation(location), ct).ConfigureAwait(false))
+                    sizes.Add(new VmSizeState { Name = size.Name ?? "", Cores = size.NumberOfCores ?? 0 });
+                return (IReadOnlyList<VmSizeState>)sizes;
+            });
+
+        // ---- virtual machines ----
+
+        public async Task<IReadOnlyList<ExistingVmState>> ListVmsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct) =>
+            await CallOrNull("list the virtual machines of resource group", resourceGroupName, async () =>
+            {
+                var vms = new List<ExistingVmState>();
+                var group = _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(subscriptionId, resourceGroupName));
+                await foreach (var vm in group.GetVirtualMachines().GetAllAsync(null, null, ct).ConfigureAwait(false))
+                {
+                    var data = vm.Data;
+                    vms.Add(new ExistingVmState
+                    {
+                        Id = data.Id?.ToString() ?? "",
+                        Name = data.Name,
+                        Location = data.Location.Name,
+                        ProvisioningState = data.ProvisioningState ?? "",
+                        ImageId = data.StorageProfile?.ImageReference?.Id?.ToString() ?? "",
+                        VmSize = data.HardwareProfile?.VmSize?.ToString() ?? "",
+                    });
+                }
+                return (IReadOnlyList<ExistingVmState>)vms;
+            }).ConfigureAwait(false) ?? Array.Empty<ExistingVmState>();
+
+        public Task CreateVmAsync(VmSpec spec, CancellationToken ct) =>
+            Call("create virtual machine", spec.Id, async () =>
+            {
+                var id = new ResourceIdentifier(spec.Id);
+                var osDisk = new VirtualMachineOSDisk(DiskCreateOptionType.FromImage) { DeleteOption = DiskDeleteOptionType.Delete };
+                var data = new VirtualMachineData(new AzureLocation(spec.Location))
+                {
+                    HardwareProfile = new VirtualMachineHardwareProfile { VmSize = new VirtualMachineSizeType(spec.VmSize) },
+                    StorageProfile = new VirtualMachineStorageProfile
+                    {
+                        ImageReference = new ImageReference { Id = new ResourceIdentifier(spec.ImageId) },
+                        OSDisk = osDisk,
+                    },
+                    NetworkProfile = new VirtualMachineNetworkProfile(),
+                };
+                data.NetworkProfile.NetworkInterfaces.Add(new VirtualMachineNetworkInterfaceReference { Id = new ResourceIdentifier(spec.NicId), Primary = true });
+                foreach (var zone in spec.Zones)
+                    data.Zones.Add(zone);
+                foreach (var tag in spec.Tags)
+                    data.Tags[tag.Key] = tag.Value;
+                if (string.Equals(spec.SecurityType, "TrustedLaunch", StringComparison.OrdinalIgnoreCase) ||
+                    string.Equals(spec.SecurityType, "ConfidentialVM", StringComparison.OrdinalIgnoreCase))
+                {
+                    var confidential = string.Equals(spec.SecurityType, "ConfidentialVM", StringComparison.OrdinalIgnoreCase);
+                    data.SecurityProfile = new SecurityProfile
+                    {
+                        SecurityType = confidential ? SecurityType.ConfidentialVm : SecurityType.TrustedLaunch,
+                        UefiSettings = new UefiSettings { IsSecureBootEnabled = true, IsVirtualTpmEnabled = true },
+                    };
+                    if (confidential)
+                        osDisk.ManagedDisk = new VirtualMachineManagedDisk
+                        {
+                            SecurityProfile = new VirtualMachineDiskSecurityProfile { SecurityEncryptionType = SecurityEncryptionType.VmGuestStateOnly },
+                        };
+                }
+                if (spec.WithOsProfile)
+                    data.OSProfile = OsProfile(spec);
+                var group = _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(id.SubscriptionId!, id.ResourceGroupName!));
+                var operation = await group.GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Started, id.Name, data, ct).ConfigureAwait(false);
+                if (_polling != null)
+                    await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false);
+                else
+                    await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
+            });
+
+        private static VirtualMachineOSProfile OsProfile(VmSpec spec)
+        {
+            var profile = new VirtualMachineOSProfile { ComputerName = spec.ComputerName, AdminUsername = spec.AdminUserName };
+            if (!string.IsNullOrEmpty(spec.AdminPassword))
+                profile.AdminPassword = spec.AdminPassword;
+            if (string.Equals(spec.OsType, "Linux", StringComparison.OrdinalIgnoreCase))
+            {
+                var linux = new LinuxConfiguration { IsPasswordAuthenticationDisabled = string.IsNullOrEmpty(spec.AdminPassword) };
+                if (!string.IsNullOrWhiteSpace(spec.SshPublicKey))
+                    linux.SshPublicKeys.Add(new SshPublicKeyConfiguration
+                    {
+                        Path = $"/home/{spec.AdminUserName}/.ssh/authorized_keys",
+                        KeyData = spec.SshPublicKey!.Trim(),
+                    });
+                profile.LinuxConfiguration = linux;
+            }
+            return profile;
+        }
+
+        // ---- network (generic resources) ----
+
+        public Task<VirtualNetworkState?> GetVirtualNetworkAsync(string vnetId, CancellationToken ct) =>
+            CallOrNull("read virtual network", vnetId, async () =>
+                ToVnet((await _client.GetGenericResource(new ResourceIdentifier(vnetId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
+
+        public Task<VirtualNetworkState> CreateVirtualNetworkAsync(VirtualNetworkSpec spec, CancellationToken ct) =>
+            Call("create virtual network", spec.Id, async () =>
+            {
+                var properties = new Dictionary<string, object>
+                {
+                    ["addressSpace"] = new Dictionary<string, object> { ["addressPrefixes"] = new[] { spec.AddressPrefix } },
+                    ["subnets"] = new[]
+                    {
+                        new Dictionary<string, object>
+                        {
+                            ["name"] = spec.SubnetName,
+                            ["properties"] = new Dictionary<string, object> { ["addressPrefix"] = spec.SubnetPrefix },
+                        },
+                    },
+                };
+                return ToVnet(await PutGenericAsync(spec.Id, spec.Location, spec.Tags, properties, null, ct).ConfigureAwait(false));
+            });
+
+        public Task<NicState?> GetNicAsync(string nicId, CancellationToken ct) =>
+            CallOrNull("read network interface", nicId, async () =>
+                ToNic((await _client.GetGenericResource(new ResourceIdentifier(nicId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
+
+        public Task<NicState> CreateNicAsync(NicSpec spec, CancellationToken ct) =>
+            Call("create network interface", spec.Id, async () =>
+            {
+                var ipProperties = new Dictionary<string, object>
+                {
+                    ["privateIPAllocationMethod"] = "Dynamic",
+                    ["subnet"] = new Dictionary<string, object> { ["id"] = spec.SubnetId },
+                };
+                if (spec.PublicIpId.Length > 0)
+                    ipProperties["publicIPAddress"] = new Dictionary<string, object> { ["id"] = spec.PublicIpId };
+                var properties = new Dictionary<string, object>
+                {
+                    ["ipConfigurations"] = new[]
+                    {
+                        new Dictionary<string, object> { ["name"] = "ipconfig1", ["properties"] = ipProperties },
+                    },
+                };
+                return ToNic(await PutGenericAsync(spec.Id, spec.Location, spec.Tags, properties, null, ct).ConfigureAwait(false));
+            });
+
+        public Task<string> CreatePublicIpAsync(PublicIpSpec spec, CancellationToken ct) =>
+            Call("create public IP address", spec.Id, async () =>
+            {
+                var properties = new Dictionary<string, object>
+                {
+                    ["publicIPAllocationMethod"] = "Static",
+                    ["publicIPAddressVersion"] = "IPv4",
+                };
+                var data = await PutGenericAsync(spec.Id, spec.Location, spec.Tags, properties, "Standard", ct, spec.Zones).ConfigureAwait(false);
+                return data.Id?.ToString() ?? spec.Id;
+            });
+
+        private async Task<GenericResourceData> PutGenericAsync(string id, string location, Dictionary<string, string> tags,
+            Dictionary<string, object> properties, string? sku, CancellationToken ct, string[]? zones = null)
+        {
+            var data = new GenericResourceData(new AzureLocation(location))
+            {
+                Properties = BinaryData.FromObjectAsJson(properties),
+            };
+            if (sku != null)
+                data.Sku = new ResourcesSku { Name = sku };
+            foreach (var tag in tags)
+                data.Tags[tag.Key] = tag.Value;
+            var operation = await _client.GetGenericResources().CreateOrUpdateAsync(WaitUntil.Started, new ResourceIdentifier(id), data, ct).ConfigureAwait(false);
+            var result = _polling != null
+                ? await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false)
+                : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
+            return result.Value.Data;
+        }
+
+        // ---- mapping ----
+
+        private static VirtualNetworkState ToVnet(GenericResourceData data)
+        {
+            var state = new VirtualNetworkState
+            {
+                Id = data.Id?.ToString() ?? "",
+                Name = data.Name,
+                Location = data.Location.Name,
+            };
+            using var properties = Parse(data.Properties);
+            var root = properties.RootElement;
+            state.ProvisioningState = Text(root, "provisioningState");
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("subnets", out var subnets) && subnets.ValueKind == JsonValueKind.Array)
+                foreach (var subnet in subnets.EnumerateArray())
+                    state.Subnets.Add(new SubnetState
+                    {
+                        Id = Text(subnet, "id"),
+                        Name = Text(subnet, "name"),
+                        AddressPrefix = subnet.TryGetProperty("properties", out var p) ? Text(p, "addressPrefix") : "",
+                    });
+            return state;
+        }
+
+        private static NicState ToNic(GenericResourceData data)
+        {
+            var state = new NicState
+            {
+                Id = data.Id?.ToString() ?? "",
+                Name = data.Name,
+                Location = data.Location.Name,
+            };
+            using var properties = Parse(data.Properties);
+            var root = properties.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return state;
+            if (root.TryGetProperty("virtualMachine", out var vm))
+                state.VirtualMachineId = Text(vm, "id");
+            if (root.TryGetProperty("ipConfigurations", out var configs) && configs.ValueKind == JsonValueKind.Array)
+                foreach (var config in configs.EnumerateArray())
+                    if (config.TryGetProperty("properties", out var p) && p.TryGetProperty("subnet", out var subnet))
+                    {
+                        state.SubnetId = Text(subnet, "id");
+                        break;
+                    }
+            return state;
+        }
+
+        private static JsonDocument Parse(BinaryData? data) => JsonDocument.Parse(data == null || data.ToMemory().Length == 0 ? "{}" : data.ToString());
+
+        private static string Text(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString() ?? "" : "";
+
+        private SubscriptionResource Subscription(string subscriptionId) =>
+            _client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(subscriptionId));
+
+        // ---- calls: every failure through ArmErrors ----
+
+        private static async Task Call(string action, string target, Func<Task> body)
+        {
+            try
+            {
+                await body().ConfigureAwait(false);
+            }
+            catch (RequestFailedException e)
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+        }
+
+        private static async Task<T> Call<T>(string action, string target, Func<Task<T>> body)
+        {
+            try
+            {
+                return await body().ConfigureAwait(false);
+            }
+            catch (RequestFailedException e)
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+        }
+
+        /// <summary>A read: null when the resource (or its group) does not exist.</summary>
+        private static async Task<T?> CallOrNull<T>(string action, string target, Func<Task<T>> body) where T : class
+        {
+            try
+            {
+                return await body().ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+            catch (RequestFailedException e)
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Linq;
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Hosting;
+
+namespace ImageTools.Engine.Rules.Deploy
+{
+    /// <summary>
+    /// A managed image is used only in its own region; a gallery version only where a replica
+    /// has Completed. Refuses listing where the source is available.
+    /// </summary>
+    internal sealed class SourceNotInTargetLocation : Rule<DeployFacts>
+    {
+        public override string Id => nameof(SourceNotInTargetLocation);
+        public override string Reads => "the image's region, or the version's replication status per region";
+
+        public override Finding? Evaluate(DeployFacts facts)
+        {
+            var source = facts.Source;
+            if (!source.Exists || source.Kind == DeploySourceKind.GalleryDefinition)
+                return null;
+            if (source.AvailableIn.Any(r => RegionNames.Same(r, facts.TargetLocation)))
+                return null;
+            var available = source.AvailableIn.Count == 0 ? "nowhere yet (no region has Completed replication)" : string.Join(", ", source.AvailableIn);
+            var what = source.Kind == DeploySourceKind.ManagedImage
+                ? $"Managed image '{source.Name}' is in '{source.Location}'; a managed image can only be used in its own region, not in '{facts.TargetLocation}'."
+                : $"Gallery image version '{source.Name}' has no completed replica in '{facts.TargetLocation}'. It is available in: {available}.";
+            var remedy = source.Kind == DeploySourceKind.ManagedImage
+                ? $"Pass -Location {source.Location}, or publish the image to a gallery replicated to '{facts.TargetLocation}' (Publish-GalleryVersion -TargetRegion)."
+                : $"Pass -Location with one of: {available}; or add '{facts.TargetLocation}' to the version's target regions and wait for its replication.";
+            return Refuse(what, remedy, source.Id, FailureCategory.InvalidArgument);
+        }
+    }
+}
