@@ -3,6 +3,7 @@ using Azure.Core;
 using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
+using Azure.ResourceManager.Resources.Models;
 
 namespace ImageTools.Engine.Tests.Infrastructure;
 
@@ -34,4 +35,42 @@ public static class Arrange
     public static async Task<string> GeneralizedVmAsync(this EmulatorFixture emulator, string group, string name, string os = "Windows",
         string generation = "V2", string security = "Standard") =>
         (await emulator.SeedVmAsync(group, name, state: "generalized", os: os, generation: generation, configure: r => r.SecurityType = security)).Id;
+
+    /// <summary>
+    /// A running VM created through the SDK from a marketplace URN (publisher:offer:sku), with its
+    /// own VNet and NIC made as generic resources, the way an admin's base VM is made.
+    /// </summary>
+    public static async Task<string> MarketplaceVmAsync(this EmulatorFixture emulator, string group, string name, string urn, string location = "eastus")
+    {
+        var parts = urn.Split(':');
+        var subscription = emulator.Client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(emulator.SubscriptionId));
+        var rg = (await subscription.GetResourceGroups().CreateOrUpdateAsync(WaitUntil.Completed, group, new ResourceGroupData(new AzureLocation(location)))).Value;
+        var network = $"{rg.Id}/providers/Microsoft.Network";
+        var vnet = new GenericResourceData(new AzureLocation(location))
+        {
+            Properties = BinaryData.FromString("""{"addressSpace":{"addressPrefixes":["10.1.0.0/16"]},"subnets":[{"name":"default","properties":{"addressPrefix":"10.1.0.0/24"}}]}"""),
+        };
+        await emulator.Client.GetGenericResources().CreateOrUpdateAsync(WaitUntil.Completed, new ResourceIdentifier($"{network}/virtualNetworks/{name}-vnet"), vnet);
+        var nic = new GenericResourceData(new AzureLocation(location))
+        {
+            Properties = BinaryData.FromString("""{"ipConfigurations":[{"name":"ipconfig1","properties":{"subnet":{"id":"SUBNET"}}}]}"""
+                .Replace("SUBNET", $"{network}/virtualNetworks/{name}-vnet/subnets/default")),
+        };
+        var nicId = new ResourceIdentifier($"{network}/networkInterfaces/{name}-nic");
+        await emulator.Client.GetGenericResources().CreateOrUpdateAsync(WaitUntil.Completed, nicId, nic);
+
+        var data = new VirtualMachineData(new AzureLocation(location))
+        {
+            HardwareProfile = new VirtualMachineHardwareProfile { VmSize = VirtualMachineSizeType.StandardD2SV3 },
+            StorageProfile = new VirtualMachineStorageProfile
+            {
+                ImageReference = new ImageReference { Publisher = parts[0], Offer = parts[1], Sku = parts[2], Version = parts.Length > 3 ? parts[3] : "latest" },
+                OSDisk = new VirtualMachineOSDisk(DiskCreateOptionType.FromImage) { ManagedDisk = new VirtualMachineManagedDisk { StorageAccountType = StorageAccountType.PremiumLrs } },
+            },
+            OSProfile = new VirtualMachineOSProfile { ComputerName = name.Replace("-", ""), AdminUsername = "imageadmin", AdminPassword = "Correct-Horse-9-Battery" },
+            NetworkProfile = new VirtualMachineNetworkProfile { NetworkInterfaces = { new VirtualMachineNetworkInterfaceReference { Id = nicId, Primary = true } } },
+        };
+        var created = await rg.GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Completed, name, data);
+        return created.Value.Id.ToString();
+    }
 }

@@ -1,9 +1,3 @@
-using Azure;
-using Azure.Core;
-using Azure.ResourceManager.Compute;
-using Azure.ResourceManager.Compute.Models;
-using Azure.ResourceManager.Resources;
-using Azure.ResourceManager.Resources.Models;
 using ImageTools.Engine.Tests.Infrastructure;
 
 namespace ImageTools.Engine.Tests.Operations;
@@ -20,7 +14,7 @@ public class MarketplacePipelineTests(EmulatorFixture emulator)
     public async Task Generalize_then_capture(string publisher, string offer, string sku, string os, string generation)
     {
         var group = EmulatorFixture.NewGroup("market");
-        var vmId = await CreateVmAsync(group, "base01", publisher, offer, sku, os);
+        var vmId = await emulator.MarketplaceVmAsync(group, "base01", $"{publisher}:{offer}:{sku}");
 
         var vm = await emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base01"), new RecordingHost());
         var image = await emulator.Engine.CaptureAsync(Refusals.Capture(vm!.Id), new RecordingHost());
@@ -34,39 +28,5 @@ public class MarketplacePipelineTests(EmulatorFixture emulator)
         Assert.Equal(os, image.OsType);
         Assert.Equal(vm.Id, image.SourceId, ignoreCase: true);
         Assert.Equal("base01-image", image.Name);
-    }
-
-    private async Task<string> CreateVmAsync(string group, string name, string publisher, string offer, string sku, string os)
-    {
-        var subscription = emulator.Client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(emulator.SubscriptionId));
-        var rg = (await subscription.GetResourceGroups().CreateOrUpdateAsync(WaitUntil.Completed, group, new ResourceGroupData(AzureLocation.EastUS))).Value;
-        var network = $"{rg.Id}/providers/Microsoft.Network";
-        var vnet = new GenericResourceData(AzureLocation.EastUS)
-        {
-            Properties = BinaryData.FromString("""{"addressSpace":{"addressPrefixes":["10.1.0.0/16"]},"subnets":[{"name":"default","properties":{"addressPrefix":"10.1.0.0/24"}}]}"""),
-        };
-        await emulator.Client.GetGenericResources().CreateOrUpdateAsync(WaitUntil.Completed, new ResourceIdentifier($"{network}/virtualNetworks/vnet"), vnet);
-        var nic = new GenericResourceData(AzureLocation.EastUS)
-        {
-            Properties = BinaryData.FromString("""{"ipConfigurations":[{"name":"ipconfig1","properties":{"subnet":{"id":"SUBNET"}}}]}"""
-                .Replace("SUBNET", network + "/virtualNetworks/vnet/subnets/default")),
-        };
-        var nicId = new ResourceIdentifier($"{network}/networkInterfaces/{name}-nic");
-        await emulator.Client.GetGenericResources().CreateOrUpdateAsync(WaitUntil.Completed, nicId, nic);
-
-        var data = new VirtualMachineData(AzureLocation.EastUS)
-        {
-            HardwareProfile = new VirtualMachineHardwareProfile { VmSize = VirtualMachineSizeType.StandardD2SV3 },
-            StorageProfile = new VirtualMachineStorageProfile
-            {
-                ImageReference = new ImageReference { Publisher = publisher, Offer = offer, Sku = sku, Version = "latest" },
-                OSDisk = new VirtualMachineOSDisk(DiskCreateOptionType.FromImage) { ManagedDisk = new VirtualMachineManagedDisk { StorageAccountType = StorageAccountType.PremiumLrs } },
-            },
-            OSProfile = new VirtualMachineOSProfile { ComputerName = name, AdminUsername = "imageadmin", AdminPassword = "Correct-Horse-9-Battery" },
-            NetworkProfile = new VirtualMachineNetworkProfile { NetworkInterfaces = { new VirtualMachineNetworkInterfaceReference { Id = nicId, Primary = true } } },
-        };
-        var created = await rg.GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Completed, name, data);
-        Assert.Equal(os, created.Value.Data.StorageProfile.OSDisk.OSType?.ToString());
-        return created.Value.Id.ToString();
     }
 }
