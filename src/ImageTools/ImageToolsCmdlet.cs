@@ -4,9 +4,11 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using ImageTools.Engine;
+using ImageTools.Engine.Connection;
 using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
 using ImageTools.Hosting;
+using ImageTools.Jobs;
 
 namespace ImageTools
 {
@@ -25,9 +27,84 @@ namespace ImageTools
         /// <summary>Also registered by the module initializer; this covers hosts that skip it.</summary>
         static ImageToolsCmdlet() => Loading.DependencyResolver.Register();
 
-        /// <summary>Runs an engine operation over the session's connection.</summary>
-        protected void RunEngine(Func<ImageToolsEngine, IOperationHost, Task> operation, bool force = false) =>
-            Pump(host => operation(ImageToolsEngine.FromSession(), host), force);
+        /// <summary>What the operation acts on, for the one confirmation asked before an -AsJob job starts.</summary>
+        protected virtual string JobTarget => MyInvocation.MyCommand.Name;
+
+        /// <summary>
+        /// Runs an engine operation over the session's connection (reusing an Az.Accounts sign-in
+        /// when there is none): in the pipeline, or with -AsJob as a background job, confirmed
+        /// once here beforehand since nothing inside a job can prompt (JobPolicy decides).
+        /// </summary>
+        protected void RunEngine(Func<ImageToolsEngine, IOperationHost, Task> operation, bool force = false, bool asJob = false)
+        {
+            ReuseAzSignIn();
+            switch (JobPolicy.Decide(asJob, force, CmdletHost.IsConfirmRequested(this), CmdletHost.IsWhatIfRequested(this)))
+            {
+                case JobStart.RunInPipeline:
+                case JobStart.WhatIfInPipeline:
+                    Pump(host => operation(ImageToolsEngine.FromSession(), host), force);
+                    return;
+                case JobStart.ConfirmThenStart:
+                    if (!ShouldProcess(JobTarget, JobPolicy.ConsentAction(MyInvocation.MyCommand.Name)))
+                        return;
+                    break;
+            }
+            ImageToolsEngine engine;
+            try { engine = ImageToolsEngine.FromSession(); }
+            catch (ImageToolsException error)
+            {
+                WriteError(CmdletHost.ToErrorRecord(error));
+                return;
+            }
+            var job = new ImageToolsJob(JobPolicy.Command(MyInvocation.MyCommand.Name, JobTarget), GetType().FullName!,
+                CmdletHost.IsInteractiveHost(this));
+            JobRepository.Add(job);
+            job.Start(host => operation(engine, host));
+            WriteObject(job);
+        }
+
+        /// <summary>
+        /// With no ImageTools connection yet, a connected Az.Accounts context (Get-AzContext) becomes
+        /// the session's; the engine decides how (AzContextReuse). Nothing happens when Az.Accounts
+        /// is not loaded or not connected: the operation then says to run Connect-ImageTools.
+        /// </summary>
+        private void ReuseAzSignIn()
+        {
+            if (AzContextReuse.SessionConnected)
+                return;
+            AzContextInfo? context = ReadAzContext();
+            if (context != null)
+                Pump(host => AzContextReuse.ConnectAsync(context, host, System.Environment.GetEnvironmentVariable));
+        }
+
+        private const string AzContextScript =
+            "if (Get-Module -Name Az.Accounts) { $c = Get-AzContext -ErrorAction SilentlyContinue; " +
+            "if ($c -and $c.Subscription) { @{ SubscriptionId = [string]$c.Subscription.Id; TenantId = [string]$c.Tenant.Id; " +
+            "AccountId = [string]$c.Account.Id; AccountType = [string]$c.Account.Type; Environment = [string]$c.Environment.Name } } }";
+
+        private AzContextInfo? ReadAzContext()
+        {
+            try
+            {
+                foreach (PSObject result in InvokeCommand.InvokeScript(AzContextScript))
+                {
+                    if (result?.BaseObject is Hashtable table)
+                    {
+                        string Field(string name) => Convert.ToString(table[name]) ?? "";
+                        return new AzContextInfo
+                        {
+                            SubscriptionId = Field("SubscriptionId"), TenantId = Field("TenantId"), AccountId = Field("AccountId"),
+                            AccountType = Field("AccountType"), Environment = Field("Environment"),
+                        };
+                    }
+                }
+            }
+            catch (RuntimeException error)
+            {
+                WriteVerbose($"Az.Accounts' context could not be read: {error.Message}");
+            }
+            return null;
+        }
 
         /// <summary>Runs engine work with the host pump, mapping its failures onto PowerShell's.</summary>
         protected void Pump(Func<IOperationHost, Task> work, bool force = false)
@@ -72,6 +149,7 @@ namespace ImageTools
     {
         [Parameter(ParameterSetName = ByNameSet, Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ResourceGroupCompleter))]
         public string ResourceGroupName { get; set; } = "";
 
         [Parameter(ParameterSetName = ByNameSet, Mandatory = true, Position = 1)]
@@ -86,6 +164,8 @@ namespace ImageTools
 
         [Parameter]
         public string? SubscriptionId { get; set; }
+
+        protected override string JobTarget => Target.ToString();
 
         /// <summary>The resource as the user named it.</summary>
         protected ResourceReference Target => ParameterSetName == ByIdSet

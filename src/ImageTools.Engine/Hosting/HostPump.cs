@@ -169,24 +169,5 @@ namespace ImageTools.Engine.Hosting
         }
 
         private readonly ProgressLines _progressLines = new ProgressLines();
-
-        /// <summary>Remembers each activity's last status so a runbook's verbose stream gets one line per change.</summary>
-        private sealed class ProgressLines
-        {
-            private readonly ConcurrentDictionary<int, string> _last = new ConcurrentDictionary<int, string>();
-
-            public bool ShouldWrite(OperationProgress progress)
-            {
-                // Percentages alone do not make a new line; closing a bar whose status was already written adds none.
-                string key = progress.Activity + "\u0000" + progress.Status;
-                bool changed = true;
-                _last.AddOrUpdate(progress.ActivityId, key, (_, old) =>
-                {
-                    changed = old != key;
-                    return key;
-                });
-                return changed;
-            }
-        }
     }
 }

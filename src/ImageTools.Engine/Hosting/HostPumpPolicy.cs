@@ -63,6 +63,14 @@ namespace ImageTools.Engine.Hosting
         /// <summary>The name of the PowerShell ErrorCategory member for an engine failure category (same names).</summary>
         public static string ErrorCategoryName(FailureCategory category) => category.ToString();
 
+        /// <summary>
+        /// Whether New-CapturedImage -DeleteSourceVm asks its extra "delete the source VM?" question
+        /// (ShouldContinue, which always prompts): not under -WhatIf (nothing is deleted), not with
+        /// -Force, and not with an explicit -Confirm:$false, so a runbook never meets a prompt.
+        /// </summary>
+        public static bool AskBeforeDeletingSource(bool force, bool confirmDeclined, bool whatIf) =>
+            !force && !confirmDeclined && !whatIf;
+
         /// <summary>The verbose line written in place of a prompt when -Force skips confirmation.</summary>
         public static string ForcedLine(string target, string action) =>
             $"Performing the operation \"{action}\" on target \"{target}\" (-Force: no confirmation asked).";

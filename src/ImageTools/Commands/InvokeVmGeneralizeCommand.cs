@@ -18,6 +18,7 @@ namespace ImageTools.Commands
         [Parameter] public SwitchParameter CloudInitClean { get; set; }
         [Parameter] public TimeSpan GuestTimeout { get; set; } = TimeSpan.FromMinutes(30);
         [Parameter] public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(10);
+        [Parameter] public SwitchParameter AsJob { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -26,7 +27,7 @@ namespace ImageTools.Commands
                 SubscriptionId = SubscriptionId, Vm = Target, Method = Method, SkipSnapshot = SkipSnapshot, StartIfStopped = Start,
                 CloudInitClean = CloudInitClean, GuestTimeout = GuestTimeout, ShutdownTimeout = ShutdownTimeout,
             };
-            RunEngine((engine, host) => engine.GeneralizeAsync(request, host), Force);
+            RunEngine((engine, host) => engine.GeneralizeAsync(request, host), Force, AsJob);
         }
     }
 }

@@ -1,6 +1,9 @@
 using System.Collections;
 using System.Management.Automation;
+using ImageTools.Completion;
+using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
+using ImageTools.Hosting;
 using ImageTools.Models;
 
 namespace ImageTools.Commands
@@ -12,8 +15,8 @@ namespace ImageTools.Commands
     public sealed class NewCapturedImageCommand : ImageToolsResourceCmdlet
     {
         [Parameter] public string? ImageName { get; set; }
-        [Parameter] public string? ImageResourceGroupName { get; set; }
-        [Parameter] public string? Location { get; set; }
+        [Parameter] [ArgumentCompleter(typeof(ResourceGroupCompleter))] public string? ImageResourceGroupName { get; set; }
+        [Parameter] [ArgumentCompleter(typeof(LocationCompleter))] public string? Location { get; set; }
         [Parameter] [ValidateSet("V1", "V2")] public string? HyperVGeneration { get; set; }
         [Parameter] [ValidateSet("Windows", "Linux")] public string? OsType { get; set; }
         [Parameter] [ValidateSet("Generalized", "Specialized")] public string? OsState { get; set; }
@@ -23,6 +26,7 @@ namespace ImageTools.Commands
         [Parameter] public SwitchParameter Replace { get; set; }
         [Parameter] public SwitchParameter DeleteSourceVm { get; set; }
         [Parameter] public SwitchParameter Force { get; set; }
+        [Parameter] public SwitchParameter AsJob { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -32,11 +36,11 @@ namespace ImageTools.Commands
                 Location = Location, HyperVGeneration = HyperVGeneration, OsType = OsType, OsState = OsState,
                 ZoneResilient = ZoneResilient, Tags = ToTags(Tag), Deallocate = Deallocate, Replace = Replace, DeleteSourceVm = DeleteSourceVm,
             };
-            // Deleting the source VM is irreversible: asked once here (ShouldContinue) unless -Force or -WhatIf.
-            if (DeleteSourceVm && !Force && !Hosting.CmdletHost.IsWhatIfRequested(this) &&
+            // Deleting the source VM is irreversible: asked once here (ShouldContinue) unless -Force, -Confirm:$false or -WhatIf.
+            if (DeleteSourceVm && HostPumpPolicy.AskBeforeDeletingSource(Force, CmdletHost.IsConfirmDeclined(this), CmdletHost.IsWhatIfRequested(this)) &&
                 !ShouldContinue($"Delete the source VM '{Target}' once the image reads Succeeded?", "Delete source VM"))
                 return;
-            RunEngine((engine, host) => engine.CaptureAsync(request, host), Force);
+            RunEngine((engine, host) => engine.CaptureAsync(request, host), Force, AsJob);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using ImageTools.Completion;
 using ImageTools.Engine.Requests;
 using ImageTools.Models;
 
@@ -14,12 +15,12 @@ namespace ImageTools.Commands
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")] [ValidateNotNullOrEmpty] public string ResourceId { get; set; } = "";
         [Parameter(ParameterSetName = ByNameSet, Mandatory = true)] [ValidateNotNullOrEmpty] public string ImageName { get; set; } = "";
-        [Parameter(ParameterSetName = ByNameSet)] public string? ImageResourceGroupName { get; set; }
-        [Parameter(Mandatory = true)] [ValidateNotNullOrEmpty] public string ResourceGroupName { get; set; } = "";
+        [Parameter(ParameterSetName = ByNameSet)] [ArgumentCompleter(typeof(ResourceGroupCompleter))] public string? ImageResourceGroupName { get; set; }
+        [Parameter(Mandatory = true)] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(ResourceGroupCompleter))] public string ResourceGroupName { get; set; } = "";
         [Parameter(Mandatory = true)] [ValidateNotNullOrEmpty] public string Name { get; set; } = "";
         [Parameter] [ValidateRange(1, 1000)] public int Count { get; set; } = 1;
         [Parameter] [ValidateRange(1, 100)] public int ThrottleLimit { get; set; } = 10;
-        [Parameter] public string? Location { get; set; }
+        [Parameter] [ArgumentCompleter(typeof(LocationCompleter))] public string? Location { get; set; }
         [Parameter] [ValidateNotNullOrEmpty] public string Size { get; set; } = "Standard_D2s_v5";
         [Parameter] public string[]? Zone { get; set; }
         [Parameter] [Credential] public PSCredential? Credential { get; set; }
@@ -29,6 +30,9 @@ namespace ImageTools.Commands
         [Parameter] public SwitchParameter AllowSpecializedCopies { get; set; }
         [Parameter] public Hashtable? Tag { get; set; }
         [Parameter] public string? SubscriptionId { get; set; }
+        [Parameter] public SwitchParameter AsJob { get; set; }
+
+        protected override string JobTarget => $"{ResourceGroupName}/{Name}";
 
         protected override void ProcessRecord()
         {
@@ -41,7 +45,7 @@ namespace ImageTools.Commands
                 Credential = Credential?.GetNetworkCredential(), SshPublicKey = SshPublicKey, SubnetId = SubnetId,
                 PublicIp = PublicIp, AllowSpecializedCopies = AllowSpecializedCopies, Tags = ToTags(Tag),
             };
-            RunEngine((engine, host) => engine.DeployAsync(request, host));
+            RunEngine((engine, host) => engine.DeployAsync(request, host), asJob: AsJob);
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using ImageTools.Completion;
 using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
 using ImageTools.Models;
@@ -14,11 +15,11 @@ namespace ImageTools.Commands
     [OutputType(typeof(GalleryVersionInfo))]
     public sealed class PublishGalleryVersionCommand : ImageToolsResourceCmdlet
     {
-        [Parameter(Mandatory = true)] [ValidateNotNullOrEmpty] public string GalleryName { get; set; } = "";
-        [Parameter(Mandatory = true)] [ValidateNotNullOrEmpty] public string DefinitionName { get; set; } = "";
-        [Parameter] public string? GalleryResourceGroupName { get; set; }
-        [Parameter] [ValidateNotNullOrEmpty] public string Version { get; set; } = "auto";
-        [Parameter] public string? Location { get; set; }
+        [Parameter(Mandatory = true)] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(GalleryCompleter))] public string GalleryName { get; set; } = "";
+        [Parameter(Mandatory = true)] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(DefinitionCompleter))] public string DefinitionName { get; set; } = "";
+        [Parameter] [ArgumentCompleter(typeof(ResourceGroupCompleter))] public string? GalleryResourceGroupName { get; set; }
+        [Parameter] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(VersionCompleter))] public string Version { get; set; } = "auto";
+        [Parameter] [ArgumentCompleter(typeof(LocationCompleter))] public string? Location { get; set; }
         [Parameter] public string? Publisher { get; set; }
         [Parameter] public string? Offer { get; set; }
         [Parameter] public string? Sku { get; set; }
@@ -33,6 +34,7 @@ namespace ImageTools.Commands
         [Parameter] public DateTime? EndOfLifeDate { get; set; }
         [Parameter] public Hashtable? Tag { get; set; }
         [Parameter] public SwitchParameter NoWait { get; set; }
+        [Parameter] public SwitchParameter AsJob { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -49,7 +51,7 @@ namespace ImageTools.Commands
             {
                 request.TargetRegions = TargetRegionParser.Parse(TargetRegion?.Select(Unwrap));
                 await engine.PublishAsync(request, host).ConfigureAwait(false);
-            });
+            }, asJob: AsJob);
         }
 
         /// <summary>Strings and hashtables as they are; a PSCustomObject as a table of its properties.</summary>

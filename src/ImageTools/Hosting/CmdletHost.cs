@@ -21,8 +21,7 @@ namespace ImageTools.Hosting
             _force = force;
             _confirmRequested = IsSwitchOn(cmdlet, "Confirm");
             IsWhatIf = IsWhatIfRequested(cmdlet);
-            IsInteractive = HostPumpPolicy.IsInteractive(cmdlet.Host?.Name, cmdlet.Host?.UI != null,
-                Environment.GetCommandLineArgs(), Environment.GetEnvironmentVariable);
+            IsInteractive = IsInteractiveHost(cmdlet);
         }
 
         public bool IsWhatIf { get; }
@@ -44,23 +43,40 @@ namespace ImageTools.Hosting
         public void WriteObject(object item) => _cmdlet.WriteObject(item);
         public void WriteError(ImageToolsException error) => _cmdlet.WriteError(ToErrorRecord(error));
 
-        public void WriteProgress(OperationProgress progress) =>
-            _cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
+        public void WriteProgress(OperationProgress progress) => _cmdlet.WriteProgress(ToProgressRecord(progress));
+
+        public static ProgressRecord ToProgressRecord(OperationProgress progress) =>
+            new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
             {
                 PercentComplete = Math.Max(-1, Math.Min(100, progress.PercentComplete)),
                 ParentActivityId = progress.ParentActivityId,
                 RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            });
+            };
 
         /// <summary>FullyQualifiedErrorId becomes "&lt;RuleId&gt;,&lt;cmdlet class&gt;": PowerShell appends the class.</summary>
-        public static ErrorRecord ToErrorRecord(ImageToolsException error)
+        public static ErrorRecord ToErrorRecord(ImageToolsException error) => ToErrorRecord(error, HostPumpPolicy.ErrorId(error));
+
+        /// <summary>An ErrorRecord with a given id (a job's records carry the full "&lt;RuleId&gt;,&lt;cmdlet class&gt;" themselves).</summary>
+        public static ErrorRecord ToErrorRecord(ImageToolsException error, string errorId)
         {
             var category = (ErrorCategory)Enum.Parse(typeof(ErrorCategory), HostPumpPolicy.ErrorCategoryName(error.Category));
-            return new ErrorRecord(error, HostPumpPolicy.ErrorId(error), category, error.TargetId)
+            return new ErrorRecord(error, errorId, category, error.TargetId)
             {
                 ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.Remedy ?? "" },
             };
         }
+
+        /// <summary>False in runbooks, remoting and -NonInteractive sessions (HostPumpPolicy decides).</summary>
+        public static bool IsInteractiveHost(PSCmdlet cmdlet) =>
+            HostPumpPolicy.IsInteractive(cmdlet.Host?.Name, cmdlet.Host?.UI != null,
+                Environment.GetCommandLineArgs(), Environment.GetEnvironmentVariable);
+
+        /// <summary>-Confirm given as $true.</summary>
+        public static bool IsConfirmRequested(PSCmdlet cmdlet) => IsSwitchOn(cmdlet, "Confirm");
+
+        /// <summary>-Confirm:$false given explicitly.</summary>
+        public static bool IsConfirmDeclined(PSCmdlet cmdlet) =>
+            cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out object? value) && !LanguagePrimitives.IsTrue(value);
 
         /// <summary>-WhatIf given, or $WhatIfPreference set and -WhatIf not given as $false.</summary>
         public static bool IsWhatIfRequested(PSCmdlet cmdlet) =>

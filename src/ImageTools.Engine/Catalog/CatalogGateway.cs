@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Azure.ResourceManager;
+using Azure.ResourceManager.Compute;
+using Azure.ResourceManager.Resources;
+using ImageTools.Engine.Gateway;
+
+namespace ImageTools.Engine.Catalog
+{
+    /// <summary>
+    /// The listings tab completion needs (resource groups, locations, galleries, image
+    /// definitions, image versions), read through the session's ArmClient. Reads only; ARM
+    /// failures become <see cref="AzureRequestException"/> through <see cref="ArmErrors"/>, as in
+    /// the operations' gateway.
+    /// </summary>
+    internal sealed class CatalogGateway
+    {
+        private readonly ArmClient _client;
+
+        public CatalogGateway(ArmClient client) => _client = client;
+
+        public Task<List<CatalogEntry>> ListResourceGroupsAsync(string subscriptionId, CancellationToken ct) =>
+            Read("list the resource groups of subscription", subscriptionId, async list =>
+            {
+                await foreach (var group in Subscription(subscriptionId).GetResourceGroups().GetAllAsync(null, null, ct).ConfigureAwait(false))
+                    list.Add(new CatalogEntry(group.Data.Name, group.Id.ToString(), group.Data.Name, group.Data.Location.Name));
+            });
+
+        public Task<List<CatalogEntry>> ListLocationsAsync(string subscriptionId, CancellationToken ct) =>
+            Read("list the locations of subscription", subscriptionId, async list =>
+            {
+                await foreach (var location in Subscription(subscriptionId).GetLocationsAsync(null, ct).ConfigureAwait(false))
+                    list.Add(new CatalogEntry(location.Name, location.Id?.ToString() ?? "", "", location.Name, location.DisplayName ?? ""));
+            });
+
+        /// <summary>The galleries of one resource group, or of the whole subscription when no group is given.</summary>
+        public Task<List<CatalogEntry>> ListGalleriesAsync(string subscriptionId, string? resourceGroupName, CancellationToken ct) =>
+            Read("list the galleries of", resourceGroupName ?? subscriptionId, async list =>
+            {
+                var galleries = resourceGroupName == null
+                    ? Subscription(subscriptionId).GetGalleriesAsync(ct)
+                    : _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(subscriptionId, resourceGroupName))
+                        .GetGalleries().GetAllAsync(ct);
+                await foreach (var gallery in galleries.ConfigureAwait(false))
+                    list.Add(new CatalogEntry(gallery.Data.Name, gallery.Id.ToString(), gallery.Id.ResourceGroupName ?? "", gallery.Data.Location.Name));
+            });
+
+        public Task<List<CatalogEntry>> ListDefinitionsAsync(string galleryId, CancellationToken ct) =>
+            Read("list the image definitions of gallery", galleryId, async list =>
+            {
+                await foreach (var definition in _client.GetGalleryResource(new ResourceIdentifier(galleryId)).GetGalleryImages().GetAllAsync(ct).ConfigureAwait(false))
+                {
+                    var data = definition.Data;
+                    string detail = $"{data.OSType} {data.OSState}, {data.HyperVGeneration}";
+                    list.Add(new CatalogEntry(data.Name, definition.Id.ToString(), definition.Id.ResourceGroupName ?? "", data.Location.Name, detail));
+                }
+            });
+
+        public Task<List<CatalogEntry>> ListVersionsAsync(string definitionId, CancellationToken ct) =>
+            Read("list the image versions of gallery image definition", definitionId, async list =>
+            {
+                await foreach (var version in _client.GetGalleryImageResource(new ResourceIdentifier(definitionId)).GetGalleryImageVersions().GetAllAsync(ct).ConfigureAwait(false))
+                {
+                    var data = version.Data;
+                    list.Add(new CatalogEntry(data.Name, version.Id.ToString(), version.Id.ResourceGroupName ?? "", data.Location.Name,
+                        data.ProvisioningState?.ToString() ?? ""));
+                }
+            });
+
+        private SubscriptionResource Subscription(string subscriptionId) =>
+            _client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(subscriptionId));
+
+        private static async Task<List<CatalogEntry>> Read(string action, string target, Func<List<CatalogEntry>, Task> body)
+        {
+            var list = new List<CatalogEntry>();
+            try
+            {
+                await body(list).ConfigureAwait(false);
+                return list;
+            }
+            catch (RequestFailedException e)
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
+            {
+                throw ArmErrors.From(e, action, target);
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using ImageTools.Engine.Hosting;
+
+namespace ImageTools.Module.Tests;
+
+/// <summary>What a runbook needs: flat outputs that serialize cleanly, and no prompt once -Force or -Confirm:$false is given.</summary>
+public class RunbookReadinessTests
+{
+    private static ModuleSurface Surface => ModuleSurface.Instance;
+
+    private static readonly HashSet<string> Flat = new()
+    {
+        "System.String", "System.Boolean", "System.Int32", "System.String[]",
+        "System.Collections.Generic.Dictionary`2[[System.String],[System.String]]",
+    };
+
+    private static string Describe(Type type) => type.IsGenericType
+        ? $"{type.GetGenericTypeDefinition().FullName}[{string.Join(",", type.GetGenericArguments().Select(a => "[" + a.FullName + "]"))}]"
+        : type.FullName!;
+
+    /// <summary>
+    /// A flat property type: a string, bool, int, string array, string dictionary, or an array of
+    /// a class whose own properties are all of the first kinds (one level, like TargetRegions).
+    /// </summary>
+    private static string? Violation(Type owner, bool nested)
+    {
+        foreach (var property in owner.GetProperties())
+        {
+            string type = Describe(property.PropertyType);
+            if (Flat.Contains(type))
+                continue;
+            var element = property.PropertyType.IsArray ? property.PropertyType.GetElementType()! : null;
+            if (!nested && element != null && element.IsClass && element.Namespace == "ImageTools.Models" && Violation(element, nested: true) == null)
+                continue;
+            return $"{owner.Name}.{property.Name} is {type}";
+        }
+        return null;
+    }
+
+    [Fact]
+    public void Every_output_type_is_flat_with_string_ids()
+    {
+        var outputs = Surface.Cmdlets.SelectMany(c => c.OutputTypes).Distinct().ToList();
+        Assert.Equal(new[] { "ConnectionInfo", "GalleryVersionInfo", "ImageInfo", "VmInfo" }, outputs.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
+        foreach (var type in outputs)
+        {
+            Assert.Null(Violation(type, nested: false));
+            Assert.NotNull(type.GetConstructor(Type.EmptyTypes)); // deserializable
+            if (type.GetProperty("Id") is { } id)
+                Assert.Equal("System.String", id.PropertyType.FullName);
+        }
+    }
+
+    [Fact]
+    public void The_flatness_check_catches_a_nested_object()
+    {
+        // The check itself: an SMA type with object-valued properties is not flat.
+        Assert.NotNull(Violation(Surface.SmaType("ErrorRecord"), nested: false));
+    }
+
+    [Theory]
+    [InlineData(true, false, false, false)]   // -Force
+    [InlineData(false, true, false, false)]   // -Confirm:$false
+    [InlineData(false, false, true, false)]   // -WhatIf
+    [InlineData(false, false, false, true)]   // nothing said: ask
+    public void Deleting_the_source_VM_asks_only_when_nothing_said_not_to(bool force, bool confirmDeclined, bool whatIf, bool asks) =>
+        Assert.Equal(asks, HostPumpPolicy.AskBeforeDeletingSource(force, confirmDeclined, whatIf));
+
+    [Fact]
+    public void Force_or_no_confirm_request_never_prompts_in_the_pipeline_or_before_a_job()
+    {
+        Assert.Equal(ConfirmDecision.ProceedWithoutPrompt, HostPumpPolicy.Confirm(force: true, confirmRequested: false, whatIf: false));
+        Assert.Equal(JobStart.StartWithoutPrompt, JobPolicy.Decide(asJob: true, force: true, confirmRequested: false, whatIf: false));
+    }
+
+    [Fact]
+    public void The_example_runbook_signs_in_with_system_or_user_assigned_managed_identity_and_never_prompts()
+    {
+        string runbook = File.ReadAllText(Path.Combine(Paths.RepoRoot, "examples", "Publish-GoldenImage.runbook.ps1"));
+        Assert.Contains("Identity = $true", runbook);
+        Assert.Contains("AccountId = $IdentityClientId", runbook);       // user-assigned when a client id is given
+        Assert.Contains("$ProgressPreference = 'SilentlyContinue'", runbook);
+        Assert.Contains("Invoke-VmGeneralize", runbook);
+        Assert.Contains("-Force", runbook);
+        Assert.DoesNotContain("Read-Host", runbook);
+    }
+}
