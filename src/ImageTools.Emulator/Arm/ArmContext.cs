@@ -74,8 +74,29 @@ internal sealed class ArmResponse
     public static ArmResponse NoContent() => new() { Status = 204 };
     public static ArmResponse Error(ArmError e) => new() { Status = e.Status, Body = e.ToEnvelope() };
 
-    /// <summary>ARM's list shape: {"value":[…]} (no nextLink: everything fits one page).</summary>
+    /// <summary>ARM's list shape for lists that never page: {"value":[…]}.</summary>
     public static ArmResponse List(IEnumerable<JsonNode> items) => Ok(new JsonObject { ["value"] = new JsonArray(items.Select(i => i.DeepClone()).ToArray()) });
+
+    /// <summary>
+    /// ARM's pageable list: {"value":[…], "nextLink"} with at most the configured page size per page.
+    /// The nextLink repeats the request's path and query (api-version included, as clients send it
+    /// verbatim) with <c>$skiptoken</c> set to the offset of the next page.
+    /// </summary>
+    public static ArmResponse List(ArmContext c, IEnumerable<JsonNode> items)
+    {
+        var all = items.ToList();
+        var skip = int.TryParse(c.Q("$skiptoken"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? Math.Min(s, all.Count) : 0;
+        var size = Math.Max(1, c.State.PageSize);
+        var body = new JsonObject { ["value"] = new JsonArray(all.Skip(skip).Take(size).Select(i => i.DeepClone()).ToArray()) };
+        if (skip + size < all.Count)
+        {
+            var query = c.Query.Where(q => !q.Key.Equals("$skiptoken", StringComparison.OrdinalIgnoreCase))
+                .Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value))
+                .Append("%24skiptoken=" + (skip + size).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            body["nextLink"] = c.BaseUri + c.Path.TrimStart('/') + "?" + string.Join("&", query);
+        }
+        return Ok(body);
+    }
 }
 
 internal delegate ArmResponse ArmHandler(ArmContext context);

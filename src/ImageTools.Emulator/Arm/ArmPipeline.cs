@@ -177,9 +177,10 @@ internal sealed class ArmPipeline
         r.StatusCode = response.Status;
         var requestId = Guid.NewGuid().ToString();
         r.Headers["x-ms-request-id"] = requestId;
+        r.Headers["x-ms-routing-request-id"] = $"LOCAL:{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}:{requestId}";
         r.Headers["x-ms-correlation-request-id"] = http.Request.Headers["x-ms-correlation-request-id"].FirstOrDefault() ?? requestId;
-        r.Headers["x-ms-ratelimit-remaining-subscription-reads"] = "11999";
-        if (http.Request.Method is not ("GET" or "HEAD")) r.Headers["x-ms-ratelimit-remaining-subscription-writes"] = "1199";
+        var expand = http.Request.Query["$expand"].FirstOrDefault();
+        foreach (var (k, v) in _state.RateLimits.Count(http.Request.Method.ToUpperInvariant(), http.Request.Path.Value ?? "/", expand, _state.Now)) r.Headers[k] = v;
         r.Headers.CacheControl = "no-cache";
         foreach (var (k, v) in response.Headers) r.Headers[k] = v;
         if (text is not null && !HttpMethods.IsHead(http.Request.Method))

@@ -100,7 +100,7 @@ internal static class Galleries
     private static ArmResponse ListChildren(ArmContext c, ResourceId parentId, Func<ArmResource, JsonNode> render)
     {
         var parent = Tracked.Require(c, parentId);
-        return ArmResponse.List(c.State.ChildrenOf(parent).OrderBy(x => x.Created).Select(render));
+        return ArmResponse.List(c, c.State.ChildrenOf(parent).OrderBy(x => x.Created).Select(render));
     }
 
     private static ArmResponse DeleteParent(ArmContext c, ResourceId rid, string kind)

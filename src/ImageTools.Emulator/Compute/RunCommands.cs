@@ -25,7 +25,7 @@ internal static class RunCommands
         r.Get(Vm + "/runCommands", c =>
         {
             var vm = VirtualMachines.Require(c);
-            return ArmResponse.List(c.State.ChildrenOf(vm).Select(x => (JsonNode)RenderManaged(x, c.QueryIs("$expand", "instanceView"))));
+            return ArmResponse.List(c, c.State.ChildrenOf(vm).Select(x => (JsonNode)RenderManaged(x, c.QueryIs("$expand", "instanceView"))));
         });
         r.Delete(Vm + "/runCommands/{name}", c =>
         {

@@ -74,6 +74,13 @@ internal sealed class ControlApi
                 if (timing.OperationSeconds < 0 || timing.PerKind.Values.Any(v => v < 0) || timing.RetryAfterSeconds < 0) throw new ControlException(400, "Durations must not be negative.");
                 lock (_state.Sync) _state.Timing = timing;
                 return timing;
+            case ("GET", "paging"):
+                lock (_state.Sync) return new PagingSettings { PageSize = _state.PageSize };
+            case ("PUT", "paging"):
+                var paging = Read<PagingSettings>(raw);
+                if (paging.PageSize < 1) throw new ControlException(400, "pageSize must be at least 1.");
+                lock (_state.Sync) _state.PageSize = paging.PageSize;
+                return paging;
             case ("GET", "replication"):
                 lock (_state.Sync) return _state.Replication;
             case ("PUT", "replication"):

@@ -136,3 +136,10 @@ internal sealed class FaultCreated
 {
     [JsonPropertyName("id")] public string Id { get; set; } = "";
 }
+
+/// <summary>Paging of ARM lists: pages carry at most <see cref="PageSize"/> items, then a nextLink.</summary>
+public sealed class PagingSettings
+{
+    public const int DefaultPageSize = 1000;
+    public int PageSize { get; set; } = DefaultPageSize;
+}

@@ -51,6 +51,10 @@ public sealed class EmulatorControlClient
 
     public Task<ReplicationSettings> SetReplicationAsync(ReplicationSettings settings, CancellationToken ct = default) => Send<ReplicationSettings>(HttpMethod.Put, "replication", settings, ct);
 
+    public Task<PagingSettings> SetPagingAsync(PagingSettings paging, CancellationToken ct = default) => Send<PagingSettings>(HttpMethod.Put, "paging", paging, ct);
+
+    public Task<PagingSettings> GetPagingAsync(CancellationToken ct = default) => Send<PagingSettings>(HttpMethod.Get, "paging", null, ct);
+
     public Task<JsonElement> SetQuotaAsync(string location, IDictionary<string, long> limits, CancellationToken ct = default) =>
         Send<JsonElement>(HttpMethod.Put, $"quota/{Uri.EscapeDataString(location)}", limits, ct);
 }

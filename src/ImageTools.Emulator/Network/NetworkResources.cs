@@ -36,7 +36,7 @@ internal static class NetworkResources
         r.Get(Rg + "/virtualNetworks/{name}/subnets", c =>
         {
             var vnet = Tracked.Require(c, Id(c, "virtualNetworks"));
-            return ArmResponse.List(c.State.ChildrenOf(vnet).OrderBy(s => s.Created).Select(s => (JsonNode)RenderSubnet(c, s)));
+            return ArmResponse.List(c, c.State.ChildrenOf(vnet).OrderBy(s => s.Created).Select(s => (JsonNode)RenderSubnet(c, s)));
         });
         r.Delete(Rg + "/virtualNetworks/{name}/subnets/{subnet}", c =>
         {

@@ -11,7 +11,7 @@ internal static class ResourceGroups
 
     public static void Map(ArmRouter r)
     {
-        r.Get("/subscriptions/{sub}/resourcegroups", c => ArmResponse.List(c.State.ResourceGroups.Values.OrderBy(g => g.Name).Select(g => Render(c, g))));
+        r.Get("/subscriptions/{sub}/resourcegroups", c => ArmResponse.List(c, c.State.ResourceGroups.Values.OrderBy(g => g.Name).Select(g => Render(c, g))));
         r.Put(Path, Put);
         r.Patch(Path, Patch);
         r.Get(Path, c => ArmResponse.Ok(Render(c, c.State.RequireResourceGroup(c.R("rg")))));
@@ -20,7 +20,7 @@ internal static class ResourceGroups
         r.Get("/subscriptions/{sub}/resourcegroups/{rg}/resources", c =>
         {
             var group = c.State.RequireResourceGroup(c.R("rg"));
-            return ArmResponse.List(c.State.Resources.Values
+            return ArmResponse.List(c, c.State.Resources.Values
                 .Where(x => x.Rid.Chain.Count == 1 && x.Rid.ResourceGroup.Equals(group.Name, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(x => x.Created)
                 .Select(x => (JsonNode)new JsonObject { ["id"] = x.Id, ["name"] = x.Name, ["type"] = x.Rid.FullType, ["location"] = x.Location, ["tags"] = x.Body["tags"]?.DeepClone() }));

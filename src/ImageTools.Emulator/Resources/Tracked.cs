@@ -105,7 +105,7 @@ internal static class Tracked
     public static ArmResponse ListIn(ArmContext c, string fullType, string? rg, Func<ArmResource, JsonNode>? render = null)
     {
         if (rg is not null) c.State.RequireResourceGroup(rg);
-        return ArmResponse.List(c.State.OfType(fullType, rg).Select(r => render?.Invoke(r) ?? r.Body));
+        return ArmResponse.List(c, c.State.OfType(fullType, rg).Select(r => render?.Invoke(r) ?? r.Body));
     }
 
     public static void ValidateName(string name, int max, Func<char, bool> allowed, Func<ArmError> error, bool mustStartAlnum = true, string badEnd = "")

@@ -81,6 +81,12 @@ internal sealed class EmulatorState
     /// <summary>location → (quota name → limit). Unset names use the defaults of <see cref="Compute.Usages"/>.</summary>
     public Dictionary<string, Dictionary<string, long>> Quotas { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Most items one page of a pageable list carries before it adds a nextLink.</summary>
+    public int PageSize { get; set; } = PagingSettings.DefaultPageSize;
+
+    /// <summary>ARM's remaining-request counters (x-ms-ratelimit-remaining-* headers).</summary>
+    public RateLimits RateLimits { get; } = new();
+
     public FaultStore Faults { get; } = new();
     public RequestLog Log { get; } = new();
 
@@ -94,6 +100,8 @@ internal sealed class EmulatorState
             Timing = new TimingSettings { OperationSeconds = _initialOperationSeconds };
             Replication = new ReplicationSettings();
             Quotas.Clear();
+            PageSize = PagingSettings.DefaultPageSize;
+            RateLimits.Reset();
             Faults.Clear();
             Log.Clear();
         }
