@@ -220,7 +220,7 @@ internal static class Program
             await engine.DeployAsync(new DeployRequest
             {
                 Source = ResourceReference.FromId(version!.Id), ResourceGroupName = Rg, Name = label, Count = fanOut, ThrottleLimit = 10,
-                SshPublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBenchKeyForTheEmulatorOnly bench@imagetools",
+                SshPublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f bench@imagetools",
             }, host);
         }
         catch (ImageTools.Engine.Hosting.ImageToolsException e)

@@ -43,10 +43,10 @@ internal static class Program
             {
                 new SeedVmRequest { ResourceGroup = ResourceGroup, Name = "web-base01", OsType = "Windows", HyperVGeneration = "V2",
                     ImageUrn = "MicrosoftWindowsServer:WindowsServer:2022-datacenter-g2:latest", DataDisks = 1 },
-                new SeedVmRequest { ResourceGroup = ResourceGroup, Name = "app-base01", OsType = "Linux", HyperVGeneration = "V2",
-                    ImageUrn = "Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest" },
                 new SeedVmRequest { ResourceGroup = ResourceGroup, Name = "legacy-base01", OsType = "Windows", HyperVGeneration = "V1",
                     ImageUrn = "MicrosoftWindowsServer:WindowsServer:2022-datacenter:latest" },
+                new SeedVmRequest { ResourceGroup = ResourceGroup, Name = "app-base01", OsType = "Linux", HyperVGeneration = "V2",
+                    ImageUrn = "Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest" },
             };
             foreach (var vm in bases)
             {
@@ -54,21 +54,12 @@ internal static class Program
                 Console.WriteLine($"Base VM {ResourceGroup}/{vm.Name}: {vm.ImageUrn}, running, configured by hand.");
             }
 
-            foreach (var vm in bases)
-            {
-                Step($"Invoke-VmGeneralize -ResourceGroupName {ResourceGroup} -Name {vm.Name} -Force{(whatIf ? " -WhatIf" : "")}");
-                var generalized = await engine.GeneralizeAsync(
-                    new GeneralizeRequest { Vm = ResourceReference.FromName(ResourceGroup, vm.Name) }, host);
-                if (generalized == null)
-                    continue;
-                Step($"New-CapturedImage -ResourceId {generalized.Id} -ImageName {vm.Name}-image");
-                await engine.CaptureAsync(new CaptureRequest
-                {
-                    Source = ResourceReference.FromId(generalized.Id),
-                    ImageName = vm.Name + "-image",
-                    Tags = new Dictionary<string, string> { ["role"] = vm.Name },
-                }, host);
-            }
+            // Windows Server 2022 Gen2: generalize, publish straight from the VM, fan out.
+            await Pipeline(engine, host, whatIf, "web-base01", "web", capture: false, count: 3);
+            // Windows Server 2022 Gen1: the same through a managed image.
+            await Pipeline(engine, host, whatIf, "legacy-base01", "legacy", capture: true, count: 3);
+            // Ubuntu 22.04 Gen2 with an SSH key.
+            await Pipeline(engine, host, whatIf, "app-base01", "app", capture: false, count: 2);
 
             Step($"Invoke-VmGeneralize -ResourceGroupName {ResourceGroup} -Name web-base01 -Force   # rerun: converges, no write");
             await engine.GeneralizeAsync(new GeneralizeRequest { Vm = ResourceReference.FromName(ResourceGroup, "web-base01") }, host);
@@ -88,6 +79,45 @@ internal static class Program
         {
             File.Delete(connectionFile);
         }
+    }
+
+    /// <summary>One base VM through the pipeline: generalize [| capture] | publish (2 regions) | N VMs.</summary>
+    private static async Task Pipeline(ImageToolsEngine engine, ConsoleHost host, bool whatIf, string baseVm, string definition, bool capture, int count)
+    {
+        var w = whatIf ? " -WhatIf" : "";
+        Step($"Invoke-VmGeneralize -ResourceGroupName {ResourceGroup} -Name {baseVm} -Force{w}");
+        var vm = await engine.GeneralizeAsync(new GeneralizeRequest { Vm = ResourceReference.FromName(ResourceGroup, baseVm) }, host);
+        if (vm == null)
+            return;
+        var sourceId = vm.Id;
+        if (capture)
+        {
+            Step($"  | New-CapturedImage -ImageName {baseVm}-image{w}");
+            var image = await engine.CaptureAsync(new CaptureRequest { Source = ResourceReference.FromId(vm.Id), ImageName = baseVm + "-image" }, host);
+            if (image == null)
+                return;
+            sourceId = image.Id;
+        }
+
+        Step($"  | Publish-GalleryVersion -GalleryResourceGroupName {ResourceGroup} -GalleryName corp -DefinitionName {definition} -Publisher contoso -Offer {definition} -Sku {vm.HyperVGeneration.ToLowerInvariant()} -Version auto -TargetRegion eastus=2,westeurope{w}");
+        var version = await engine.PublishAsync(new PublishRequest
+        {
+            Source = ResourceReference.FromId(sourceId), GalleryResourceGroupName = ResourceGroup, GalleryName = "corp", DefinitionName = definition,
+            Publisher = "contoso", Offer = definition, Sku = vm.HyperVGeneration.ToLowerInvariant(), Version = "auto",
+            TargetRegions = TargetRegionParser.Parse(new object?[] { "eastus=2,westeurope" }),
+        }, host);
+        if (version == null)
+            return;
+
+        var linux = vm.OsType == "Linux";
+        Step($"  | New-VmFromImage -ResourceGroupName {ResourceGroup} -Name {definition} -Count {count} " +
+            (linux ? "-SshPublicKey (Get-Content ~/.ssh/id_ed25519.pub)" : "-Credential $cred") + w);
+        await engine.DeployAsync(new DeployRequest
+        {
+            Source = ResourceReference.FromId(version.Id), ResourceGroupName = ResourceGroup, Name = definition, Count = count,
+            Credential = linux ? null : new System.Net.NetworkCredential("azureops", "Demo-Passw0rd-" + Guid.NewGuid().ToString("N")[..6]),
+            SshPublicKey = linux ? "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f ops@contoso" : null,
+        }, host);
     }
 
     private static void Step(string command)
