@@ -53,21 +53,6 @@ public class DeployTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task A_rerun_emits_the_existing_VMs_and_writes_nothing()
-    {
-        var group = EmulatorFixture.NewGroup("dep-rerun");
-        var image = await DeployKit.ImageAsync(emulator, group);
-        await DeployKit.DeployAsync(emulator, DeployKit.Request(group, image, "app", 2));
-        var mark = await emulator.MarkAsync();
-
-        var host = await DeployKit.DeployAsync(emulator, DeployKit.Request(group, image, "app", 2));
-
-        Assert.Empty(host.Errors);
-        Assert.Equal(new[] { "app-01", "app-02" }, DeployKit.Vms(host).Select(v => v.Name).OrderBy(n => n));
-        await emulator.AssertNoWritesAsync(group, mark);
-    }
-
-    [Fact]
     public async Task Growing_the_count_creates_only_the_new_VMs_and_reuses_the_run_VNet()
     {
         var group = EmulatorFixture.NewGroup("dep-grow");
