@@ -164,6 +164,35 @@ public class DeployTests(EmulatorFixture emulator)
         Assert.All(DeployKit.Vms(host), v => Assert.Equal("Linux", v.OsType));
     }
 
+    [Fact]
+    public async Task Declining_the_plan_writes_nothing()
+    {
+        var group = EmulatorFixture.NewGroup("dep-decline");
+        var image = await DeployKit.ImageAsync(emulator, group);
+        var mark = await emulator.MarkAsync();
+
+        var host = await DeployKit.DeployAsync(emulator, DeployKit.Request(group, image, "app", 2), new RecordingHost { Confirm = false });
+
+        Assert.Empty(host.Objects);
+        await emulator.AssertNoWritesAsync(group, mark);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_the_fan_out_stops_the_run_naming_how_to_resume()
+    {
+        var group = EmulatorFixture.NewGroup("dep-cancel");
+        var image = await DeployKit.ImageAsync(emulator, group);
+        RecordingHost host = null!;
+        host = new RecordingHost { OnVerbose = m => { if (m.Contains("creating the VM")) host.Cancel(); } };
+
+        var e = await Assert.ThrowsAsync<ImageTools.Engine.Hosting.ImageToolsException>(() =>
+            emulator.Engine.DeployAsync(DeployKit.Request(group, image, "app", 4, r => r.ThrottleLimit = 1), host));
+
+        Assert.Equal("OperationStopped", e.RuleId);
+        Assert.Contains("Rerun the same command", e.Remedy);
+        Assert.True(DeployKit.Vms(host).Count < 4);
+    }
+
     private async Task<string> PublishKitVm(string group, string security, string os = "Windows") =>
         await Publish.PublishKit.GeneralizedVmAsync(emulator, group, "src-" + Guid.NewGuid().ToString("N")[..6], os: os, security: security);
 }
