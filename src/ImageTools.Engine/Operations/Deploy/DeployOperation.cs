@@ -276,7 +276,7 @@ namespace ImageTools.Engine.Operations.Deploy
         {
             var timeout = _run.Options.OperationTimeout;
             var source = await ReadSourceAsync(subscriptionId, timeout).ConfigureAwait(false);
-            var location = RegionNames.Normalize(PublishFactsStated(_request.Location) ?? source.Location);
+            var location = RegionNames.Normalize(Stated(_request.Location) ?? source.Location);
             if (source.Exists && source.Kind != DeploySourceKind.ManagedImage)
                 location = await ResolveGalleryAsync(source, location, timeout).ConfigureAwait(false);
             else if (source.Exists && RegionNames.Same(source.Location, location))
@@ -302,7 +302,7 @@ namespace ImageTools.Engine.Operations.Deploy
             return new DeployFacts(_request, subscriptionId, source, location, groupExists, vms, sizes, usages, network);
         }
 
-        private static string? PublishFactsStated(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+        private static string? Stated(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
         private List<PlannedVm> PlanVms(string subscriptionId, string group, DeploySource source, IReadOnlyList<ExistingVmState> existing)
         {
@@ -331,7 +331,7 @@ namespace ImageTools.Engine.Operations.Deploy
         private async Task<PlannedNetwork> ReadNetworkAsync(string subscriptionId, string group, bool groupExists, string location, TimeSpan timeout)
         {
             var network = new PlannedNetwork();
-            var given = PublishFactsStated(_request.SubnetId);
+            var given = Stated(_request.SubnetId);
             if (given != null)
             {
                 network.GivenSubnetId = given;
