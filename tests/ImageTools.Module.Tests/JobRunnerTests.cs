@@ -165,6 +165,36 @@ public class JobRunnerTests
     }
 
     [Fact]
+    public async Task The_engine_s_account_of_an_interruption_becomes_a_warning_of_a_Stopped_job()
+    {
+        var sink = new RecordingSink();
+        using var runner = new JobRunner(sink, interactive: true);
+        var waiting = new TaskCompletionSource();
+        var completion = runner.Start(async host =>
+        {
+            waiting.SetResult();
+            try { await Task.Delay(Timeout.Infinite, host.Cancellation); }
+            catch (OperationCanceledException e)
+            {
+                throw new ImageToolsException("OperationStopped", "Stopped while waiting for Sysprep; rerun to resume.", null, null, FailureCategory.OperationStopped, e);
+            }
+        });
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        runner.Stop();
+
+        Assert.Equal(JobOutcome.Stopped, await completion.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(new[] { ("Warning", "Stopped while waiting for Sysprep; rerun to resume."), ("Finished", "Stopped") }, sink.Records);
+    }
+
+    [Fact]
+    public async Task An_OperationStopped_failure_without_Stop_is_a_failure()
+    {
+        var (sink, outcome) = await RunAsync(_ => throw new ImageToolsException("OperationStopped", "stopped", null, null, FailureCategory.OperationStopped));
+        Assert.Equal(JobOutcome.Failed, outcome);
+        Assert.Equal("OperationStopped", (await sink.Done.Task).Failure!.RuleId);
+    }
+
+    [Fact]
     public async Task Inside_a_job_every_step_proceeds_with_a_verbose_line_and_nothing_is_what_if()
     {
         bool? whatIf = null;

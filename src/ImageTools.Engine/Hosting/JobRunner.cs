@@ -100,6 +100,12 @@ namespace ImageTools.Engine.Hosting
             {
                 outcome = JobOutcome.Stopped;
             }
+            catch (ImageToolsException error) when (_cancellation.IsCancellationRequested && error.Category == FailureCategory.OperationStopped)
+            {
+                // The engine's account of the interruption: which step stopped and how to resume.
+                Write(sink => sink.Warning(string.IsNullOrEmpty(error.Remedy) ? error.Message : error.Message + " " + error.Remedy));
+                outcome = JobOutcome.Stopped;
+            }
             catch (ImageToolsException error)
             {
                 failure = error;
