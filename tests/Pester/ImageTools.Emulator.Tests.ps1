@@ -46,3 +46,48 @@ Describe '-WhatIf writes nothing' {
         $failures[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe '-AsJob' {
+    BeforeEach { Invoke-Control POST reset }
+
+    It 'returns a job whose output is the generalized VM' {
+        $vm = Invoke-Control POST vms @{ resourceGroup = 'rg'; name = 'job01'; state = 'running'; osType = 'Linux' }
+        $job = $vm.id | Invoke-VmGeneralize -Force -AsJob
+        $job.PSJobTypeName | Should -Be 'ImageToolsJob'
+        $result = $job | Receive-Job -Wait -AutoRemoveJob
+        $result.OsState | Should -Be 'Generalized'
+        $result.Id | Should -Be $vm.id
+    }
+
+    It 'a refused job ends Failed with the error id a cmdlet would write' {
+        $vm = Invoke-Control POST vms @{ resourceGroup = 'rg'; name = 'notgen'; state = 'running'; osType = 'Windows' }
+        $job = New-CapturedImage -ResourceId $vm.id -ImageName img -AsJob
+        $job | Wait-Job | Out-Null
+        $job.State | Should -Be 'Failed'
+        $job.Error[0].FullyQualifiedErrorId | Should -Be 'VmNotGeneralized,ImageTools.Commands.NewCapturedImageCommand'
+        $job | Remove-Job
+    }
+
+    It 'with -WhatIf starts no job and writes nothing' {
+        $vm = Invoke-Control POST vms @{ resourceGroup = 'rg'; name = 'job02'; state = 'running'; osType = 'Windows' }
+        Invoke-Control DELETE requests | Out-Null
+        $out = $vm.id | Invoke-VmGeneralize -AsJob -WhatIf
+        $out | Where-Object { $_ -is [System.Management.Automation.Job] } | Should -BeNullOrEmpty
+        @(Invoke-Control GET requests | ForEach-Object { $_ } | Where-Object { $_.method -ne 'GET' -and $_.path -notlike '/_emulator*' }) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Tab completion' {
+    BeforeAll { Invoke-Control POST reset; Invoke-Control POST vms @{ resourceGroup = 'rg-complete'; name = 'vm1'; state = 'running' } | Out-Null }
+
+    It 'completes resource groups of the connected subscription' {
+        $line = 'Invoke-VmGeneralize -ResourceGroupName rg-comp'
+        $names = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $names | Should -Contain 'rg-complete'
+    }
+
+    It 'completes locations' {
+        $line = 'New-CapturedImage -Location westeu'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'westeurope'
+    }
+}

@@ -63,3 +63,18 @@ Describe 'Cmdlet surface' {
         $trace | Should -Not -Match 'to parameter \[Name\]'
     }
 }
+
+Describe '-AsJob and completers' {
+    It '<_> has -AsJob' -ForEach 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage' {
+        (Get-Command $_).Parameters.ContainsKey('AsJob') | Should -BeTrue
+    }
+
+    It 'Connect-ImageTools has no -AsJob' {
+        (Get-Command Connect-ImageTools).Parameters.ContainsKey('AsJob') | Should -BeFalse
+    }
+
+    It 'completion never throws, connected or not' {
+        $line = 'Publish-GalleryVersion -GalleryName '
+        { TabExpansion2 -inputScript $line -cursorColumn $line.Length } | Should -Not -Throw
+    }
+}
