@@ -62,6 +62,7 @@ internal static class VmSizes
         new VmSize("Standard_D2_v2", 2, 7168, "standardDv2Family", "Standard Dv2 Family vCPUs", 8, true, true, 102400),
         new VmSize("Standard_DS1_v2", 1, 3584, "standardDSv2Family", "Standard DSv2 Family vCPUs", 4, true, true, 7168),
         new VmSize("Standard_DS2_v2", 2, 7168, "standardDSv2Family", "Standard DSv2 Family vCPUs", 8, true, true, 14336),
+        new VmSize("Standard_DS3_v2", 4, 14336, "standardDSv2Family", "Standard DSv2 Family vCPUs", 16, true, true, 28672),
         new VmSize("Standard_D2s_v3", 2, 8192, "standardDSv3Family", "Standard DSv3 Family vCPUs", 4, true, true, 16384),
         new VmSize("Standard_D4s_v3", 4, 16384, "standardDSv3Family", "Standard DSv3 Family vCPUs", 8, true, true, 32768),
         new VmSize("Standard_D2s_v5", 2, 8192, "standardDSv5Family", "Standard DSv5 Family vCPUs", 4, true, true, 0),

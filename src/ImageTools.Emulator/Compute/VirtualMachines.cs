@@ -17,7 +17,7 @@ internal static class VirtualMachines
     {
         r.Put(Vm, Put);
         r.Patch(Vm, Patch);
-        r.Get(Vm, c => ArmResponse.Ok(Render(c, Require(c), c.QueryIs("$expand", "instanceView"))));
+        r.Get(Vm, c => ArmResponse.Ok(Render(c, Require(c), c.QueryIs("$expand", "instanceView"), c.QueryIs("$expand", "userData"))));
         r.Get(Vm + "/instanceView", c => ArmResponse.Ok(InstanceView(c, Require(c))));
         r.Get("/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines", c => Tracked.ListIn(c, Type, c.R("rg"), vm => Render(c, vm, false)));
         r.Get("/subscriptions/{sub}/providers/Microsoft.Compute/virtualMachines", c => Tracked.ListIn(c, Type, null, vm => Render(c, vm, false)));
@@ -257,9 +257,11 @@ internal static class VirtualMachines
     }
 
     // ---- read ---------------------------------------------------------------------------------------
-    public static JsonObject Render(ArmContext c, ArmResource vm, bool expandInstanceView)
+    /// <summary>The VM as GET shows it: userData only with $expand=userData, instanceView only with $expand=instanceView.</summary>
+    public static JsonObject Render(ArmContext c, ArmResource vm, bool expandInstanceView, bool expandUserData = false)
     {
         var body = Json.CloneObject(vm.Body);
+        if (!expandUserData) body.Obj("properties").Remove("userData");
         if (expandInstanceView) body.Obj("properties")["instanceView"] = InstanceView(c, vm);
         return body;
     }
