@@ -23,6 +23,7 @@ namespace ImageTools
         public const string ByIdSet = "ById";
 
         private volatile HostPump? _pump;
+        private bool _azReuseTried;
 
         /// <summary>Also registered by the module initializer; this covers hosts that skip it.</summary>
         static ImageToolsCmdlet() => Loading.DependencyResolver.Register();
@@ -70,8 +71,10 @@ namespace ImageTools
         /// </summary>
         private void ReuseAzSignIn()
         {
-            if (AzContextReuse.SessionConnected)
+            // Once per invocation: a reuse that did not work is not retried for every pipeline item.
+            if (AzContextReuse.SessionConnected || _azReuseTried)
                 return;
+            _azReuseTried = true;
             AzContextInfo? context = ReadAzContext();
             if (context != null)
                 Pump(host => AzContextReuse.ConnectAsync(context, host, System.Environment.GetEnvironmentVariable));
