@@ -10,7 +10,8 @@ namespace ImageTools.Engine.Tests.Infrastructure;
 /// <summary>
 /// One in-process emulator for the whole test run, and one engine connected to it through the
 /// real SDK over HTTPS (certificate pinned), polling with zero delay and retrying quickly.
-/// Each test works in its own resource group, so request-log assertions filter by group.
+/// Each test works in its own resource group, so request listings can filter by group; the
+/// "no writes" assertion looks at every write after its mark (the collection's tests run one at a time).
 /// </summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
@@ -81,10 +82,25 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public async Task<List<RequestLogEntry>> WritesAsync(string group, long after = 0) =>
         (await RequestsAsync(group, after)).Where(r => r.Method is "PUT" or "PATCH" or "POST" or "DELETE").ToList();
 
-    public async Task AssertNoWritesAsync(string group, long after = 0)
+    /// <summary>
+    /// Every PUT, PATCH, POST and DELETE the emulator saw after a mark, whatever its path: writes
+    /// to the resource group itself, to other groups (an image's or a gallery's) and to
+    /// subscription-level paths included. Safe as a whole-emulator view because the fixture is
+    /// shared only by the classes of one xunit collection, whose tests run one at a time.
+    /// </summary>
+    public async Task<List<RequestLogEntry>> AllWritesAsync(long after) =>
+        (await Control.GetRequestsAsync())
+            .Where(r => r.Sequence > after && r.Method is "PUT" or "PATCH" or "POST" or "DELETE")
+            .OrderBy(r => r.Sequence).ToList();
+
+    /// <summary>
+    /// Asserts that nothing at all was written after the mark (see <see cref="AllWritesAsync"/>),
+    /// not only under the test's resource group; <paramref name="group"/> names the test's group in the message.
+    /// </summary>
+    public async Task AssertNoWritesAsync(string group, long after)
     {
-        var writes = await WritesAsync(group, after);
-        Assert.True(writes.Count == 0, "Expected no writes, saw: " + string.Join(", ", writes.Select(w => $"{w.Method} {w.Path}")));
+        var writes = await AllWritesAsync(after);
+        Assert.True(writes.Count == 0, $"Expected no writes (test group {group}), saw: " + string.Join(", ", writes.Select(w => $"{w.Method} {w.Path}")));
     }
 }
 

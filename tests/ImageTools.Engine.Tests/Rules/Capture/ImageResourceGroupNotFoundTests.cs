@@ -19,7 +19,7 @@ public class ImageResourceGroupNotFoundTests(EmulatorFixture emulator)
         Assert.Contains($"'{absent}'", finding.Message);
         Assert.Contains("New-AzResourceGroup", finding.Remedy);
         Assert.Equal(FailureCategory.ObjectNotFound, finding.Category);
-        await emulator.AssertNoWritesAsync(absent);
+        Assert.False(await emulator.Gateway.ResourceGroupExistsAsync(emulator.SubscriptionId, absent, default));
     }
 
     [Fact]
