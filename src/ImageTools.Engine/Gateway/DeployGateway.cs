@@ -12,6 +12,8 @@ using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
 using Azure.ResourceManager.Resources.Models;
 
+using static ImageTools.Engine.Gateway.ArmCall;
+
 namespace ImageTools.Engine.Gateway
 {
     /// <summary>
@@ -120,10 +122,7 @@ namespace ImageTools.Engine.Gateway
                     data.OSProfile = OsProfile(spec);
                 var group = _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(id.SubscriptionId!, id.ResourceGroupName!));
                 var operation = await group.GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Started, id.Name, data, ct).ConfigureAwait(false);
-                if (_polling != null)
-                    await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false);
-                else
-                    await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
+                await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
             });
 
         private static VirtualMachineOSProfile OsProfile(VmSpec spec)
@@ -217,10 +216,7 @@ namespace ImageTools.Engine.Gateway
             foreach (var tag in tags)
                 data.Tags[tag.Key] = tag.Value;
             var operation = await _client.GetGenericResources().CreateOrUpdateAsync(WaitUntil.Started, new ResourceIdentifier(id), data, ct).ConfigureAwait(false);
-            var result = _polling != null
-                ? await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false)
-                : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
-            return result.Value.Data;
+                        return (await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false)).Data;
         }
 
         // ---- mapping ----
@@ -279,60 +275,5 @@ namespace ImageTools.Engine.Gateway
 
         private SubscriptionResource Subscription(string subscriptionId) =>
             _client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(subscriptionId));
-
-        // ---- calls: every failure through ArmErrors ----
-
-        private static async Task Call(string action, string target, Func<Task> body)
-        {
-            try
-            {
-                await body().ConfigureAwait(false);
-            }
-            catch (RequestFailedException e)
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-        }
-
-        private static async Task<T> Call<T>(string action, string target, Func<Task<T>> body)
-        {
-            try
-            {
-                return await body().ConfigureAwait(false);
-            }
-            catch (RequestFailedException e)
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-        }
-
-        /// <summary>A read: null when the resource (or its group) does not exist.</summary>
-        private static async Task<T?> CallOrNull<T>(string action, string target, Func<Task<T>> body) where T : class
-        {
-            try
-            {
-                return await body().ConfigureAwait(false);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                return null;
-            }
-            catch (RequestFailedException e)
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-        }
     }
 }

@@ -10,6 +10,8 @@ using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
 
+using static ImageTools.Engine.Gateway.ArmCall;
+
 namespace ImageTools.Engine.Gateway
 {
     /// <summary>
@@ -44,10 +46,8 @@ namespace ImageTools.Engine.Gateway
                     data.Tags[tag.Key] = tag.Value;
                 var group = _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(spec.SubscriptionId, spec.ResourceGroupName));
                 var operation = await group.GetGalleries().CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
-                var result = _polling != null
-                    ? await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false)
-                    : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
-                return ToGallery(result.Value.Data);
+                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                return ToGallery(result.Data);
             });
         }
 
@@ -75,10 +75,8 @@ namespace ImageTools.Engine.Gateway
                     data.Tags[tag.Key] = tag.Value;
                 var gallery = _client.GetGalleryResource(new ResourceIdentifier(spec.GalleryId));
                 var operation = await gallery.GetGalleryImages().CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
-                var result = _polling != null
-                    ? await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false)
-                    : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
-                return ToDefinition(result.Value.Data);
+                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                return ToDefinition(result.Data);
             });
         }
 
@@ -135,10 +133,8 @@ namespace ImageTools.Engine.Gateway
                 var operation = await definition.GetGalleryImageVersions().CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
                 if (!waitForProvisioning)
                     return operation.HasValue ? ToVersion(operation.Value.Data) : new GalleryVersionState { Id = id, Name = spec.Name, Location = spec.Location };
-                var result = _polling != null
-                    ? await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false)
-                    : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
-                return ToVersion(result.Value.Data);
+                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                return ToVersion(result.Data);
             });
         }
 
@@ -209,37 +205,6 @@ namespace ImageTools.Engine.Gateway
                 region.Details = summary.Details ?? "";
             }
             return version;
-        }
-
-        // ---- calls ----
-
-        private static async Task<T> Call<T>(string action, string target, Func<Task<T>> body)
-        {
-            try
-            {
-                return await body().ConfigureAwait(false);
-            }
-            catch (RequestFailedException e)
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-        }
-
-        /// <summary>A read: null when the resource (or a parent, or its group) does not exist.</summary>
-        private static async Task<T?> CallOrNull<T>(string action, string target, Func<Task<T>> body) where T : class
-        {
-            try
-            {
-                return await body().ConfigureAwait(false);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                return null;
-            }
-            catch (RequestFailedException e)
-            {
-                throw ArmErrors.From(e, action, target);
-            }
         }
     }
 
