@@ -19,12 +19,14 @@ public class WhatIfTests(EmulatorFixture emulator)
         Assert.Empty(host.Objects);
         var actions = host.ShouldProcessCalls.Select(c => c.Action).ToList();
         Assert.Collection(actions,
+            a => Assert.Equal("Probe domain membership (read-only run command)", a),
             a => Assert.StartsWith("Snapshot disk", a),
             a => Assert.StartsWith("Snapshot disk", a),
             a => Assert.Equal("Run Sysprep /generalize /oobe /mode:vm /quiet in the guest (irreversible)", a),
             a => Assert.Equal("Shut down the guest", a),
             a => Assert.Equal("Deallocate the VM", a),
             a => Assert.StartsWith("Mark the VM generalized", a));
+        Assert.Contains(host.Verbose, v => v.StartsWith("DomainJoined and DomainController cannot be known without the probe"));
         await emulator.AssertNoWritesAsync(group, mark);
         var guest = await emulator.Control.GetGuestAsync(group, "base01");
         Assert.Empty(guest.Scripts!);

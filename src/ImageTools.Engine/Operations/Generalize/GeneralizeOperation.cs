@@ -14,8 +14,9 @@ namespace ImageTools.Engine.Operations.Generalize
 {
     /// <summary>
     /// Invoke-VmGeneralize: read the VM, run the preflight, then (each step skipped when an
-    /// earlier run finished it) start the VM if asked, probe the guest's domain membership,
-    /// snapshot the disks, generalize the guest (Sysprep / waagent), wait for it to stop,
+    /// earlier run finished it) start the VM if asked, probe the guest's domain membership (a
+    /// read-only run command, the only POST before a domain refusal besides the asked-for start,
+    /// which is undone when the probe refuses), snapshot the disks, generalize the guest (Sysprep / waagent), wait for it to stop,
     /// deallocate, mark the VM generalized and confirm OSState/generalized.
     /// </summary>
     internal sealed class GeneralizeOperation
@@ -58,8 +59,9 @@ namespace ImageTools.Engine.Operations.Generalize
             }
             if (!_run.ReportPreflight(preflight, plan))
             {
-                if (facts.IsWindows && facts.GuestStepNeeded)
-                    Host.WriteVerbose("Domain membership is probed in the guest (Run Command) when the command runs; -WhatIf does not run it.");
+                if (facts.NeedsDomainProbe)
+                    Host.WriteVerbose("DomainJoined and DomainController cannot be known without the probe: ARM does not expose domain membership, " +
+                        "and -WhatIf does not run the read-only run command that reads it in the guest.");
                 return null;
             }
             if (!_run.ConfirmPlan(plan))
@@ -68,13 +70,21 @@ namespace ImageTools.Engine.Operations.Generalize
                 return null;
             }
 
+            var foundPowerState = vm.PowerState;
+            var started = false;
             if (facts.GuestStepNeeded && vm.PowerState != "running")
+            {
                 vm = await StartAsync().ConfigureAwait(false);
+                started = true;
+            }
 
-            if (facts.GuestStepNeeded && facts.IsWindows)
+            if (facts.NeedsDomainProbe)
             {
                 var guest = await ProbeDomainAsync().ConfigureAwait(false);
-                Preflight.Evaluate(GeneralizeRules.Guest, facts.WithGuest(guest)).Report(Host);
+                var guestFindings = Preflight.Evaluate(GeneralizeRules.Guest, facts.WithGuest(guest));
+                if (guestFindings.Refusals.Count > 0 && started)
+                    guestFindings = await ReturnToFoundPowerStateAsync(guestFindings, foundPowerState).ConfigureAwait(false);
+                guestFindings.Report(Host);
             }
 
             var snapshotIds = facts.GuestStepNeeded && !_request.SkipSnapshot
@@ -144,6 +154,8 @@ namespace ImageTools.Engine.Operations.Generalize
                 return plan;
             if (facts.GuestStepNeeded && vm.PowerState != "running")
                 plan.Add(vm.Id, "Start the VM (-Start)");
+            if (facts.NeedsDomainProbe)
+                plan.Add(vm.Id, ProbeStep);
             if (facts.GuestStepNeeded)
             {
                 foreach (var snapshot in facts.Snapshots.Where(s => !s.Reusable))
@@ -189,6 +201,42 @@ namespace ImageTools.Engine.Operations.Generalize
                     finding.Message + $" The VM was started and waited on for {OperationRun.Format(_request.GuestTimeout)}; it is left running.",
                     finding.Remedy, finding.TargetId, finding.Category, e);
             }
+        }
+
+        /// <summary>The probe's plan step: a run command that only reads, but a POST all the same.</summary>
+        internal const string ProbeStep = "Probe domain membership (read-only run command)";
+
+        /// <summary>
+        /// The guest refused (domain member or controller) after the engine started the VM for
+        /// the probe (-Start): the VM is returned to the power state it was found in, and the
+        /// refusal says so. A failure to do that is reported in the refusal too; the refusal stands.
+        /// </summary>
+        private async Task<PreflightResult> ReturnToFoundPowerStateAsync(PreflightResult refused, string foundPowerState)
+        {
+            string outcome;
+            try
+            {
+                if (foundPowerState == "deallocated")
+                {
+                    await _run.StepAsync("deallocating the VM again (it was found deallocated)", _run.Options.OperationTimeout,
+                        ct => Azure.DeallocateVmAsync(_vmId.Id, ct)).ConfigureAwait(false);
+                    outcome = "The VM was started only for the probe (-Start) and has been deallocated again, as it was found.";
+                }
+                else
+                {
+                    await _run.StepAsync("stopping the VM again (it was found stopped)", _run.Options.OperationTimeout,
+                        ct => Azure.PowerOffVmAsync(_vmId.Id, ct)).ConfigureAwait(false);
+                    outcome = "The VM was started only for the probe (-Start) and has been stopped again, as it was found.";
+                }
+            }
+            catch (Exception e) when (e is AzureRequestException || (e is ImageToolsException t && t.RuleId == "OperationTimedOut"))
+            {
+                outcome = $"The VM was started for the probe (-Start) and could not be returned to {foundPowerState} ({e.Message}); it is left running.";
+            }
+            Host.WriteVerbose(outcome);
+            return new PreflightResult(refused.Findings.Select(f => f.Severity == FindingSeverity.Refusal
+                ? new Finding(f.RuleId, f.Severity, f.Message + " " + outcome, f.Remedy, f.TargetId, f.Category)
+                : f).ToList());
         }
 
         private async Task<GuestIdentity> ProbeDomainAsync()

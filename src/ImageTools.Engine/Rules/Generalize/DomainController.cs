@@ -1,6 +1,11 @@
 namespace ImageTools.Engine.Rules.Generalize
 {
-    /// <summary>Sysprep is not supported on an Active Directory domain controller: demote it first.</summary>
+    /// <summary>
+    /// Sysprep is not supported on an Active Directory domain controller: demote it first.
+    /// Like DomainJoined, judged from the read-only run-command probe (the exception to "zero
+    /// writes on refusal": the probe POST, plus start and the return to the power state found
+    /// when -Start started the VM for it).
+    /// </summary>
     internal sealed class DomainController : Rule<GeneralizeFacts>
     {
         public override string Id => "DomainController";

@@ -39,6 +39,13 @@ namespace ImageTools.Engine.Rules.Generalize
         /// <summary>The guest still has to be generalized from inside, so it must run with a Ready agent.</summary>
         public bool GuestStepNeeded => !Vm.IsGeneralized && !GuestStepDone;
 
+        /// <summary>
+        /// A Windows guest still to be Sysprepped is probed for domain membership first (a
+        /// read-only run command): ARM does not expose it, so DomainJoined and DomainController
+        /// can only be judged from inside the guest.
+        /// </summary>
+        public bool NeedsDomainProbe => GuestStepNeeded && IsWindows;
+
         public bool CanStart => Request.StartIfStopped && (Vm.PowerState == "stopped" || Vm.PowerState == "deallocated");
     }
 
