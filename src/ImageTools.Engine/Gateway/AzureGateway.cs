@@ -114,11 +114,18 @@ namespace ImageTools.Engine.Gateway
                 return output;
             });
 
-        /// <summary>Linux run commands answer one status: "Enable succeeded: [stdout] ... [stderr] ...".</summary>
-        private static void ReadLinuxSections(string message, GuestCommandResult output)
+        /// <summary>
+        /// Linux run commands answer one status: "Enable succeeded: [stdout] ... [stderr] ..." or,
+        /// when the script failed, "Enable failed: failed to execute command: ... [stdout] ... [stderr] ...".
+        /// The text before the sections is kept as the summary.
+        /// </summary>
+        internal static void ReadLinuxSections(string message, GuestCommandResult output)
         {
             var outAt = message.IndexOf("[stdout]", StringComparison.Ordinal);
             var errAt = message.IndexOf("[stderr]", StringComparison.Ordinal);
+            var first = outAt >= 0 && errAt >= 0 ? Math.Min(outAt, errAt) : Math.Max(outAt, errAt);
+            if (first > 0)
+                output.Summary = message.Substring(0, first).Trim();
             if (outAt >= 0)
             {
                 var end = errAt > outAt ? errAt : message.Length;

@@ -172,6 +172,12 @@ namespace ImageTools.Engine.Gateway
         public string StdOut { get; set; } = "";
         public string StdErr { get; set; } = "";
         public string[] Codes { get; set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// Linux only: the status text before its [stdout]/[stderr] sections, e.g. "Enable succeeded:"
+        /// or "Enable failed: failed to execute command: command terminated with exit status=1".
+        /// </summary>
+        public string Summary { get; set; } = "";
     }
 
     /// <summary>A subscription the connection can reach.</summary>

@@ -385,19 +385,30 @@ namespace ImageTools.Engine.Operations.Generalize
         private Task DeprovisionAsync() =>
             _run.StepAsync("deprovisioning the Linux guest (waagent)", _request.GuestTimeout, async ct =>
             {
+                GuestCommandResult result;
                 try
                 {
-                    var result = await RunGuestCommandAsync(GuestScripts.Shell, GuestScripts.Deprovision(_request.CloudInitClean), ct).ConfigureAwait(false);
-                    if (result.StdErr.Length > 0)
-                        Host.WriteVerbose("waagent: " + result.StdErr);
+                    result = await RunGuestCommandAsync(GuestScripts.Shell, GuestScripts.Deprovision(_request.CloudInitClean), ct).ConfigureAwait(false);
                 }
                 catch (AzureRequestException e)
                 {
                     if (!await GuestIsDownAsync(ct).ConfigureAwait(false))
                         throw;
                     Host.WriteVerbose($"The guest agent dropped while the guest shut down ({e.ArmCode}); expected after deprovisioning.");
+                    return;
                 }
+                // Checked before the VM is tagged, deallocated or marked generalized: a failed
+                // deprovisioning must not be sealed into an image.
+                if (GuestScripts.DeprovisionFailure(result) is string why)
+                    throw DeprovisionFailed(why);
             }, 40);
+
+        private ImageToolsException DeprovisionFailed(string why) => new ImageToolsException("DeprovisionFailed",
+            $"Deprovisioning failed in VM '{_vmId.Name}' ({GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)}): {why}. " +
+            "The VM was left as it is: not tagged, deallocated or marked generalized.",
+            "Sign in to the guest and read /var/log/waagent.log (and the command's stderr above); fix the cause (for example install or repair walinuxagent), then rerun. " +
+            "If the guest was partly deprovisioned, rebuild it from its pre-generalize snapshot first.",
+            _vmId.Id, FailureCategory.InvalidOperation);
 
         /// <summary>
         /// Runs a script through Run Command. A run command already executing (409) is waited on

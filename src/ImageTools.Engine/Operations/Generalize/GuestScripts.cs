@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Rules.Generalize;
 
 namespace ImageTools.Engine.Operations.Generalize
@@ -55,6 +56,27 @@ namespace ImageTools.Engine.Operations.Generalize
 
         public static string DeprovisionCommandLine(bool cloudInitClean) =>
             "waagent -deprovision+user -force" + (cloudInitClean ? " and cloud-init clean --logs" : "");
+
+        /// <summary>
+        /// Why a Linux deprovisioning run command failed, or null when it succeeded. Failed means:
+        /// a status code saying failed (ProvisioningState/failed/...), a status text "Enable failed"
+        /// (the script, run with set -e, exited non-zero), or anything written to stderr.
+        /// </summary>
+        public static string? DeprovisionFailure(GuestCommandResult result)
+        {
+            var failedCode = result.Codes.FirstOrDefault(c => c.IndexOf("/failed", System.StringComparison.OrdinalIgnoreCase) >= 0);
+            var enableFailed = result.Summary.StartsWith("Enable failed", System.StringComparison.OrdinalIgnoreCase);
+            var stderr = (result.StdErr ?? "").Trim();
+            if (failedCode == null && !enableFailed && stderr.Length == 0)
+                return null;
+            var parts = new List<string>();
+            if (result.Summary.Length > 0 && !result.Summary.StartsWith("Enable succeeded", System.StringComparison.OrdinalIgnoreCase))
+                parts.Add(result.Summary.TrimEnd(':', ' '));
+            else if (failedCode != null)
+                parts.Add("status " + failedCode);
+            parts.Add(stderr.Length > 0 ? "stderr: " + stderr : "no stderr");
+            return string.Join("; ", parts);
+        }
 
         private static readonly Regex ImageStateToken = new Regex(@"IMAGE_STATE_[A-Z_]+", RegexOptions.CultureInvariant);
 

@@ -1,0 +1,122 @@
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Hosting;
+using ImageTools.Engine.Operations.Generalize;
+using ImageTools.Engine.Tests.Infrastructure;
+
+namespace ImageTools.Engine.Tests.Operations;
+
+/// <summary>
+/// A failed Linux deprovisioning stops Invoke-VmGeneralize before the VM is tagged, deallocated
+/// or marked generalized. The emulator's waagent always succeeds, so the failure is given in the
+/// shape Azure answers (one status, "Enable failed: ... [stdout] ... [stderr] ...") through the
+/// gateway's own parsing.
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public class DeprovisionOutcomeTests(EmulatorFixture emulator)
+{
+    private const string Failed =
+        "Enable failed: failed to execute command: command terminated with exit status=1\n[stdout]\nWARNING! The waagent service will be stopped.\n\n[stderr]\n" +
+        "waagent: error: [Errno 13] Permission denied: '/var/lib/waagent/provisioned'\n";
+
+    private const string Succeeded =
+        "Enable succeeded: \n[stdout]\nWARNING! The waagent service will be stopped.\nWARNING! root password will be disabled.\n\n[stderr]\n\n";
+
+    private static GuestCommandResult Linux(string message, string code)
+    {
+        var result = new GuestCommandResult { Codes = [code] };
+        AzureGateway.ReadLinuxSections(message, result);
+        return result;
+    }
+
+    [Fact]
+    public void The_linux_status_text_is_split_into_summary_stdout_and_stderr()
+    {
+        var result = Linux(Failed, "ProvisioningState/failed/1");
+        Assert.Equal("Enable failed: failed to execute command: command terminated with exit status=1", result.Summary);
+        Assert.Equal("WARNING! The waagent service will be stopped.", result.StdOut);
+        Assert.StartsWith("waagent: error: [Errno 13]", result.StdErr);
+    }
+
+    [Fact]
+    public void A_succeeded_deprovisioning_with_an_empty_stderr_is_not_a_failure() =>
+        Assert.Null(GuestScripts.DeprovisionFailure(Linux(Succeeded, "ProvisioningState/succeeded")));
+
+    [Fact]
+    public void Enable_failed_is_a_failure_naming_the_exit_status_and_the_stderr()
+    {
+        var why = GuestScripts.DeprovisionFailure(Linux(Failed, "ProvisioningState/failed/1"));
+        Assert.NotNull(why);
+        Assert.Contains("exit status=1", why);
+        Assert.Contains("stderr: waagent: error: [Errno 13] Permission denied", why);
+    }
+
+    [Fact]
+    public void A_failed_status_code_alone_is_a_failure() =>
+        Assert.Contains("status ProvisioningState/failed/0",
+            GuestScripts.DeprovisionFailure(new GuestCommandResult { Codes = ["ProvisioningState/failed/0"] }));
+
+    [Fact]
+    public void Stderr_under_a_succeeded_status_is_a_failure()
+    {
+        var result = Linux("Enable succeeded: \n[stdout]\n\n[stderr]\n/bin/sh: 2: waagent: not found\n", "ProvisioningState/succeeded");
+        Assert.Contains("stderr: /bin/sh: 2: waagent: not found", GuestScripts.DeprovisionFailure(result));
+    }
+
+    [Fact]
+    public async Task A_failed_waagent_fails_the_run_before_any_tag_deallocate_or_generalize_and_leaves_the_vm_running()
+    {
+        var group = EmulatorFixture.NewGroup("deprov-fail");
+        await emulator.SeedVmAsync(group, "lin01", os: "Linux");
+        var mark = await emulator.MarkAsync();
+        var gateway = new FailingDeprovision(emulator.Gateway, Linux(Failed, "ProvisioningState/failed/1"));
+
+        var e = await Assert.ThrowsAsync<ImageToolsException>(() => GeneralizeOperation.RunAsync(
+            Refusals.Generalize(group, "lin01"), new RecordingHost(), gateway, EmulatorFixture.Options(), emulator.SubscriptionId));
+
+        Assert.Equal("DeprovisionFailed", e.RuleId);
+        Assert.Contains("[Errno 13] Permission denied", e.Message);
+        Assert.Contains("left as it is", e.Message);
+        Assert.Contains("/var/log/waagent.log", e.Remedy);
+        Assert.Equal(1, gateway.Deprovisions);
+        var writes = (await emulator.AllWritesAsync(mark)).Select(w => w.Method + " " + w.Path.Split('/').Last()).ToList();
+        // Only the pre-generalize snapshot: no run command reached the emulator, no tag, no power action, no generalize.
+        Assert.Equal(["PUT lin01-os-pregeneralize"], writes);
+        var guest = await emulator.Control.GetGuestAsync(group, "lin01");
+        Assert.Equal("running", guest.PowerState);
+        Assert.False(guest.Generalized);
+        var vm = await emulator.Gateway.GetVmAsync(e.TargetId!, default);
+        Assert.DoesNotContain(GuestStepTag, vm!.Tags.Keys);
+    }
+
+    private const string GuestStepTag = "imagetools-guest-generalized";
+
+    /// <summary>The emulator's gateway, except that the waagent run command answers as a failed one does on Azure.</summary>
+    private sealed class FailingDeprovision(IAzureGateway inner, GuestCommandResult failure) : IAzureGateway
+    {
+        public int Deprovisions { get; private set; }
+
+        public Task<GuestCommandResult> RunCommandAsync(string vmId, string commandId, IList<string> script, CancellationToken ct)
+        {
+            if (!script.Any(l => l.Contains("waagent -deprovision")))
+                return inner.RunCommandAsync(vmId, commandId, script, ct);
+            Deprovisions++;
+            return Task.FromResult(failure);
+        }
+
+        public Task<SubscriptionState> GetSubscriptionAsync(string subscriptionId, CancellationToken ct) => inner.GetSubscriptionAsync(subscriptionId, ct);
+        public Task<bool> ResourceGroupExistsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct) => inner.ResourceGroupExistsAsync(subscriptionId, resourceGroupName, ct);
+        public Task<VmState?> GetVmAsync(string vmId, CancellationToken ct) => inner.GetVmAsync(vmId, ct);
+        public Task StartVmAsync(string vmId, CancellationToken ct) => inner.StartVmAsync(vmId, ct);
+        public Task PowerOffVmAsync(string vmId, CancellationToken ct) => inner.PowerOffVmAsync(vmId, ct);
+        public Task DeallocateVmAsync(string vmId, CancellationToken ct) => inner.DeallocateVmAsync(vmId, ct);
+        public Task GeneralizeVmAsync(string vmId, CancellationToken ct) => inner.GeneralizeVmAsync(vmId, ct);
+        public Task DeleteVmAsync(string vmId, CancellationToken ct) => inner.DeleteVmAsync(vmId, ct);
+        public Task SetVmTagsAsync(string vmId, IDictionary<string, string> tags, CancellationToken ct) => inner.SetVmTagsAsync(vmId, tags, ct);
+        public Task<DiskState?> GetDiskAsync(string diskId, CancellationToken ct) => inner.GetDiskAsync(diskId, ct);
+        public Task<SnapshotState?> GetSnapshotAsync(string snapshotId, CancellationToken ct) => inner.GetSnapshotAsync(snapshotId, ct);
+        public Task<SnapshotState> CreateSnapshotAsync(SnapshotSpec spec, CancellationToken ct) => inner.CreateSnapshotAsync(spec, ct);
+        public Task<ImageState?> GetImageAsync(string imageId, CancellationToken ct) => inner.GetImageAsync(imageId, ct);
+        public Task<ImageState> CreateImageAsync(ImageSpec spec, CancellationToken ct) => inner.CreateImageAsync(spec, ct);
+        public Task DeleteImageAsync(string imageId, CancellationToken ct) => inner.DeleteImageAsync(imageId, ct);
+    }
+}
