@@ -1,3 +1,5 @@
+using ImageTools.Emulator.Control;
+using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Tests.Infrastructure;
 
 namespace ImageTools.Engine.Tests.Operations;
@@ -50,6 +52,44 @@ public class CaptureTests(EmulatorFixture emulator)
         // A rerun finds the image from the deleted VM and returns it.
         var again = await emulator.Engine.CaptureAsync(Refusals.Capture(vm, r => r.DeleteSourceVm = true), new RecordingHost());
         Assert.Equal(image.Id, again!.Id);
+    }
+
+    [Fact]
+    public async Task A_rerun_after_the_source_delete_failed_deletes_only_the_source_vm()
+    {
+        var group = EmulatorFixture.NewGroup("cap-delete-rerun");
+        var vm = await emulator.GeneralizedVmAsync(group, "gold");
+        await emulator.Control.AddFaultAsync(new FaultRule
+        {
+            Kind = "status", Status = 409, Method = "DELETE", PathPattern = group + "/providers/Microsoft.Compute/virtualMachines/gold$", Count = 1,
+            ErrorCode = "Conflict", ErrorMessage = "The VM could not be deleted now.",
+        });
+        try
+        {
+            var first = await Assert.ThrowsAnyAsync<ImageToolsException>(() =>
+                emulator.Engine.CaptureAsync(Refusals.Capture(vm, r => r.DeleteSourceVm = true), new RecordingHost()));
+            Assert.Equal("Conflict", first.RuleId);
+        }
+        finally
+        {
+            await emulator.Control.ClearFaultsAsync();
+        }
+        Assert.NotNull(await emulator.Gateway.GetVmAsync(vm, default));
+        var mark = await emulator.MarkAsync();
+        var host = new RecordingHost();
+
+        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(vm, r => r.DeleteSourceVm = true), host);
+
+        Assert.True(image!.SourceDeleted);
+        Assert.EndsWith("/images/gold-image", image.Id);
+        var plan = Assert.Single(host.ShouldProcessCalls);
+        Assert.StartsWith("Delete the source VM", plan.Action);
+        var requests = await emulator.RequestsAsync(group, mark);
+        var imageRead = requests.FindLastIndex(r => r.Method == "GET" && r.Path.EndsWith("/images/gold-image") && r.Status == 200);
+        var delete = requests.FindIndex(r => r.Method == "DELETE" && r.Path.EndsWith("/virtualMachines/gold"));
+        Assert.True(imageRead >= 0 && delete > imageRead);
+        Assert.Equal(["DELETE gold"], (await emulator.AllWritesAsync(mark)).Select(w => w.Method + " " + w.Path.Split('/').Last()));
+        Assert.Null(await emulator.Gateway.GetVmAsync(vm, default));
     }
 
     [Fact]

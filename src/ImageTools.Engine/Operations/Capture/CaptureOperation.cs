@@ -43,11 +43,15 @@ namespace ImageTools.Engine.Operations.Capture
         {
             var facts = await ReadFactsAsync(sourceId).ConfigureAwait(false);
             var preflight = Preflight.Evaluate(CaptureRules.All, facts);
-            var plan = Plan(facts);
+            var captured = preflight.AlreadyDone is Finding && preflight.Refusals.Count == 0;
+            // An earlier run made the image but did not get to delete its source (-DeleteSourceVm):
+            // the rerun plans and runs only that delete.
+            var deleteOnly = captured && _request.DeleteSourceVm && facts.Vm != null;
+            var plan = deleteOnly ? DeleteSourcePlan(facts.Vm!) : Plan(facts);
 
-            if (preflight.AlreadyDone is Finding done && preflight.Refusals.Count == 0)
+            if (captured && !deleteOnly)
             {
-                Host.WriteVerbose(done.Message);
+                Host.WriteVerbose(preflight.AlreadyDone!.Message);
                 return Emit(facts.ExistingImage!, facts, sourceDeleted: facts.Kind == CaptureSourceKind.VirtualMachine && facts.Vm == null);
             }
             if (!_run.ReportPreflight(preflight, plan))
@@ -59,6 +63,16 @@ namespace ImageTools.Engine.Operations.Capture
             }
 
             var timeout = _run.Options.OperationTimeout;
+            if (deleteOnly)
+            {
+                Host.WriteVerbose(preflight.AlreadyDone!.Message + " Its source VM is still there; only the delete (-DeleteSourceVm) is left to do.");
+                var existing = await _run.StepAsync("confirming the image reads Succeeded", timeout, ct => Azure.GetImageAsync(facts.ImageId.Id, ct), 50)
+                    .ConfigureAwait(false) ?? facts.ExistingImage!;
+                RequireSucceeded(existing);
+                await DeleteSourceVmAsync(facts.Vm!).ConfigureAwait(false);
+                _run.Completed();
+                return Emit(existing, facts, sourceDeleted: true);
+            }
             if (facts.Vm != null && facts.Vm.PowerState == "stopped")
                 await _run.StepAsync("deallocating the source VM", timeout, ct => Azure.DeallocateVmAsync(facts.Vm.Id, ct), 10).ConfigureAwait(false);
 
@@ -69,22 +83,34 @@ namespace ImageTools.Engine.Operations.Capture
             var image = await _run.StepAsync($"creating image '{facts.ImageId.Name}'", timeout, ct => Azure.CreateImageAsync(Spec(facts), ct), 40)
                 .ConfigureAwait(false);
             image = await _run.StepAsync("reading the image", timeout, ct => Azure.GetImageAsync(facts.ImageId.Id, ct), 80).ConfigureAwait(false) ?? image;
-            if (!string.Equals(image.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
-                throw new ImageToolsException("ImageNotSucceeded",
-                    $"Image '{image.Name}' was created but reads provisioningState '{image.ProvisioningState}', not Succeeded.",
-                    "Check the image in the portal; rerun with -Replace to capture it again. The source was not deleted.",
-                    image.Id, FailureCategory.InvalidOperation);
+            RequireSucceeded(image);
 
             var deleted = false;
             if (_request.DeleteSourceVm && facts.Vm != null)
             {
-                await _run.StepAsync($"deleting the source VM '{facts.Vm.Name}' (-DeleteSourceVm)", timeout,
-                    ct => Azure.DeleteVmAsync(facts.Vm.Id, ct), 90).ConfigureAwait(false);
+                await DeleteSourceVmAsync(facts.Vm).ConfigureAwait(false);
                 deleted = true;
             }
             _run.Completed();
             return Emit(image, facts, deleted);
         }
+
+        /// <summary>The source VM is deleted only once the image reads Succeeded.</summary>
+        private static void RequireSucceeded(ImageState image)
+        {
+            if (!string.Equals(image.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
+                throw new ImageToolsException("ImageNotSucceeded",
+                    $"Image '{image.Name}' reads provisioningState '{image.ProvisioningState}', not Succeeded.",
+                    "Check the image in the portal; rerun with -Replace to capture it again. The source was not deleted.",
+                    image.Id, FailureCategory.InvalidOperation);
+        }
+
+        private Task DeleteSourceVmAsync(VmState vm) =>
+            _run.StepAsync($"deleting the source VM '{vm.Name}' (-DeleteSourceVm)", _run.Options.OperationTimeout,
+                ct => Azure.DeleteVmAsync(vm.Id, ct), 90);
+
+        private static OperationPlan DeleteSourcePlan(VmState vm) =>
+            new OperationPlan().Add(vm.Id, "Delete the source VM; its image exists and reads Succeeded (-DeleteSourceVm, irreversible)");
 
         private ImageInfo Emit(ImageState image, CaptureFacts facts, bool sourceDeleted)
         {

@@ -3,7 +3,12 @@ using ImageTools.Engine.Gateway;
 
 namespace ImageTools.Engine.Rules.Capture
 {
-    /// <summary>An image of that name made from the same source is the result of an earlier run: it is returned, nothing is written.</summary>
+    /// <summary>
+    /// An image of that name made from the same source is the result of an earlier run: it is
+    /// returned, nothing is written. With -DeleteSourceVm and the source VM still there (the
+    /// earlier run's delete failed), the rerun plans and runs only that delete, after the image
+    /// reads Succeeded.
+    /// </summary>
     internal sealed class ImageAlreadyCaptured : Rule<CaptureFacts>
     {
         public override string Id => "ImageAlreadyCaptured";
