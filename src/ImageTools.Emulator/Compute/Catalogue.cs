@@ -32,6 +32,13 @@ internal static class Marketplace
             new[] { "22.04.202403010", "22.04.202404090" }, "ubuntu", "22.04", false),
         new MarketplaceImage("Canonical", "ubuntu-24_04-lts", "server", "Linux", "V2",
             new[] { "24.04.202404230", "24.04.202405150" }, "ubuntu", "24.04", true),
+        // Confidential VM capable (Gen2, TrustedLaunch and ConfidentialVM).
+        new MarketplaceImage("MicrosoftWindowsServer", "windows-cvm", "2022-datacenter-cvm", "Windows", "V2",
+            new[] { "20348.2340.240303", "20348.2402.240405" }, "Windows Server 2022 Datacenter", "10.0.20348.2402", true, true),
+        new MarketplaceImage("Canonical", "0001-com-ubuntu-confidential-vm-jammy", "22_04-lts-cvm", "Linux", "V2",
+            new[] { "22.04.202403280", "22.04.202404100" }, "ubuntu", "22.04", true, true),
+        new MarketplaceImage("Canonical", "ubuntu-24_04-lts", "cvm", "Linux", "V2",
+            new[] { "24.04.202404230", "24.04.202405150" }, "ubuntu", "24.04", true, true),
     };
 
     public static MarketplaceImage? Find(string? publisher, string? offer, string? sku) =>
@@ -47,7 +54,8 @@ internal static class Marketplace
 }
 
 /// <summary>A VM size with the Hyper-V generations it boots.</summary>
-internal sealed record VmSize(string Name, int Cores, int MemoryMb, string Family, string FamilyDisplay, int MaxDataDisks, bool Gen1, bool Gen2, int ResourceDiskMb);
+/// <summary>A VM size with the Hyper-V generations it boots; <paramref name="Confidential"/>: AMD SEV-SNP (DCasv5/ECasv5 families), able to run ConfidentialVM.</summary>
+internal sealed record VmSize(string Name, int Cores, int MemoryMb, string Family, string FamilyDisplay, int MaxDataDisks, bool Gen1, bool Gen2, int ResourceDiskMb, bool Confidential = false);
 
 internal static class VmSizes
 {
@@ -72,7 +80,12 @@ internal static class VmSizes
         new VmSize("Standard_E2s_v5", 2, 16384, "standardESv5Family", "Standard ESv5 Family vCPUs", 4, true, true, 0),
         new VmSize("Standard_D2s_v6", 2, 8192, "standardDSv6Family", "Standard DSv6 Family vCPUs", 8, false, true, 0),
         new VmSize("Standard_D2ads_v6", 2, 8192, "standardDADSv6Family", "Standard DADSv6 Family vCPUs", 8, false, true, 112640),
-        new VmSize("Standard_DC2as_v5", 2, 8192, "standardDCASv5Family", "Standard DCASv5 Family vCPUs", 4, false, true, 0),
+        new VmSize("Standard_DC2as_v5", 2, 8192, "standardDCASv5Family", "Standard DCASv5 Family vCPUs", 4, false, true, 0, true),
+        new VmSize("Standard_DC4as_v5", 4, 16384, "standardDCASv5Family", "Standard DCASv5 Family vCPUs", 8, false, true, 0, true),
+        new VmSize("Standard_DC2ads_v5", 2, 8192, "standardDCADSv5Family", "Standard DCADSv5 Family vCPUs", 4, false, true, 76800, true),
+        new VmSize("Standard_EC2as_v5", 2, 16384, "standardECASv5Family", "Standard ECASv5 Family vCPUs", 4, false, true, 0, true),
+        new VmSize("Standard_EC4as_v5", 4, 32768, "standardECASv5Family", "Standard ECASv5 Family vCPUs", 8, false, true, 0, true),
+        new VmSize("Standard_EC2ads_v5", 2, 16384, "standardECADSv5Family", "Standard ECADSv5 Family vCPUs", 4, false, true, 76800, true),
         new VmSize("Standard_F2s_v2", 2, 4096, "standardFSv2Family", "Standard FSv2 Family vCPUs", 4, true, true, 16384),
     };
 

@@ -357,7 +357,7 @@ internal static class Galleries
             var data = properties.Objects("storageProfile", "dataDiskImages")
                 .Select(d => ((int)(d.Long("lun") ?? 0), (int)(c.State.Find(d.Str("source", "id") ?? "")?.Properties.Long("diskSizeGB") ?? 32))).ToList();
             return new VersionSource(resource.Id, resource.Location, resource.Properties.Str("osType") ?? "Windows", null,
-                resource.Properties.Str("hyperVGeneration") ?? "V1", resource.Properties.Str("securityProfile", "securityType") ?? "Standard",
+                resource.Properties.Str("hyperVGeneration") ?? "V1", Disk.Disks.VmSecurityType(resource.Properties.Str("securityProfile", "securityType")) ?? "Standard",
                 (int)(resource.Properties.Long("diskSizeGB") ?? 127), data, "");
         }
         if (rid.Is(VersionType))

@@ -44,7 +44,7 @@ internal static class ImageSources
             var disk = c.State.Find(diskId) ?? throw ArmErrors.ResourceNotFound("Microsoft.Compute/disks/" + diskId.Split('/')[^1], ResourceId.TryParse(diskId)?.ResourceGroup ?? "").AsException();
             if (disk.Body.Str("managedBy") is string owner && c.State.Find(owner) is not null)
                 throw ArmErrors.OperationNotAllowed($"Disk {disk.Name} is already attached to VM {owner}.").AsException();
-            var security = disk.Properties.Str("securityProfile", "securityType");
+            var security = Disk.Disks.VmSecurityType(disk.Properties.Str("securityProfile", "securityType"));
             return new VmImageSource
             {
                 Kind = "attach", OsType = Canon(disk.Properties.Str("osType") ?? "Windows"), OsState = "Specialized",

@@ -121,7 +121,7 @@ internal static class Images
             if (resource is null || !(resource.Rid.Is(Disk.Disks.DiskType) || resource.Rid.Is(Disk.Disks.SnapshotType)))
                 throw ArmErrors.ResourceNotFound(rid is null ? id : Tracked.TypeAndName(rid), rid?.ResourceGroup ?? "").AsException();
             return new Source(kind, resource.Id, ImageSources.Canon(osType), canonicalState, resource.Properties.Str("hyperVGeneration") ?? "V1",
-                resource.Properties.Str("securityProfile", "securityType"), resource.Properties.Long("diskSizeGB") ?? 127, dataDisks, "");
+                Disk.Disks.VmSecurityType(resource.Properties.Str("securityProfile", "securityType")), resource.Properties.Long("diskSizeGB") ?? 127, dataDisks, "");
         }
         if (osDisk.Str("blobUri") is string blob)
             return new Source("blobUri", blob, ImageSources.Canon(osType), canonicalState, properties.Str("hyperVGeneration") ?? "V1", null, osDisk.Long("diskSizeGB") ?? 127, dataDisks, "");

@@ -104,7 +104,9 @@ internal static class Locations
                     ["dataDiskImages"] = new JsonArray(),
                     ["disallowed"] = new JsonObject { ["vmDiskType"] = "Unmanaged" },
                     ["features"] = new JsonArray(
-                        new JsonObject { ["name"] = "SecurityType", ["value"] = image.TrustedLaunchSupported ? "TrustedLaunchSupported" : "Standard" },
+                        new JsonObject { ["name"] = "SecurityType", ["value"] = image.ConfidentialSupported
+                            ? (image.TrustedLaunchSupported ? "TrustedLaunchAndConfidentialVmSupported" : "ConfidentialVmSupported")
+                            : image.TrustedLaunchSupported ? "TrustedLaunchSupported" : "Standard" },
                         new JsonObject { ["name"] = "IsAcceleratedNetworkSupported", ["value"] = "True" }),
                 },
                 ["location"] = location,

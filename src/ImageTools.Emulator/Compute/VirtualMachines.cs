@@ -64,6 +64,7 @@ internal static class VirtualMachines
 
         // security profile and Hyper-V generation
         var securityType = ValidateSecurity(properties["securityProfile"] as JsonObject, source);
+        var encryptionType = ValidateConfidential(properties["securityProfile"] as JsonObject, osDiskRequest, size, securityType);
         var generationNumber = source.HyperVGeneration == "V2" ? 2 : 1;
         if ((generationNumber == 1 && !size.Gen1) || (generationNumber == 2 && !size.Gen2))
             throw ArmErrors.SizeCannotBootGeneration(size.Name, generationNumber).AsException();
@@ -97,7 +98,17 @@ internal static class VirtualMachines
         osDisk["caching"] ??= "ReadWrite";
         osDisk["deleteOption"] ??= "Detach";
         osDisk["diskSizeGB"] = osDiskRequest.Long("diskSizeGB") ?? source.OsDiskSizeGb;
-        var diskSecurity = securityType == "Standard" ? null : securityType;
+        var diskSecurity = securityType switch
+        {
+            "Standard" => null,
+            "ConfidentialVM" => encryptionType switch
+            {
+                "DiskWithVMGuestState" => "ConfidentialVM_DiskEncryptedWithPlatformKey",
+                "NonPersistedTPM" => "ConfidentialVM_NonPersistedTPM",
+                _ => "ConfidentialVM_VMGuestStateOnlyEncryptedWithPlatformKey",
+            },
+            _ => securityType,
+        };
         var createdDisks = new List<ArmResource>();
         if (!unmanaged)
         {
@@ -201,6 +212,31 @@ internal static class VirtualMachines
         if (securityType == "TrustedLaunch" && (source.HyperVGeneration != "V2" || !source.TrustedLaunchCapable)) throw ArmErrors.TrustedLaunchNotSupportedForImage().AsException();
         if (securityType == "ConfidentialVM" && (source.HyperVGeneration != "V2" || !source.ConfidentialCapable)) throw ArmErrors.ConfidentialVmNotSupportedForImage().AsException();
         return securityType;
+    }
+
+    private static readonly string[] EncryptionTypes = { "VMGuestStateOnly", "DiskWithVMGuestState", "NonPersistedTPM" };
+
+    /// <summary>
+    /// ConfidentialVM: the OS disk's managedDisk.securityProfile.securityEncryptionType is required (and
+    /// refused for other security types), the size must be a confidential one (DCasv5/ECasv5 families),
+    /// vTPM stays on, and DiskWithVMGuestState needs secure boot. Returns the canonical encryption type.
+    /// </summary>
+    private static string? ValidateConfidential(JsonObject? securityProfile, JsonObject osDisk, VmSize size, string securityType)
+    {
+        var requested = osDisk.Str("managedDisk", "securityProfile", "securityEncryptionType");
+        if (securityType != "ConfidentialVM")
+        {
+            if (requested is not null) throw ArmErrors.SecurityEncryptionTypeWithoutConfidentialVm().AsException();
+            return null;
+        }
+        if (requested is null) throw ArmErrors.SecurityEncryptionTypeMissing().AsException();
+        var encryption = EncryptionTypes.FirstOrDefault(t => t.Equals(requested, StringComparison.OrdinalIgnoreCase))
+            ?? throw ArmErrors.SecurityEncryptionTypeInvalid(requested).AsException();
+        if (!size.Confidential) throw ArmErrors.ConfidentialVmSizeNotSupported(size.Name).AsException();
+        if (securityProfile?["uefiSettings"]?["vTpmEnabled"] is JsonValue vtpm && !vtpm.GetValue<bool>()) throw ArmErrors.ConfidentialVmRequiresVTpm().AsException();
+        if (encryption == "DiskWithVMGuestState" && securityProfile?["uefiSettings"]?["secureBootEnabled"] is JsonValue sb && !sb.GetValue<bool>())
+            throw ArmErrors.DiskWithVmGuestStateRequiresSecureBoot().AsException();
+        return encryption;
     }
 
     private static List<ArmResource> ValidateNetwork(ArmContext c, JsonObject properties, ResourceId rid, string location)

@@ -45,7 +45,7 @@ internal sealed class VmRuntime
         if (traits.SysprepOutcome is string so)
         {
             var normalized = so.ToLowerInvariant();
-            if (normalized is not ("ok" or "undeployable" or "hang")) throw new ArgumentException("sysprepOutcome must be ok, undeployable or hang.");
+            if (normalized is not ("ok" or "failed" or "undeployable" or "hang")) throw new ArgumentException("sysprepOutcome must be ok, failed, undeployable or hang.");
             SysprepOutcome = normalized;
         }
         if (traits.AgentReady is bool ar) AgentHealthy = ar;

@@ -177,7 +177,10 @@ internal sealed class ControlApi
         var location = Location(request.Location);
         var windows = !request.OsType.Equals("Linux", StringComparison.OrdinalIgnoreCase);
         var v2 = !request.HyperVGeneration.Equals("V1", StringComparison.OrdinalIgnoreCase);
-        var urn = (request.ImageUrn ?? (windows
+        var confidential = request.SecurityType.Equals("ConfidentialVM", StringComparison.OrdinalIgnoreCase);
+        var urn = (request.ImageUrn ?? (confidential
+            ? (windows ? "MicrosoftWindowsServer:windows-cvm:2022-datacenter-cvm:latest" : "Canonical:0001-com-ubuntu-confidential-vm-jammy:22_04-lts-cvm:latest")
+            : windows
             ? (v2 ? "MicrosoftWindowsServer:WindowsServer:2022-datacenter-g2:latest" : "MicrosoftWindowsServer:WindowsServer:2022-datacenter:latest")
             : (v2 ? "Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest" : "Canonical:0001-com-ubuntu-server-jammy:22_04-lts:latest"))).Split(':');
         if (urn.Length != 4) throw new ControlException(400, "imageUrn must be publisher:offer:sku:version.");
@@ -211,10 +214,11 @@ internal sealed class ControlApi
                 var osDisk = new JsonObject { ["createOption"] = "FromImage", ["deleteOption"] = "Delete" };
                 if (request.UnmanagedDisk) osDisk["vhd"] = new JsonObject { ["uri"] = $"https://seedstorage.blob.core.windows.net/vhds/{request.Name}-os.vhd" };
                 else osDisk["managedDisk"] = new JsonObject { ["storageAccountType"] = "Premium_LRS" };
+                if (confidential && !request.UnmanagedDisk) osDisk["managedDisk"]!["securityProfile"] = new JsonObject { ["securityEncryptionType"] = "VMGuestStateOnly" };
                 var dataDisks = new JsonArray(Enumerable.Range(0, Math.Max(0, request.DataDisks)).Select(i => (JsonNode)new JsonObject { ["lun"] = i, ["createOption"] = "Empty", ["diskSizeGB"] = 32 }).ToArray());
                 var properties = new JsonObject
                 {
-                    ["hardwareProfile"] = new JsonObject { ["vmSize"] = request.VmSize },
+                    ["hardwareProfile"] = new JsonObject { ["vmSize"] = confidential && request.VmSize == new SeedVmRequest().VmSize ? "Standard_DC2as_v5" : request.VmSize },
                     ["storageProfile"] = new JsonObject
                     {
                         ["imageReference"] = new JsonObject { ["publisher"] = urn[0], ["offer"] = urn[1], ["sku"] = urn[2], ["version"] = urn[3] },

@@ -38,7 +38,7 @@ public sealed class GuestTraits
     public string? OsType { get; set; }
     public bool? DomainJoined { get; set; }
     public bool? DomainController { get; set; }
-    /// <summary>ok | undeployable | hang</summary>
+    /// <summary>ok | failed | undeployable | hang</summary>
     public string? SysprepOutcome { get; set; }
     public bool? AgentReady { get; set; }
     /// <summary>How many of the next run command invocations answer 409 "Run command extension execution is in progress…".</summary>

@@ -139,6 +139,10 @@ internal static class Disks
     }
 
     /// <summary>A disk made by a VM create (already Succeeded; attached by the caller).</summary>
+    /// <summary>A disk's security type as a VM's: ConfidentialVM_* (DiskRP's names) is ConfidentialVM.</summary>
+    public static string? VmSecurityType(string? diskSecurityType) =>
+        diskSecurityType is not null && diskSecurityType.StartsWith("ConfidentialVM", StringComparison.OrdinalIgnoreCase) ? "ConfidentialVM" : diskSecurityType;
+
     public static ArmResource CreateForVm(ArmContext c, string rg, string name, string location, string sku, int sizeGb, string? osType,
         string? hyperVGeneration, string? securityType, JsonObject? creationData, JsonArray? zones)
     {

@@ -108,6 +108,12 @@ internal static class ScriptInterpreter
             }
         }
 
+        if (SysprepProcessQuery.IsMatch(script) || TasklistSysprep.IsMatch(script))
+        {
+            if (!vm.IsWindows) { stderr.AppendLine("Get-Process: command not found"); exit = exit == 0 ? 127 : exit; }
+            else ReportSysprepProcess(script, vm.SysprepRunning, stdout, stderr);
+        }
+
         foreach (Match m in Regex.Matches(script, @"^\s*(?:echo|Write-Output|Write-Host)\s+(.+?)\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase))
         {
             var text = m.Groups[1].Value.Trim();
@@ -124,6 +130,60 @@ internal static class ScriptInterpreter
         return new ScriptResult(stdout.ToString().TrimEnd('\r', '\n'), stderr.ToString().TrimEnd('\r', '\n'), exit);
     }
 
+    private static readonly Regex SysprepProcessQuery = new(@"\b(Get-Process|gps|ps)\b[^\r\n|;]*\bsysprep\b", RegexOptions.IgnoreCase);
+    private static readonly Regex TasklistSysprep = new(@"\btasklist(\.exe)?\b[^\r\n]*sysprep", RegexOptions.IgnoreCase);
+    private const int SysprepProcessId = 4312;
+    /// <summary>if ([-not|!] (Get-Process … sysprep …)) { 'then' } [else { 'else' }]</summary>
+    private static readonly Regex IfSysprepProcess = new(
+        @"\bif\s*\(\s*(?<not>-not\s*|!\s*)?\(?\s*(?:Get-Process|gps|ps)\b[^)]*\bsysprep\b[^)]*\)?\s*\)\s*\{\s*(?<q>['""])(?<then>[^'""]*)\k<q>\s*\}(?:\s*else\s*\{\s*(?<q2>['""])(?<else>[^'""]*)\k<q2>\s*\})?",
+        RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// The sysprep process as Windows shows it: present while Sysprep works (a hung Sysprep never
+    /// ends), gone once it has finished or failed. Get-Process prints its table; as the condition of
+    /// an if with quoted-string branches the matching branch is printed; as a Boolean test
+    /// True/False; a miss is Get-Process's error unless errors are silenced. tasklist prints its row
+    /// or its INFO line.
+    /// </summary>
+    private static void ReportSysprepProcess(string script, bool running, StringBuilder stdout, StringBuilder stderr)
+    {
+        var line = script.Split('\n').First(l => SysprepProcessQuery.IsMatch(l) || TasklistSysprep.IsMatch(l));
+        if (TasklistSysprep.IsMatch(line))
+        {
+            if (running)
+            {
+                stdout.AppendLine();
+                stdout.AppendLine("Image Name                     PID Session Name        Session#    Mem Usage");
+                stdout.AppendLine("========================= ======== ================ =========== ============");
+                stdout.AppendLine($"sysprep.exe                   {SysprepProcessId} Services                   0     10,268 K");
+            }
+            else stdout.AppendLine("INFO: No tasks are running which match the specified criteria.");
+            return;
+        }
+        var branch = IfSysprepProcess.Match(line);
+        if (branch.Success)
+        {
+            var condition = running ^ branch.Groups["not"].Success;
+            var text = condition ? branch.Groups["then"].Value : branch.Groups["else"].Success ? branch.Groups["else"].Value : null;
+            if (text is not null) stdout.AppendLine(text);
+            return;
+        }
+        if (Regex.IsMatch(line, @"\[bool\]|-ne\s+\$null|\$null\s+-ne", RegexOptions.IgnoreCase))
+        {
+            stdout.AppendLine(running ? "True" : "False");
+            return;
+        }
+        if (running)
+        {
+            stdout.AppendLine();
+            stdout.AppendLine("Handles  NPM(K)    PM(K)      WS(K)     CPU(s)     Id  SI ProcessName");
+            stdout.AppendLine("-------  ------    -----      -----     ------     --  -- -----------");
+            stdout.AppendLine($"    172      14     2584      10268       0.42   {SysprepProcessId}   0 sysprep");
+        }
+        else if (!Regex.IsMatch(line, @"-(ErrorAction|ea)\s+(SilentlyContinue|Ignore|0)\b", RegexOptions.IgnoreCase))
+            stderr.AppendLine("Get-Process : Cannot find a process with the name \"sysprep\". Verify the process name and call the cmdlet again.");
+    }
+
     private static string FirstLineWith(string script, string marker) =>
         script.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)) ?? marker;
 
@@ -136,8 +196,10 @@ internal static class ScriptInterpreter
         var seconds = state.Timing.For("sysprep");
         state.ScheduleIn(seconds, () =>
         {
-            vm.SysprepRunning = false;
+            // undeployable: Sysprep stalls at UNDEPLOYABLE and its process stays; failed: it exits, ImageState stays UNDEPLOYABLE.
             if (vm.SysprepOutcome == "undeployable") return;
+            vm.SysprepRunning = false;
+            if (vm.SysprepOutcome == "failed") return;
             vm.ImageState = ResealToOobe;
             if (!quit && vm.Running)
             {
