@@ -28,6 +28,17 @@ public class PublishRefusalTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task PublishOsStateRequired_a_disk_of_unknown_os_state_for_a_new_definition_is_refused_not_defaulted_to_generalized()
+    {
+        var group = EmulatorFixture.NewGroup("ref-osstate");
+        var disk = await emulator.BareDiskAsync(group, "osdisk", osType: "Linux", generation: "V2");
+        var error = await RefusedAsync(group, PublishKit.Request(group, disk, configure: r => r.DefinitionName = "lin"));
+        Assert.Equal("PublishOsStateRequired", error.RuleId);
+        Assert.Contains("OS state of disk 'osdisk' is not known", error.Message);
+        Assert.Contains("-OsState Generalized", error.Remedy);
+    }
+
+    [Fact]
     public async Task A_missing_definition_without_identifiers_is_refused_naming_what_is_missing()
     {
         var (group, imageId) = await ImageAsync("ref-ids");

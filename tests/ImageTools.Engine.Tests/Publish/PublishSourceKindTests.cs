@@ -15,7 +15,7 @@ public class PublishSourceKindTests(EmulatorFixture emulator)
         var group = EmulatorFixture.NewGroup("pub-disk");
         var seeded = await emulator.SeedVmAsync(group, "lin01", state: "generalized", os: "Linux", generation: "V1");
 
-        var version = await PublishKit.PublishAsync(emulator, PublishKit.Request(group, seeded.OsDiskId, configure: r => r.DefinitionName = "lin"));
+        var version = await PublishKit.PublishAsync(emulator, PublishKit.Request(group, seeded.OsDiskId, configure: r => { r.DefinitionName = "lin"; r.OsState = "Generalized"; }));
 
         Assert.Equal(seeded.OsDiskId, version.SourceId, ignoreCase: true);
         Assert.Equal(("Linux", "Generalized", "V1"), (version.OsType, version.OsState, version.HyperVGeneration));
@@ -82,6 +82,22 @@ public class PublishSourceKindTests(EmulatorFixture emulator)
         {
             await emulator.Control.ClearFaultsAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_pre_generalize_snapshot_creates_a_specialized_definition_without_being_told()
+    {
+        var group = EmulatorFixture.NewGroup("pub-snap-infer");
+        await emulator.SeedVmAsync(group, "app02");
+        var generalized = await emulator.Engine.GeneralizeAsync(new GeneralizeRequest
+        {
+            Vm = ResourceReference.FromName(group, "app02"), GuestTimeout = TimeSpan.FromSeconds(10), ShutdownTimeout = TimeSpan.FromSeconds(10),
+        }, new RecordingHost());
+        var snapshotId = Assert.Single(generalized!.SnapshotIds);
+
+        var version = await PublishKit.PublishAsync(emulator, PublishKit.Request(group, snapshotId, configure: r => r.DefinitionName = "app-inferred"));
+
+        Assert.Equal(("Windows", "Specialized", "V2"), (version.OsType, version.OsState, version.HyperVGeneration));
     }
 
     [Fact]

@@ -270,7 +270,7 @@ namespace ImageTools.Engine.Operations.Generalize
                         SourceDiskId = snapshot.Disk.ManagedDiskId,
                         OsType = snapshot.Disk.Lun < 0 ? vm.OsType : "",
                         HyperVGeneration = snapshot.Disk.Lun < 0 ? vm.HyperVGeneration : "",
-                        Tags = new Dictionary<string, string> { ["imagetools-snapshot-of"] = vm.Name },
+                        Tags = new Dictionary<string, string> { [PlannedSnapshot.SourceVmTag] = vm.Name },
                     }, ct), 20).ConfigureAwait(false);
                 ids.Add(created.Id.Length > 0 ? created.Id : snapshot.Id.Id);
             }

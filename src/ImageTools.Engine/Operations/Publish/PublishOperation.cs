@@ -300,6 +300,8 @@ namespace ImageTools.Engine.Operations.Publish
                 result.Id = snapshot.Id;
                 result.Location = snapshot.Location;
                 result.OsType = snapshot.OsType;
+                // ARM records no OS state on snapshots; the engine's pre-generalize ones are Specialized.
+                result.OsState = Rules.Generalize.PlannedSnapshot.IsPreGeneralize(snapshot.Tags) ? "Specialized" : "";
                 result.HyperVGeneration = snapshot.HyperVGeneration;
                 result.SecurityType = snapshot.SecurityType;
             }

@@ -83,8 +83,20 @@ namespace ImageTools.Engine.Rules.Capture
 
         public string TargetOsType => !string.IsNullOrWhiteSpace(Request.OsType) ? Request.OsType!.Trim() : SourceOsType;
 
+        /// <summary>
+        /// The OS state the image gets: Generalized for a VM (it must be generalized); for a disk
+        /// or snapshot -OsState, else the state inferred from the source; empty when neither says
+        /// (OsStateRequired refuses then, rather than guess).
+        /// </summary>
         public string TargetOsState => Kind == CaptureSourceKind.VirtualMachine ? "Generalized"
-            : !string.IsNullOrWhiteSpace(Request.OsState) ? Request.OsState!.Trim() : "Generalized";
+            : !string.IsNullOrWhiteSpace(Request.OsState) ? Request.OsState!.Trim() : SourceOsState;
+
+        /// <summary>
+        /// The disk or snapshot's OS state as far as it can be known: Specialized for the
+        /// pre-generalize snapshots the engine takes (tagged imagetools-snapshot-of); empty otherwise
+        /// (ARM records no OS state on disks and snapshots).
+        /// </summary>
+        public string SourceOsState => Snapshot != null && Generalize.PlannedSnapshot.IsPreGeneralize(Snapshot.Tags) ? "Specialized" : "";
 
         public string TargetLocation => !string.IsNullOrWhiteSpace(Request.Location) ? Request.Location!.Trim() : SourceLocation;
 

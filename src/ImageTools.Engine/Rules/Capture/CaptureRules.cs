@@ -17,6 +17,7 @@ namespace ImageTools.Engine.Rules.Capture
             new HyperVGenerationMismatch(),
             new HyperVGenerationUnknown(),
             new OsTypeRequired(),
+            new OsStateRequired(),
             new DataDiskNotFound(),
             new ImageLocationMismatch(),
             new ImageExistsFromOtherSource(),

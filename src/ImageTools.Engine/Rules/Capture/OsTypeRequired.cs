@@ -25,10 +25,6 @@ namespace ImageTools.Engine.Rules.Capture
                 return Refuse(
                     $"-OsType {requested} does not match the OS type {facts.SourceOsType} recorded on {facts.Kind.ToString().ToLowerInvariant()} '{facts.SourceId.Name}'.",
                     "Omit -OsType (the source's is used).", facts.SourceResourceId, FailureCategory.InvalidArgument);
-            var state = facts.TargetOsState;
-            if (!state.Equals("Generalized", StringComparison.OrdinalIgnoreCase) && !state.Equals("Specialized", StringComparison.OrdinalIgnoreCase))
-                return Refuse($"-OsState '{state}' is not an OS state; use Generalized or Specialized.", "Pass -OsState Generalized or Specialized.",
-                    facts.SourceResourceId, FailureCategory.InvalidArgument);
             return null;
         }
     }

@@ -106,7 +106,11 @@ namespace ImageTools.Engine.Rules.Publish
         // ---- the definition's properties: the existing definition's, else stated, else the source's ----
 
         public string TargetOsType => Definition?.OsType ?? Stated(Request.OsType) ?? Source.OsType;
-        public string TargetOsState => Definition?.OsState ?? Stated(Request.OsState) ?? (Source.OsState.Length > 0 ? Source.OsState : "Generalized");
+        /// <summary>
+        /// The existing definition's state, else -OsState, else the source's; empty for a disk or
+        /// snapshot that does not say (PublishOsStateRequired refuses then, rather than guess).
+        /// </summary>
+        public string TargetOsState => Definition?.OsState ?? Stated(Request.OsState) ?? (Source.OsState.Length > 0 || Source.IsDisk ? Source.OsState : "Generalized");
         public string TargetHyperVGeneration => Definition?.HyperVGeneration ??
             (Stated(Request.HyperVGeneration) is string g ? CaptureFacts.Normalize(g) : Source.HyperVGeneration.Length > 0 ? Source.HyperVGeneration : "V1");
         public string TargetSecurityType => Definition?.SecurityType ?? Stated(Request.SecurityType) ?? Source.SecurityType;

@@ -18,6 +18,7 @@ namespace ImageTools.Engine.Rules.Publish
             new DefinitionIdentifierTooLong(),
             new DefinitionOsTypeMismatch(),
             new DefinitionOsStateMismatch(),
+            new PublishOsStateRequired(),
             new DefinitionHyperVGenerationMismatch(),
             new DefinitionSecurityTypeMismatch(),
             new SourceLocationMismatch(),

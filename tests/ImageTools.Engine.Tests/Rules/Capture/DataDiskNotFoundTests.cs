@@ -29,7 +29,7 @@ public class DataDiskNotFoundTests(EmulatorFixture emulator)
         var data0 = await emulator.BareDiskAsync(group, "data0");
         var data1 = await emulator.BareDiskAsync(group, "data1");
 
-        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(os, r => r.DataDiskSourceIds = [data0, data1]), new RecordingHost());
+        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(os, r => { r.DataDiskSourceIds = [data0, data1]; r.OsState = "Generalized"; }), new RecordingHost());
 
         Assert.Equal(["0", "1"], image!.DataDiskLuns);
         Assert.Equal("Disk", image.SourceKind);

@@ -13,7 +13,7 @@ public class DeleteSourceNotVmTests(EmulatorFixture emulator)
         var mark = await emulator.MarkAsync();
         var host = new RecordingHost();
 
-        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(disk, r => r.DeleteSourceVm = true), host);
+        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(disk, r => { r.DeleteSourceVm = true; r.OsState = "Generalized"; }), host);
 
         Assert.False(image!.SourceDeleted);
         Assert.Contains(host.Warnings, w => w.Contains("-DeleteSourceVm is ignored"));

@@ -17,7 +17,7 @@ public class HyperVGenerationUnknownTests(EmulatorFixture emulator)
         Assert.Contains("silently become V1", finding.Message);
         Assert.Contains("-HyperVGeneration V1 to confirm", finding.Remedy);
 
-        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(disk, r => r.HyperVGeneration = "V1"), new RecordingHost());
+        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(disk, r => { r.HyperVGeneration = "V1"; r.OsState = "Generalized"; }), new RecordingHost());
         Assert.Equal("V1", image!.HyperVGeneration);
     }
 }
