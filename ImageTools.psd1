@@ -12,6 +12,7 @@
     FormatsToProcess     = @('ImageTools.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-ImageTools'
+        'Disconnect-ImageTools'
         'Invoke-VmGeneralize'
         'New-CapturedImage'
         'Publish-GalleryVersion'
@@ -25,7 +26,7 @@
             Tags         = @('Azure', 'Compute', 'Image', 'Gallery', 'Sysprep', 'Generalize', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core')
             LicenseUri   = 'https://github.com/imagetools/imagetools/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/imagetools/imagetools'
-            ReleaseNotes = 'First release: Connect-ImageTools, Invoke-VmGeneralize, New-CapturedImage, Publish-GalleryVersion, New-VmFromImage; engine isolated in a private load context; local ARM emulator for offline rehearsal.'
+            ReleaseNotes = 'First release: Connect-ImageTools, Disconnect-ImageTools, Invoke-VmGeneralize, New-CapturedImage, Publish-GalleryVersion, New-VmFromImage; engine isolated in a private load context; local ARM emulator for offline rehearsal.'
         }
     }
 }

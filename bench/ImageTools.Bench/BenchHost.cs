@@ -13,6 +13,7 @@ internal sealed class BenchHost : IOperationHost
     public ConcurrentQueue<ImageToolsException> Errors { get; } = new();
 
     public bool ShouldProcess(string target, string action) => true;
+    public bool ConfirmHighImpact(string target, string action) => true;
     public void WriteVerbose(string message) { }
     public void WriteWarning(string message) { }
     public void WriteProgress(OperationProgress progress) { }

@@ -33,6 +33,9 @@ internal sealed class ConsoleHost : IOperationHost
         return !IsWhatIf;
     }
 
+    /// <summary>The demo runs unattended: an irreversible step is shown and approved like any other.</summary>
+    public bool ConfirmHighImpact(string target, string action) => ShouldProcess(target, action);
+
     public void WriteVerbose(string message) => Write("VERBOSE: " + message);
     public void WriteWarning(string message) => Write("WARNING: " + message);
 

@@ -47,8 +47,13 @@ namespace ImageTools.Engine
             return session.Info;
         }
 
-        /// <summary>Forgets the session's connection (Disconnect-ImageTools).</summary>
-        public static void Disconnect() => EngineSession.SetCurrent(null);
+        /// <summary>Forgets the session's connection (Disconnect-ImageTools); returns what it was, or null when there was none.</summary>
+        public static ConnectionInfo? Disconnect()
+        {
+            var forgotten = EngineSession.Current;
+            EngineSession.SetCurrent(null);
+            return forgotten?.Info;
+        }
 
         /// <summary>The engine over the session's connection; a clear error says what to run when there is none.</summary>
         public static ImageToolsEngine FromSession() => new ImageToolsEngine(EngineSession.RequireCurrent());
@@ -64,9 +69,13 @@ namespace ImageTools.Engine
         public Task<ImageInfo?> CaptureAsync(CaptureRequest request, IOperationHost host) =>
             CaptureOperation.RunAsync(request, host, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
-        public Task<GalleryVersionInfo?> PublishAsync(PublishRequest request, IOperationHost host) =>
-            Operations.Publish.PublishOperation.RunAsync(request, host, _gateway, new GalleryGateway(_session.Client, _session.Options.PollingDelay),
+        /// <summary>Publishes a gallery version; a non-positive ReplicationTimeout is refused before any request.</summary>
+        public Task<GalleryVersionInfo?> PublishAsync(PublishRequest request, IOperationHost host)
+        {
+            Operations.OperationRun.RequirePositive(request.ReplicationTimeout, "ReplicationTimeout");
+            return Operations.Publish.PublishOperation.RunAsync(request, host, _gateway, new GalleryGateway(_session.Client, _session.Options.PollingDelay),
                 _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+        }
 
         public Task DeployAsync(DeployRequest request, IOperationHost host) =>
             Operations.Deploy.DeployOperation.RunAsync(request, host, _gateway, new GalleryGateway(_session.Client, _session.Options.PollingDelay),

@@ -34,9 +34,12 @@ namespace ImageTools
         /// <summary>
         /// Runs an engine operation over the session's connection (reusing an Az.Accounts sign-in
         /// when there is none): in the pipeline, or with -AsJob as a background job, confirmed
-        /// once here beforehand since nothing inside a job can prompt (JobPolicy decides).
+        /// once here beforehand since nothing inside a job can prompt (JobPolicy decides). When the
+        /// plan may hold an irreversible step (<paramref name="highImpactPlan"/>), that one
+        /// consent is asked as high impact, as the step itself would be in the pipeline.
         /// </summary>
-        protected void RunEngine(Func<ImageToolsEngine, IOperationHost, Task> operation, bool force = false, bool asJob = false)
+        protected void RunEngine(Func<ImageToolsEngine, IOperationHost, Task> operation, bool force = false, bool asJob = false,
+            bool highImpactPlan = false)
         {
             ReuseAzSignIn();
             switch (JobPolicy.Decide(asJob, force, CmdletHost.IsConfirmRequested(this), CmdletHost.IsWhatIfRequested(this)))
@@ -46,7 +49,7 @@ namespace ImageTools
                     Pump(host => operation(ImageToolsEngine.FromSession(), host), force);
                     return;
                 case JobStart.ConfirmThenStart:
-                    if (!ShouldProcess(JobTarget, JobPolicy.ConsentAction(MyInvocation.MyCommand.Name)))
+                    if (!ConsentToJob(force, highImpactPlan))
                         return;
                     break;
             }
@@ -62,6 +65,22 @@ namespace ImageTools
             JobRepository.Add(job);
             job.Start(host => operation(engine, host));
             WriteObject(job);
+        }
+
+        private bool ConsentToJob(bool force, bool highImpact)
+        {
+            string action = JobPolicy.ConsentAction(MyInvocation.MyCommand.Name);
+            if (!highImpact)
+                return ShouldProcess(JobTarget, action);
+            try
+            {
+                return new CmdletHost(this, force).ConfirmHighImpact(JobTarget, action);
+            }
+            catch (ImageToolsException error)
+            {
+                WriteError(CmdletHost.ToErrorRecord(error));
+                return false;
+            }
         }
 
         /// <summary>

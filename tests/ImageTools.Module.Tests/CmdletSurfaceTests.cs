@@ -17,8 +17,8 @@ public class CmdletSurfaceTests
     private static CmdletSurface Cmdlet(string name) => Surface.Cmdlets.Single(c => c.Name == name);
 
     [Fact]
-    public void The_module_has_the_five_lifecycle_cmdlets() =>
-        Assert.Equal(new[] { "Connect-ImageTools", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion" },
+    public void The_module_has_the_four_lifecycle_cmdlets_and_sign_in_and_out() =>
+        Assert.Equal(new[] { "Connect-ImageTools", "Disconnect-ImageTools", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion" },
             Surface.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
 
     [Theory]
@@ -51,12 +51,66 @@ public class CmdletSurfaceTests
     [InlineData("New-CapturedImage", "Medium")]
     [InlineData("Publish-GalleryVersion", "Medium")]
     [InlineData("New-VmFromImage", "Medium")]
+    [InlineData("Disconnect-ImageTools", "Low")]
     public void Irreversible_steps_have_high_impact_and_Force(string name, string impact)
     {
         Assert.Equal(impact, Cmdlet(name).ConfirmImpact);
-        if (impact == "High" || name == "New-CapturedImage") // -DeleteSourceVm is asked unless -Force
+        if (impact == "High" || name == "New-CapturedImage") // -DeleteSourceVm is asked as a high-impact step unless -Force
             Assert.Equal("SwitchParameter", Cmdlet(name).Parameter("Force").Type.Name);
     }
+
+    [Fact]
+    public void DeleteSourceVm_is_confirmed_by_the_engine_plan_step_not_by_the_cmdlet()
+    {
+        // One confirmation for one write: the cmdlet hands -DeleteSourceVm to the engine, whose plan
+        // marks the delete high impact; the host adapter is the one place that may call ShouldContinue.
+        string commands = Path.Combine(Paths.RepoRoot, "src", "ImageTools", "Commands");
+        var asking = Directory.GetFiles(commands, "*.cs").Where(f => File.ReadAllText(f).Contains("ShouldContinue(")).Select(Path.GetFileName);
+        Assert.Empty(asking);
+        string host = File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "ImageTools", "Hosting", "CmdletHost.cs"));
+        Assert.Contains("HostPumpPolicy.ConfirmHighImpact(", host);
+        Assert.Contains("ShouldContinue(", host);
+        string capture = File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "ImageTools.Engine", "Operations", "Capture", "CaptureOperation.cs"));
+        Assert.Matches(@"AddHighImpact\([^;]*Delete the source VM", capture);
+        Assert.DoesNotMatch(@"\.Add\([^;]*Delete the source VM", capture);
+    }
+
+    [Fact]
+    public void New_CapturedImage_takes_the_disk_source_parameters_of_its_request()
+    {
+        var capture = Cmdlet("New-CapturedImage");
+        Assert.Equal("String[]", capture.Parameter("DataDiskSourceIds").Type.Name);
+        Assert.Equal(new[] { "Linux", "Windows" }, ValidateSet(capture, "OsType"));
+        Assert.Equal(new[] { "Generalized", "Specialized" }, ValidateSet(capture, "OsState"));
+        // Every settable member of CaptureRequest has its parameter (Source is -ResourceId/-Name; ResourceGroupName is -ImageResourceGroupName).
+        var renamed = new Dictionary<string, string> { ["Source"] = "ResourceId", ["ResourceGroupName"] = "ImageResourceGroupName", ["Tags"] = "Tag" };
+        foreach (var member in typeof(ImageTools.Engine.Requests.CaptureRequest).GetProperties().Where(p => p.CanWrite))
+            Assert.Contains(renamed.GetValueOrDefault(member.Name, member.Name), capture.Parameters.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Publish_GalleryVersion_takes_a_ReplicationTimeout()
+    {
+        var publish = Cmdlet("Publish-GalleryVersion");
+        Assert.Equal("TimeSpan", publish.Parameter("ReplicationTimeout").Type.Name);
+        Assert.True(publish.Parameter("ReplicationTimeout").InSet("ById"));
+        Assert.True(publish.Parameter("NoWait").InSet("ById"));
+    }
+
+    [Theory]
+    [InlineData("Publish-GalleryVersion", "ReplicaCount")]   // TargetRegionReplicaCountOutOfRange, with the -TargetRegion counts
+    [InlineData("New-VmFromImage", "Count")]                 // CountOutOfRange
+    public void Ranges_the_engine_checks_are_not_checked_again_by_the_cmdlet(string name, string parameter)
+    {
+        // A range checked twice answers with two error ids (ParameterArgumentValidationError here,
+        // the rule id through another parameter or caller); the engine's rule is the one place.
+        var property = Cmdlet(name).Type.GetProperty(parameter)!;
+        Assert.DoesNotContain(property.GetCustomAttributesData(), a => a.AttributeType.Name is "ValidateRangeAttribute" or "ValidateCountAttribute" or "ValidateLengthAttribute");
+    }
+
+    private static string[] ValidateSet(CmdletSurface cmdlet, string parameter) =>
+        cmdlet.Type.GetProperty(parameter)!.GetCustomAttributesData().Single(a => a.AttributeType.Name == "ValidateSetAttribute")
+            .ConstructorArguments.SelectMany(a => (IEnumerable<CustomAttributeTypedArgument>)a.Value!).Select(v => (string)v.Value!).OrderBy(v => v, StringComparer.Ordinal).ToArray();
 
     [Theory]
     [InlineData("Invoke-VmGeneralize")]

@@ -60,4 +60,42 @@ public class HostPumpPolicyTests
         Assert.Contains("\"Generalize\"", line);
         Assert.Contains("virtualMachines/vm1", line);
     }
+
+    [Theory]
+    // force, -Confirm, -Confirm:$false, -WhatIf, ShouldProcess prompts itself, interactive -> decision
+    [InlineData(false, false, false, false, false, true, HighImpactDecision.AskShouldProcessThenContinue)] // nothing said: one prompt, from ShouldContinue
+    [InlineData(false, false, false, false, true, true, HighImpactDecision.AskShouldProcess)]              // $ConfirmPreference Medium: ShouldProcess prompts, once
+    [InlineData(false, true, false, false, false, true, HighImpactDecision.AskShouldProcess)]              // -Confirm: ShouldProcess prompts, once
+    [InlineData(true, true, false, false, false, true, HighImpactDecision.AskShouldProcess)]               // -Force -Confirm: still asked
+    [InlineData(false, false, true, false, false, true, HighImpactDecision.AskShouldProcess)]              // -Confirm:$false: ShouldProcess says yes unprompted
+    [InlineData(false, false, false, true, false, true, HighImpactDecision.AskShouldProcess)]              // -WhatIf: "What if:", no write
+    [InlineData(true, false, false, true, false, true, HighImpactDecision.AskShouldProcess)]               // -WhatIf wins over -Force
+    [InlineData(true, false, false, false, false, true, HighImpactDecision.ProceedWithoutPrompt)]          // -Force
+    [InlineData(true, false, false, false, false, false, HighImpactDecision.ProceedWithoutPrompt)]         // -Force in a runbook
+    [InlineData(false, false, false, false, false, false, HighImpactDecision.RefuseCannotPrompt)]          // runbook, nothing said
+    [InlineData(false, false, false, false, true, false, HighImpactDecision.RefuseCannotPrompt)]           // runbook, low $ConfirmPreference
+    [InlineData(false, false, false, true, false, false, HighImpactDecision.AskShouldProcess)]             // runbook -WhatIf: no prompt, no write
+    public void A_high_impact_step_is_asked_once_by_default_and_never_in_a_runbook(bool force, bool confirm, bool confirmDeclined, bool whatIf,
+        bool shouldProcessPrompts, bool interactive, HighImpactDecision expected) =>
+        Assert.Equal(expected, HostPumpPolicy.ConfirmHighImpact(force, confirm, confirmDeclined, whatIf, shouldProcessPrompts, interactive));
+
+    [Theory]
+    [InlineData("High", "Medium", false)]   // PowerShell's default preference: a Medium cmdlet does not prompt
+    [InlineData("High", "High", true)]
+    [InlineData("Medium", "Medium", true)]
+    [InlineData("Low", "Medium", true)]
+    [InlineData("None", "High", false)]     // $ConfirmPreference = 'None' turns prompts off
+    [InlineData(null, "Medium", false)]     // unreadable: PowerShell's default, High
+    [InlineData("medium", "Medium", true)]
+    public void ShouldProcess_prompts_when_the_cmdlet_impact_reaches_ConfirmPreference(string? preference, string impact, bool prompts) =>
+        Assert.Equal(prompts, HostPumpPolicy.ShouldProcessPrompts(preference, impact));
+
+    [Fact]
+    public void The_high_impact_question_names_the_step_and_the_target_and_says_it_cannot_be_undone()
+    {
+        string query = HostPumpPolicy.HighImpactQuery("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/base01", "Delete the source VM");
+        Assert.StartsWith("Delete the source VM on '/subscriptions/s/", query);
+        Assert.Contains("virtualMachines/base01", query);
+        Assert.Contains("cannot be undone", query);
+    }
 }

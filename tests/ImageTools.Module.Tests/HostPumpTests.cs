@@ -25,6 +25,7 @@ public class HostPumpTests
         }
 
         public bool ShouldProcess(string target, string action) { Record("ShouldProcess", target); return Answer(target); }
+        public bool ConfirmHighImpact(string target, string action) { Record("ConfirmHighImpact", target); return Answer(target); }
         public void WriteVerbose(string message) => Record("Verbose", message);
         public void WriteWarning(string message) => Record("Warning", message);
         public void WriteProgress(OperationProgress progress) => Record("Progress", progress.ToString());

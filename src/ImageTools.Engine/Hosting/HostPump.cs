@@ -153,6 +153,9 @@ namespace ImageTools.Engine.Hosting
             public bool ShouldProcess(string target, string action) =>
                 _pump.Invoke(host => host.ShouldProcess(target, action));
 
+            public bool ConfirmHighImpact(string target, string action) =>
+                _pump.Invoke(host => host.ConfirmHighImpact(target, action));
+
             public void WriteVerbose(string message) => _pump.Post(host => host.WriteVerbose(message));
             public void WriteWarning(string message) => _pump.Post(host => host.WriteWarning(message));
             public void WriteObject(object item) => _pump.Post(host => host.WriteObject(item));

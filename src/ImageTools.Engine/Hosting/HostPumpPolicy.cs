@@ -64,12 +64,65 @@ namespace ImageTools.Engine.Hosting
         public static string ErrorCategoryName(FailureCategory category) => category.ToString();
 
         /// <summary>
-        /// Whether New-CapturedImage -DeleteSourceVm asks its extra "delete the source VM?" question
-        /// (ShouldContinue, which always prompts): not under -WhatIf (nothing is deleted), not with
-        /// -Force, and not with an explicit -Confirm:$false, so a runbook never meets a prompt.
+        /// How a planned write marked high impact (irreversible: the source VM of New-CapturedImage
+        /// -DeleteSourceVm) is confirmed. A cmdlet has one ConfirmImpact, so such a step is asked
+        /// for by default even from a Medium-impact cmdlet: ShouldProcess (for -WhatIf, -Confirm,
+        /// transcripts and "Yes to All"), then ShouldContinue when ShouldProcess did not prompt
+        /// itself. -WhatIf prints "What if:" and writes nothing; -Confirm and a $ConfirmPreference
+        /// low enough prompt once through ShouldProcess; -Confirm:$false and -Force go ahead without a
+        /// prompt. A host that cannot prompt (a runbook) refuses before any write instead of failing
+        /// at the prompt, and says to pass -Force or -Confirm:$false.
         /// </summary>
-        public static bool AskBeforeDeletingSource(bool force, bool confirmDeclined, bool whatIf) =>
-            !force && !confirmDeclined && !whatIf;
+        /// <param name="shouldProcessPrompts">Whether ShouldProcess itself prompts for this cmdlet (see <see cref="ShouldProcessPrompts"/>).</param>
+        public static HighImpactDecision ConfirmHighImpact(bool force, bool confirmRequested, bool confirmDeclined, bool whatIf,
+            bool shouldProcessPrompts, bool interactive)
+        {
+            if (whatIf || confirmRequested || confirmDeclined)
+                return HighImpactDecision.AskShouldProcess;
+            if (force)
+                return HighImpactDecision.ProceedWithoutPrompt;
+            if (!interactive)
+                return HighImpactDecision.RefuseCannotPrompt;
+            return shouldProcessPrompts ? HighImpactDecision.AskShouldProcess : HighImpactDecision.AskShouldProcessThenContinue;
+        }
+
+        /// <summary>
+        /// Whether ShouldProcess prompts on its own: $ConfirmPreference is not None and the cmdlet's
+        /// ConfirmImpact is at or above it (names of PowerShell's ConfirmImpact: None, Low, Medium, High).
+        /// An unreadable preference counts as PowerShell's default, High.
+        /// </summary>
+        public static bool ShouldProcessPrompts(string? confirmPreference, string cmdletConfirmImpact)
+        {
+            int preference = ImpactRank(confirmPreference) ?? 3;
+            int impact = ImpactRank(cmdletConfirmImpact) ?? 2;
+            return preference > 0 && impact >= preference;
+        }
+
+        private static int? ImpactRank(string? name)
+        {
+            switch ((name ?? "").Trim().ToLowerInvariant())
+            {
+                case "none": return 0;
+                case "low": return 1;
+                case "medium": return 2;
+                case "high": return 3;
+                default: return null;
+            }
+        }
+
+        /// <summary>The ShouldContinue question for a high-impact step.</summary>
+        public static string HighImpactQuery(string target, string action) =>
+            $"{action} on '{target}'. This cannot be undone. Continue?";
+
+        /// <summary>The ShouldContinue caption for a high-impact step.</summary>
+        public const string HighImpactCaption = "Irreversible step";
+
+        /// <summary>The refusal when a high-impact step needs a prompt that this host cannot show; nothing has been written.</summary>
+        public static ImageToolsException CannotPrompt(string target, string action) =>
+            new ImageToolsException("ConfirmationRequired",
+                $"'{action}' on '{target}' is irreversible and needs confirmation, but this host cannot prompt (a runbook or a -NonInteractive session). Nothing was written.",
+                "Pass -Force (or -Confirm:$false) to confirm it in advance, or run the command at an interactive prompt.",
+                target, FailureCategory.InvalidOperation);
 
         /// <summary>The verbose line written in place of a prompt when -Force skips confirmation.</summary>
         public static string ForcedLine(string target, string action) =>
@@ -84,5 +137,21 @@ namespace ImageTools.Engine.Hosting
 
         /// <summary>-Force: go ahead, with a verbose line saying so.</summary>
         ProceedWithoutPrompt,
+    }
+
+    /// <summary>What the adapter does for one planned write marked high impact.</summary>
+    public enum HighImpactDecision
+    {
+        /// <summary>Call ShouldProcess only: -WhatIf, -Confirm, -Confirm:$false, or a $ConfirmPreference that makes it prompt.</summary>
+        AskShouldProcess,
+
+        /// <summary>Call ShouldProcess, then ShouldContinue, which always prompts.</summary>
+        AskShouldProcessThenContinue,
+
+        /// <summary>-Force: go ahead, with a verbose line saying so.</summary>
+        ProceedWithoutPrompt,
+
+        /// <summary>Nobody can answer a prompt here: refuse (HostPumpPolicy.CannotPrompt) before any write.</summary>
+        RefuseCannotPrompt,
     }
 }

@@ -16,6 +16,15 @@ namespace ImageTools.Engine.Hosting
         /// </summary>
         bool ShouldProcess(string target, string action);
 
+        /// <summary>
+        /// Asks before an irreversible write the plan marks high impact (New-CapturedImage
+        /// -DeleteSourceVm deleting the source VM). Like ShouldProcess, but a cmdlet prompts for it
+        /// by default whatever the cmdlet's ConfirmImpact; -Force or -Confirm:$false skip the
+        /// prompt, -WhatIf answers false, and a host that cannot prompt refuses with an error
+        /// naming those switches (HostPumpPolicy.ConfirmHighImpact decides).
+        /// </summary>
+        bool ConfirmHighImpact(string target, string action);
+
         /// <summary>True when the operation must not write at all (-WhatIf).</summary>
         bool IsWhatIf { get; }
 

@@ -156,6 +156,9 @@ namespace ImageTools.Engine.Hosting
                 return true;
             }
 
+            /// <summary>Settled before the job started, like every step (the cmdlet asks it as high impact then).</summary>
+            public bool ConfirmHighImpact(string target, string action) => ShouldProcess(target, action);
+
             public void WriteVerbose(string message) => _runner.Write(sink => sink.Verbose(message));
             public void WriteWarning(string message) => _runner.Write(sink => sink.Warning(message));
             public void WriteObject(object item) => _runner.Write(sink => sink.Output(item));

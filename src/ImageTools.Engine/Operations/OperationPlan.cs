@@ -6,10 +6,11 @@ namespace ImageTools.Engine.Operations
     /// <summary>One write an operation intends to make, as ShouldProcess shows it.</summary>
     public sealed class PlanStep
     {
-        public PlanStep(string target, string action)
+        public PlanStep(string target, string action, bool highImpact = false)
         {
             Target = target;
             Action = action;
+            HighImpact = highImpact;
         }
 
         /// <summary>The resource written (its id or name).</summary>
@@ -17,6 +18,12 @@ namespace ImageTools.Engine.Operations
 
         /// <summary>What is done to it, e.g. "Run Sysprep /generalize /oobe /mode:vm /quiet in the guest".</summary>
         public string Action { get; }
+
+        /// <summary>
+        /// Irreversible (deleting the source VM): confirmed through IOperationHost.ConfirmHighImpact,
+        /// which prompts by default whatever the cmdlet's ConfirmImpact.
+        /// </summary>
+        public bool HighImpact { get; }
 
         public override string ToString() => $"{Action} on '{Target}'";
     }
@@ -31,6 +38,13 @@ namespace ImageTools.Engine.Operations
         public OperationPlan Add(string target, string action)
         {
             _steps.Add(new PlanStep(target, action));
+            return this;
+        }
+
+        /// <summary>Adds an irreversible step, asked for by default (see <see cref="PlanStep.HighImpact"/>).</summary>
+        public OperationPlan AddHighImpact(string target, string action)
+        {
+            _steps.Add(new PlanStep(target, action, highImpact: true));
             return this;
         }
 

@@ -35,13 +35,14 @@ namespace ImageTools.Engine.Operations
         /// <summary>
         /// Asks the host about every planned write before the first one, so that a declined
         /// step leaves nothing half done. Under -WhatIf this prints the plan (each call answers false).
+        /// A high-impact step is asked through ConfirmHighImpact (it prompts by default).
         /// </summary>
         public bool ConfirmPlan(OperationPlan plan)
         {
             var all = true;
             foreach (var step in plan.Steps)
             {
-                if (!Host.ShouldProcess(step.Target, step.Action))
+                if (!(step.HighImpact ? Host.ConfirmHighImpact(step.Target, step.Action) : Host.ShouldProcess(step.Target, step.Action)))
                     all = false;
             }
             return all;

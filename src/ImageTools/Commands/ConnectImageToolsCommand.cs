@@ -1,7 +1,9 @@
 using System.Management.Automation;
-using System.Security.Cryptography.X509Certificates;
 using ImageTools.Engine;
+using ImageTools.Engine.Connection;
+using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
+using ImageTools.Hosting;
 using ImageTools.Models;
 
 namespace ImageTools.Commands
@@ -32,9 +34,19 @@ namespace ImageTools.Commands
                 Environment = Environment, TenantId = Tenant, SubscriptionId = Subscription,
                 CredentialKind = Kind(), ClientId = AccountId ?? ApplicationId ?? Credential?.UserName,
                 ClientSecret = Credential?.GetNetworkCredential(), CertificatePath = CertificatePath,
-                Certificate = CertificateThumbprint == null ? null : FindCertificate(CertificateThumbprint),
                 EmulatorConnectionFile = EmulatorConnectionFile == null ? null : GetUnresolvedProviderPathFromPSPath(EmulatorConnectionFile),
             };
+            try
+            {
+                // CurrentUser\My, then LocalMachine\My; a thumbprint found in neither is refused naming both.
+                if (CertificateThumbprint != null)
+                    request.Certificate = CertificateLookup.FindByThumbprint(CertificateThumbprint);
+            }
+            catch (ImageToolsException error)
+            {
+                WriteError(CmdletHost.ToErrorRecord(error));
+                return;
+            }
             if (ShouldProcess(Subscription ?? "the default subscription", $"Sign in ({request.CredentialKind})"))
                 Pump(async host => host.WriteObject(await ImageToolsEngine.ConnectAsync(request, host, null, host.Cancellation).ConfigureAwait(false)));
         }
@@ -48,13 +60,5 @@ namespace ImageTools.Commands
             "Emulator" => CredentialKind.Emulator,
             _ => CredentialKind.Default,
         };
-
-        private static X509Certificate2? FindCertificate(string thumbprint)
-        {
-            using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
-            store.Open(OpenFlags.ReadOnly);
-            var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
-            return found.Count > 0 ? found[0] : null;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using ImageTools.Completion;
 using ImageTools.Engine.Hosting;
@@ -20,6 +21,7 @@ namespace ImageTools.Commands
         [Parameter] [ValidateSet("V1", "V2")] public string? HyperVGeneration { get; set; }
         [Parameter] [ValidateSet("Windows", "Linux")] public string? OsType { get; set; }
         [Parameter] [ValidateSet("Generalized", "Specialized")] public string? OsState { get; set; }
+        [Parameter] public string[]? DataDiskSourceIds { get; set; }
         [Parameter] public SwitchParameter ZoneResilient { get; set; }
         [Parameter] public Hashtable? Tag { get; set; }
         [Parameter] public SwitchParameter Deallocate { get; set; }
@@ -34,13 +36,12 @@ namespace ImageTools.Commands
             {
                 SubscriptionId = SubscriptionId, Source = Target, ImageName = ImageName, ResourceGroupName = ImageResourceGroupName,
                 Location = Location, HyperVGeneration = HyperVGeneration, OsType = OsType, OsState = OsState,
+                DataDiskSourceIds = DataDiskSourceIds == null ? new List<string>() : new List<string>(DataDiskSourceIds),
                 ZoneResilient = ZoneResilient, Tags = ToTags(Tag), Deallocate = Deallocate, Replace = Replace, DeleteSourceVm = DeleteSourceVm,
             };
-            // Deleting the source VM is irreversible: asked once here (ShouldContinue) unless -Force, -Confirm:$false or -WhatIf.
-            if (DeleteSourceVm && HostPumpPolicy.AskBeforeDeletingSource(Force, CmdletHost.IsConfirmDeclined(this), CmdletHost.IsWhatIfRequested(this)) &&
-                !ShouldContinue($"Delete the source VM '{Target}' once the image reads Succeeded?", "Delete source VM"))
-                return;
-            RunEngine((engine, host) => engine.CaptureAsync(request, host), Force, AsJob);
+            // The engine's plan marks the delete of the source VM high impact: it is the one prompt
+            // (IOperationHost.ConfirmHighImpact), asked after the preflight and only when the delete will happen.
+            RunEngine((engine, host) => engine.CaptureAsync(request, host), Force, AsJob, highImpactPlan: DeleteSourceVm);
         }
     }
 }

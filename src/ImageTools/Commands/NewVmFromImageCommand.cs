@@ -18,7 +18,7 @@ namespace ImageTools.Commands
         [Parameter(ParameterSetName = ByNameSet)] [ArgumentCompleter(typeof(ResourceGroupCompleter))] public string? ImageResourceGroupName { get; set; }
         [Parameter(Mandatory = true)] [ValidateNotNullOrEmpty] [ArgumentCompleter(typeof(ResourceGroupCompleter))] public string ResourceGroupName { get; set; } = "";
         [Parameter(Mandatory = true)] [ValidateNotNullOrEmpty] public string Name { get; set; } = "";
-        [Parameter] [ValidateRange(1, 1000)] public int Count { get; set; } = 1;
+        [Parameter] public int Count { get; set; } = 1;
         [Parameter] [ValidateRange(1, 100)] public int ThrottleLimit { get; set; } = 10;
         [Parameter] [ArgumentCompleter(typeof(LocationCompleter))] public string? Location { get; set; }
         [Parameter] [ValidateNotNullOrEmpty] public string Size { get; set; } = "Standard_D2s_v5";

@@ -28,12 +28,15 @@ namespace ImageTools.Commands
         [Parameter] [ValidateSet("V1", "V2")] public string? HyperVGeneration { get; set; }
         [Parameter] public string? SecurityType { get; set; }
         [Parameter] public object[]? TargetRegion { get; set; }
-        [Parameter] [ValidateRange(1, 100)] public int? ReplicaCount { get; set; }
+        [Parameter] public int? ReplicaCount { get; set; }
         [Parameter] [ValidateSet("Standard_LRS", "Standard_ZRS", "Premium_LRS")] public string? StorageAccountType { get; set; }
         [Parameter] public SwitchParameter ExcludeFromLatest { get; set; }
         [Parameter] public DateTime? EndOfLifeDate { get; set; }
         [Parameter] public Hashtable? Tag { get; set; }
         [Parameter] public SwitchParameter NoWait { get; set; }
+
+        /// <summary>Under Azure Automation's three-hour fair-share limit, with room for the steps before it.</summary>
+        [Parameter] public TimeSpan ReplicationTimeout { get; set; } = TimeSpan.FromHours(2);
         [Parameter] public SwitchParameter AsJob { get; set; }
 
         protected override void ProcessRecord()
@@ -45,7 +48,7 @@ namespace ImageTools.Commands
                 Publisher = Publisher, Offer = Offer, Sku = Sku, OsType = OsType, OsState = OsState, HyperVGeneration = HyperVGeneration,
                 SecurityType = SecurityType, ReplicaCount = ReplicaCount, StorageAccountType = StorageAccountType,
                 ExcludeFromLatest = ExcludeFromLatest, EndOfLifeDate = EndOfLifeDate.HasValue ? new DateTimeOffset(EndOfLifeDate.Value) : (DateTimeOffset?)null,
-                Tags = ToTags(Tag), NoWait = NoWait,
+                Tags = ToTags(Tag), NoWait = NoWait, ReplicationTimeout = ReplicationTimeout,
             };
             RunEngine(async (engine, host) =>
             {

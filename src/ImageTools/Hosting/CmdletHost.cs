@@ -38,6 +38,35 @@ namespace ImageTools.Hosting
             return true;
         }
 
+        /// <summary>An irreversible step: prompts by default although the cmdlet's ConfirmImpact is lower (HostPumpPolicy decides).</summary>
+        public bool ConfirmHighImpact(string target, string action)
+        {
+            var prompts = HostPumpPolicy.ShouldProcessPrompts(Convert.ToString(Unwrap(_cmdlet.GetVariableValue("ConfirmPreference"))), CmdletConfirmImpact(_cmdlet));
+            switch (HostPumpPolicy.ConfirmHighImpact(_force, _confirmRequested, IsConfirmDeclined(_cmdlet), IsWhatIf, prompts, IsInteractive))
+            {
+                case HighImpactDecision.ProceedWithoutPrompt:
+                    _cmdlet.WriteVerbose(HostPumpPolicy.ForcedLine(target, action));
+                    return true;
+                case HighImpactDecision.RefuseCannotPrompt:
+                    throw HostPumpPolicy.CannotPrompt(target, action);
+                case HighImpactDecision.AskShouldProcessThenContinue:
+                    return _cmdlet.ShouldProcess(target, action) &&
+                           _cmdlet.ShouldContinue(HostPumpPolicy.HighImpactQuery(target, action), HostPumpPolicy.HighImpactCaption);
+                default:
+                    return _cmdlet.ShouldProcess(target, action);
+            }
+        }
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        /// <summary>The ConfirmImpact the cmdlet declares (Medium when its attribute does not say).</summary>
+        private static string CmdletConfirmImpact(PSCmdlet cmdlet)
+        {
+            foreach (CmdletAttribute attribute in cmdlet.GetType().GetCustomAttributes(typeof(CmdletAttribute), true))
+                return attribute.ConfirmImpact.ToString();
+            return nameof(ConfirmImpact.Medium);
+        }
+
         public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
         public void WriteWarning(string message) => _cmdlet.WriteWarning(message);
         public void WriteObject(object item) => _cmdlet.WriteObject(item);

@@ -34,6 +34,18 @@ public sealed class RecordingHost : IOperationHost
         return !IsWhatIf && Confirm;
     }
 
+    /// <summary>Steps the plan marks irreversible, also recorded in ShouldProcessCalls in plan order.</summary>
+    public ConcurrentQueue<(string Target, string Action)> HighImpactCalls { get; } = new();
+
+    /// <summary>What ConfirmHighImpact answers outside -WhatIf, on top of <see cref="Confirm"/>.</summary>
+    public bool ConfirmIrreversible { get; init; } = true;
+
+    public bool ConfirmHighImpact(string target, string action)
+    {
+        HighImpactCalls.Enqueue((target, action));
+        return ShouldProcess(target, action) && ConfirmIrreversible;
+    }
+
     public void WriteVerbose(string message)
     {
         Verbose.Enqueue(message);

@@ -110,7 +110,7 @@ namespace ImageTools.Engine.Operations.Capture
                 ct => Azure.DeleteVmAsync(vm.Id, ct), 90);
 
         private static OperationPlan DeleteSourcePlan(VmState vm) =>
-            new OperationPlan().Add(vm.Id, "Delete the source VM; its image exists and reads Succeeded (-DeleteSourceVm, irreversible)");
+            new OperationPlan().AddHighImpact(vm.Id, "Delete the source VM; its image exists and reads Succeeded (-DeleteSourceVm, irreversible)");
 
         private ImageInfo Emit(ImageState image, CaptureFacts facts, bool sourceDeleted)
         {
@@ -181,7 +181,7 @@ namespace ImageTools.Engine.Operations.Capture
                 plan.Add(facts.ExistingImage.Id, _request.Replace ? "Delete the existing image (-Replace)" : "Delete the image left failed by an earlier run");
             plan.Add(facts.ImageId.Id, $"Create managed image ({facts.TargetHyperVGeneration}, {facts.TargetOsType}) from {facts.Kind} '{facts.SourceId.Name}'");
             if (_request.DeleteSourceVm && facts.Vm != null)
-                plan.Add(facts.Vm.Id, "Delete the source VM once the image reads Succeeded (-DeleteSourceVm, irreversible)");
+                plan.AddHighImpact(facts.Vm.Id, "Delete the source VM once the image reads Succeeded (-DeleteSourceVm, irreversible)");
             return plan;
         }
 
