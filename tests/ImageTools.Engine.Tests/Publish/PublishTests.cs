@@ -169,7 +169,7 @@ public class PublishTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task A_rerun_returns_the_existing_version_without_writing_and_another_source_under_that_version_is_refused()
+    public async Task GalleryVersionAlreadyPublished_a_rerun_returns_the_existing_version_without_writing_and_another_source_under_that_version_is_refused()
     {
         var group = EmulatorFixture.NewGroup("pub-rerun");
         var imageId = await PublishKit.ImageAsync(emulator, group, "img-a");

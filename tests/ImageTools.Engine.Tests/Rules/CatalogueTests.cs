@@ -1,46 +1,91 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using ImageTools.Engine.Rules;
 using ImageTools.Engine.Rules.Capture;
+using ImageTools.Engine.Rules.Deploy;
 using ImageTools.Engine.Rules.Generalize;
+using ImageTools.Engine.Rules.Publish;
 
 namespace ImageTools.Engine.Tests.Rules;
 
-/// <summary>The catalogue's shape: stable unique ids, each rule in its own file with its test beside it.</summary>
+/// <summary>
+/// The whole catalogue's shape, every rule family (Generalize, Capture, Publish, Deploy): ids are
+/// unique, equal their class name, and each rule has a test, either its own file
+/// (&lt;folder&gt;/&lt;RuleId&gt;Tests.cs) or a grouped test file in the family's folder that names the rule id.
+/// </summary>
 public class CatalogueTests
 {
-    private static IEnumerable<(string Cmdlet, string Id, Type Type, string Reads)> Catalogue() =>
-        GeneralizeRules.Arm.Concat(GeneralizeRules.Guest).Select(r => ("Generalize", r.Id, r.GetType(), r.Reads))
-            .Concat(CaptureRules.All.Select(r => ("Capture", r.Id, r.GetType(), r.Reads)));
+    /// <summary>Each family: the rules it lists, the rule namespace, and the test folder (relative to the test project) where its tests live.</summary>
+    private static readonly (string Family, string Namespace, string TestFolder, Func<IEnumerable<object>> Rules)[] Families =
+    [
+        ("Generalize", "ImageTools.Engine.Rules.Generalize", "Rules/Generalize", () => GeneralizeRules.Arm.Concat(GeneralizeRules.Guest)),
+        ("Capture", "ImageTools.Engine.Rules.Capture", "Rules/Capture", () => CaptureRules.All),
+        ("Publish", "ImageTools.Engine.Rules.Publish", "Publish", () => PublishRules.All),
+        ("Deploy", "ImageTools.Engine.Rules.Deploy", "Deploy", () => DeployRules.All.Cast<object>().Concat(DeployRules.PerVm)),
+    ];
+
+    private static IEnumerable<(string Family, string Id, Type Type, string Reads)> Catalogue() =>
+        Families.SelectMany(f => f.Rules().Select(r => (f.Family, Id(r), r.GetType(), Reads(r))));
+
+    private static string Id(object rule) => (string)rule.GetType().GetProperty("Id")!.GetValue(rule)!;
+    private static string Reads(object rule) => (string)rule.GetType().GetProperty("Reads")!.GetValue(rule)!;
 
     [Fact]
-    public void Rule_ids_are_unique_and_name_their_class()
+    public void Every_family_has_rules()
+    {
+        Assert.All(Families, f => Assert.NotEmpty(f.Rules()));
+    }
+
+    [Fact]
+    public void Rule_ids_are_unique_across_families_and_name_their_class()
     {
         var rules = Catalogue().ToList();
-        Assert.Equal(rules.Count, rules.Select(r => r.Id).Distinct().Count());
+        var duplicates = rules.GroupBy(r => r.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(duplicates.Count == 0, "Duplicate rule ids: " + string.Join(", ", duplicates));
         Assert.All(rules, r => Assert.Equal(r.Type.Name, r.Id));
         Assert.All(rules, r => Assert.False(string.IsNullOrWhiteSpace(r.Reads)));
     }
 
     [Fact]
-    public void Every_rule_class_is_in_the_catalogue()
+    public void Every_rule_class_is_in_its_familys_catalogue()
     {
         var listed = Catalogue().Select(r => r.Type).ToHashSet();
+        var namespaces = Families.Select(f => f.Namespace).ToHashSet();
         var defined = typeof(Rule<>).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(Rule<>))
-            .Where(t => t.Namespace is "ImageTools.Engine.Rules.Generalize" or "ImageTools.Engine.Rules.Capture");
+            .Where(t => !t.IsAbstract && IsRule(t))
+            .ToList();
+        Assert.All(defined, t => Assert.Contains(t.Namespace, namespaces));
         Assert.All(defined, t => Assert.Contains(t, listed));
     }
 
     [Fact]
-    public void Every_rule_has_its_test_file_beside_the_rules_structure()
+    public void Every_rule_has_a_test_file_of_its_own_or_a_grouped_test_naming_its_id()
     {
-        var testsRoot = Path.Combine(Path.GetDirectoryName(ThisFile())!);
-        var missing = Catalogue()
-            .Where(r => !File.Exists(Path.Combine(testsRoot, r.Cmdlet, r.Id + "Tests.cs")))
-            .Select(r => $"{r.Cmdlet}/{r.Id}Tests.cs")
-            .ToList();
-        Assert.True(missing.Count == 0, "Rules without a test file: " + string.Join(", ", missing));
+        var projectRoot = Path.GetDirectoryName(Path.GetDirectoryName(ThisFile()))!;
+        var missing = new List<string>();
+        foreach (var family in Families)
+        {
+            var folder = Path.Combine(projectRoot, family.TestFolder);
+            var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).ToList();
+            var texts = files.Select(File.ReadAllText).Where(t => t.Contains("[Fact") || t.Contains("[Theory")).ToList();
+            foreach (var rule in family.Rules())
+            {
+                var id = Id(rule);
+                var own = files.Any(f => Path.GetFileName(f) == id + "Tests.cs");
+                var named = texts.Any(t => Regex.IsMatch(t, "(?<![A-Za-z0-9])" + id + "(?![A-Za-z0-9])"));
+                if (!own && !named)
+                    missing.Add($"{family.Family}/{id}");
+            }
+        }
+        Assert.True(missing.Count == 0, "Rules without a test: " + string.Join(", ", missing));
+    }
+
+    private static bool IsRule(Type t)
+    {
+        for (var b = t.BaseType; b != null; b = b.BaseType)
+            if (b.IsGenericType && b.GetGenericTypeDefinition() == typeof(Rule<>))
+                return true;
+        return false;
     }
 
     private static string ThisFile([CallerFilePath] string path = "") => path;

@@ -3,9 +3,9 @@ using ImageTools.Engine.Gateway;
 namespace ImageTools.Engine.Rules.Publish
 {
     /// <summary>The definition's OS type (Windows/Linux) is the source's.</summary>
-    internal sealed class DefinitionOsTypeMismatch : DefinitionPropertyRule
+    internal sealed class GalleryDefinitionOsTypeMismatch : DefinitionPropertyRule
     {
-        public override string Id => "GalleryDefinitionOsTypeMismatch";
+        public override string Id => nameof(GalleryDefinitionOsTypeMismatch);
         public override string Reads => "definition osType; the source's OS type";
         protected override string Property => "OS type";
         protected override string Parameter => "-OsType";

@@ -4,9 +4,9 @@ using ImageTools.Engine.Hosting;
 namespace ImageTools.Engine.Rules.Publish
 {
     /// <summary>Each region once (ARM: "Duplicate regions are not allowed in target publishing regions.").</summary>
-    internal sealed class DuplicateTargetRegion : Rule<PublishFacts>
+    internal sealed class TargetRegionDuplicate : Rule<PublishFacts>
     {
-        public override string Id => "TargetRegionDuplicate";
+        public override string Id => nameof(TargetRegionDuplicate);
         public override string Reads => "-TargetRegion";
 
         public override Finding? Evaluate(PublishFacts facts)

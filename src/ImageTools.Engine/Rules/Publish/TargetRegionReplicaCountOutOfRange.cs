@@ -4,9 +4,9 @@ using ImageTools.Engine.Hosting;
 namespace ImageTools.Engine.Rules.Publish
 {
     /// <summary>Replicas per region: 1 to 100.</summary>
-    internal sealed class ReplicaCountOutOfRange : Rule<PublishFacts>
+    internal sealed class TargetRegionReplicaCountOutOfRange : Rule<PublishFacts>
     {
-        public override string Id => "TargetRegionReplicaCountOutOfRange";
+        public override string Id => nameof(TargetRegionReplicaCountOutOfRange);
         public override string Reads => "-TargetRegion replica counts, -ReplicaCount";
 
         public override Finding? Evaluate(PublishFacts facts)

@@ -5,9 +5,9 @@ using ImageTools.Engine.Hosting;
 namespace ImageTools.Engine.Rules.Publish
 {
     /// <summary>Replica storage: Standard_LRS, Standard_ZRS or Premium_LRS.</summary>
-    internal sealed class StorageAccountTypeInvalid : Rule<PublishFacts>
+    internal sealed class TargetRegionStorageAccountTypeInvalid : Rule<PublishFacts>
     {
-        public override string Id => "TargetRegionStorageAccountTypeInvalid";
+        public override string Id => nameof(TargetRegionStorageAccountTypeInvalid);
         public override string Reads => "-TargetRegion storage types, -StorageAccountType";
 
         public override Finding? Evaluate(PublishFacts facts)

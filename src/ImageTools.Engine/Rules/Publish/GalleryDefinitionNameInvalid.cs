@@ -4,9 +4,9 @@ using ImageTools.Engine.Validation;
 namespace ImageTools.Engine.Rules.Publish
 {
     /// <summary>Definition names: letters, digits, '_', '-' and '.', up to 80.</summary>
-    internal sealed class DefinitionNameInvalid : Rule<PublishFacts>
+    internal sealed class GalleryDefinitionNameInvalid : Rule<PublishFacts>
     {
-        public override string Id => "GalleryDefinitionNameInvalid";
+        public override string Id => nameof(GalleryDefinitionNameInvalid);
         public override string Reads => "-DefinitionName";
 
         public override Finding? Evaluate(PublishFacts facts) =>

@@ -6,9 +6,9 @@ namespace ImageTools.Engine.Rules.Publish
     /// -Version is "auto" or Major.Minor.Patch with each part 0..2,147,483,647 (ARM: 400
     /// InvalidParameter "The image version name is invalid...").
     /// </summary>
-    internal sealed class VersionNameInvalid : Rule<PublishFacts>
+    internal sealed class GalleryVersionNameInvalid : Rule<PublishFacts>
     {
-        public override string Id => "GalleryVersionNameInvalid";
+        public override string Id => nameof(GalleryVersionNameInvalid);
         public override string Reads => "-Version";
 
         public override Finding? Evaluate(PublishFacts facts) =>

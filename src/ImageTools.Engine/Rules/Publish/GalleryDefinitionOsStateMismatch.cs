@@ -7,9 +7,9 @@ namespace ImageTools.Engine.Rules.Publish
     /// state ['Specialized'] than the parent gallery image OS state ['Generalized']."). A VM that
     /// is not generalized is a Specialized source.
     /// </summary>
-    internal sealed class DefinitionOsStateMismatch : DefinitionPropertyRule
+    internal sealed class GalleryDefinitionOsStateMismatch : DefinitionPropertyRule
     {
-        public override string Id => "GalleryDefinitionOsStateMismatch";
+        public override string Id => nameof(GalleryDefinitionOsStateMismatch);
         public override string Reads => "definition osState; the source's OS state (VM instance view OSState/generalized, image osDisk.osState)";
         protected override string Property => "OS state";
         protected override string Parameter => "-OsState";

@@ -4,9 +4,9 @@ using ImageTools.Engine.Hosting;
 namespace ImageTools.Engine.Rules.Publish
 {
     /// <summary>-EndOfLifeDate must be in the future.</summary>
-    internal sealed class EndOfLifeInPast : Rule<PublishFacts>
+    internal sealed class GalleryVersionEndOfLifeInPast : Rule<PublishFacts>
     {
-        public override string Id => "GalleryVersionEndOfLifeInPast";
+        public override string Id => nameof(GalleryVersionEndOfLifeInPast);
         public override string Reads => "-EndOfLifeDate; the clock";
 
         public override Finding? Evaluate(PublishFacts facts)

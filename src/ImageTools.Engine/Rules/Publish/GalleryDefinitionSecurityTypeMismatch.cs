@@ -8,9 +8,9 @@ namespace ImageTools.Engine.Rules.Publish
     /// TrustedLaunch(-Supported) definition, a Confidential VM source a ConfidentialVM(-Supported)
     /// one, and a TrustedLaunch or ConfidentialVM definition takes no standard VM.
     /// </summary>
-    internal sealed class DefinitionSecurityTypeMismatch : DefinitionPropertyRule
+    internal sealed class GalleryDefinitionSecurityTypeMismatch : DefinitionPropertyRule
     {
-        public override string Id => "GalleryDefinitionSecurityTypeMismatch";
+        public override string Id => nameof(GalleryDefinitionSecurityTypeMismatch);
         public override string Reads => "definition features SecurityType; the source's security profile";
         protected override string Property => "security type";
         protected override string Parameter => "-SecurityType";

@@ -8,9 +8,9 @@ namespace ImageTools.Engine.Rules.Publish
     /// long-running operation with Conflict "...has a different Hypervisor generation ['V2'] than
     /// the parent gallery image Hypervisor generation ['V1']."): refused before any write.
     /// </summary>
-    internal sealed class DefinitionHyperVGenerationMismatch : DefinitionPropertyRule
+    internal sealed class GalleryDefinitionHyperVGenerationMismatch : DefinitionPropertyRule
     {
-        public override string Id => "GalleryDefinitionHyperVGenerationMismatch";
+        public override string Id => nameof(GalleryDefinitionHyperVGenerationMismatch);
         public override string Reads => "definition hyperVGeneration; the source's Hyper-V generation";
         protected override string Property => "Hyper-V generation";
         protected override string Parameter => "-HyperVGeneration";

@@ -4,9 +4,9 @@ using ImageTools.Engine.Hosting;
 namespace ImageTools.Engine.Rules.Publish
 {
     /// <summary>A missing definition is created only when publisher, offer and SKU are given; otherwise the refusal names what is missing.</summary>
-    internal sealed class DefinitionIdentifiersMissing : Rule<PublishFacts>
+    internal sealed class GalleryDefinitionNotFound : Rule<PublishFacts>
     {
-        public override string Id => "GalleryDefinitionNotFound";
+        public override string Id => nameof(GalleryDefinitionNotFound);
         public override string Reads => "GET of the gallery and of the definition; -Publisher -Offer -Sku";
 
         public override Finding? Evaluate(PublishFacts facts)
