@@ -12,7 +12,7 @@ namespace ImageTools.Engine.Rules.Capture
                 return null;
             return Refuse(
                 $"'{facts.SourceId.Name}' uses {facts.SourceSecurityType} security; managed images cannot carry Secure Boot and vTPM state, so it cannot be captured as a managed image.",
-                $"Publish it to an Azure Compute Gallery straight from the source instead: Publish-GalleryVersion -SourceId {facts.SourceResourceId} -GalleryName <gallery> -DefinitionName <definition> (the definition's security type {facts.SourceSecurityType}).",
+                $"Publish it to an Azure Compute Gallery straight from the source instead: Publish-GalleryVersion -ResourceId {facts.SourceResourceId} -GalleryName <gallery> -DefinitionName <definition> (the definition's security type {facts.SourceSecurityType}).",
                 facts.SourceResourceId);
         }
     }

@@ -16,7 +16,7 @@ public class TrustedLaunchToManagedImageTests(EmulatorFixture emulator)
         var finding = e.Refusal("TrustedLaunchToManagedImage");
         Assert.Contains("uses TrustedLaunch security", finding.Message);
         Assert.Contains("Secure Boot and vTPM", finding.Message);
-        Assert.Contains("Publish-GalleryVersion -SourceId " + vm, finding.Remedy, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Publish-GalleryVersion -ResourceId " + vm, finding.Remedy, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
