@@ -51,4 +51,38 @@ public sealed class PowerStateViewTests : IClassFixture<EmulatorFixture>
         await vm.DeallocateAsync(WaitUntil.Completed);
         Assert.Equal("Not Ready", (await vm.InstanceViewAsync()).Value.VmAgent.Statuses[0].DisplayStatus);
     }
+
+    [Fact]
+    public async Task While_a_power_action_runs_other_actions_and_updates_are_409_until_it_ends()
+    {
+        var rg = await _f.CreateResourceGroupAsync(_f.UniqueName("rg-overlap-"));
+        var seeded = await _f.Server.Control.SeedVmAsync(new SeedVmRequest { ResourceGroup = rg.Data.Name, Name = "ov1", Location = "eastus" });
+        var vm = _f.Client.GetVirtualMachineResource(new ResourceIdentifier(seeded.Id));
+        await _f.Server.Control.SetTimingAsync(new TimingSettings { PerKind = { ["deallocate"] = 1.5 } });
+        try
+        {
+            var deallocate = await vm.DeallocateAsync(WaitUntil.Started);
+            foreach (var (name, attempt) in new (string, Func<Task>)[]
+            {
+                ("start", () => vm.PowerOnAsync(WaitUntil.Completed)),
+                ("powerOff", () => vm.PowerOffAsync(WaitUntil.Completed)),
+                ("generalize", () => vm.GeneralizeAsync()),
+                ("Update VM", () => vm.UpdateAsync(WaitUntil.Completed, new VirtualMachinePatch { Tags = { ["k"] = "v" } })),
+            })
+            {
+                var ex = await Scenario.Fails(attempt);
+                Assert.Equal(409, ex.Status);
+                Assert.Equal("OperationNotAllowed", ex.ErrorCode);
+                Assert.Contains($"Operation '{name}' is not allowed on VM 'ov1' since another operation is in progress.", ex.Message);
+            }
+            // The same action again is accepted and replaces the running one.
+            var again = await vm.DeallocateAsync(WaitUntil.Started);
+            var preempted = await Scenario.Fails(() => deallocate.WaitForCompletionResponseAsync().AsTask());
+            Assert.Equal("OperationPreempted", preempted.ErrorCode);
+            await again.WaitForCompletionResponseAsync();
+        }
+        finally { await _f.Server.Control.SetTimingAsync(new TimingSettings()); }
+        await vm.GeneralizeAsync();
+        Assert.Contains((await vm.InstanceViewAsync()).Value.Statuses, s => s.Code == "OSState/generalized");
+    }
 }

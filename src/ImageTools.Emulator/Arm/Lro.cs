@@ -60,6 +60,7 @@ internal static class Lro
         op.DueTime = op.StartTime.AddSeconds(Math.Max(0, duration));
         state.Schedule(op.DueTime.Value, () =>
         {
+            if (op.Done) return;
             if (plannedFailure is not null) { Fail(op, plannedFailure, onFailed); return; }
             try
             {
@@ -70,6 +71,14 @@ internal static class Lro
             catch (ArmException e) { Fail(op, e.Error, onFailed); }
         });
         return op;
+    }
+
+    /// <summary>Ends a running operation as Compute does when a more recent one replaces it.</summary>
+    public static void Preempt(EmulatorState state, LroOperation op)
+    {
+        op.Status = "Failed";
+        op.Error = new ArmError(409, "OperationPreempted", "Operation execution has been preempted by a more recent operation.");
+        op.EndTime = state.Now;
     }
 
     private static void Fail(LroOperation op, ArmError error, Action<ArmError>? onFailed)

@@ -259,7 +259,7 @@ internal static class VirtualMachines
 
     private static ArmResponse Update(ArmContext c, ArmResource vm, JsonObject body)
     {
-        if (vm.ProvisioningState is "Creating" or "Deleting") throw ArmErrors.NotAllowedInProgress("Update VM", vm.Name).AsException();
+        if (vm.ProvisioningState is "Creating" or "Deleting" || RuntimeOf(vm).ActionInProgress) throw ArmErrors.NotAllowedInProgress("Update VM", vm.Name).AsException();
         var properties = body["properties"] as JsonObject;
         var requestedProfile = properties?["osProfile"] as JsonObject;
         var currentProfile = vm.Properties["osProfile"] as JsonObject;
@@ -274,6 +274,7 @@ internal static class VirtualMachines
     private static ArmResponse Patch(ArmContext c)
     {
         var vm = Require(c);
+        if (vm.ProvisioningState is "Creating" or "Deleting" || RuntimeOf(vm).ActionInProgress) throw ArmErrors.NotAllowedInProgress("Update VM", vm.Name).AsException();
         ApplyMutable(c, vm, c.Body);
         return Tracked.PutLro(c, vm, false, "vmUpdate");
     }
@@ -343,8 +344,10 @@ internal static class VirtualMachines
     {
         var vm = Require(c);
         var rt = RuntimeOf(vm);
-        if (vm.ProvisioningState is "Creating" or "Deleting" || rt.PowerState is "starting" or "stopping" or "deallocating" && vm.ProvisioningState != "Succeeded")
+        if (vm.ProvisioningState is "Creating" or "Deleting" || rt.ActionInProgress && rt.ActiveAction!.Kind != action)
             throw ArmErrors.NotAllowedInProgress(action, vm.Name).AsException();
+        // The same action again supersedes the running one, which ends preempted.
+        if (rt.ActionInProgress) Lro.Preempt(c.State, rt.ActiveAction!);
         switch (action)
         {
             case "start":
@@ -372,6 +375,7 @@ internal static class VirtualMachines
                 if (rt.SysprepRunning && rt.SysprepOutcome != "hang") rt.SysprepRunning = false;
             }
         }, _ => rt.PowerState = previous);
+        rt.ActiveAction = op;
         return Lro.Accepted(c, op);
     }
 
@@ -380,7 +384,7 @@ internal static class VirtualMachines
         var vm = Require(c);
         var rt = RuntimeOf(vm);
         if (rt.PowerState is "running" or "starting") throw ArmErrors.NotAllowedWhileRunning("generalize", vm.Name).AsException();
-        if (vm.ProvisioningState is "Creating" or "Deleting") throw ArmErrors.NotAllowedInProgress("generalize", vm.Name).AsException();
+        if (vm.ProvisioningState is "Creating" or "Deleting" || rt.ActionInProgress) throw ArmErrors.NotAllowedInProgress("generalize", vm.Name).AsException();
         rt.Generalized = true;
         return ArmResponse.Ok(null);
     }

@@ -31,6 +31,10 @@ internal sealed class VmRuntime
     public bool RunCommandRunning { get; set; }
     public List<string> Scripts { get; } = new();
 
+    /// <summary>The last power action (start, powerOff, deallocate, restart); while it runs, other actions and updates are refused.</summary>
+    public Arm.LroOperation? ActiveAction { get; set; }
+    public bool ActionInProgress => ActiveAction is { Done: false };
+
     public bool IsWindows => OsType.Equals("Windows", StringComparison.OrdinalIgnoreCase);
     public bool Running => PowerState is "running";
     /// <summary>Guest agent reports Ready only while the guest runs and the agent is healthy.</summary>
