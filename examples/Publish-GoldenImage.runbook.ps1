@@ -39,13 +39,16 @@ Connect-ImageTools @connect | Out-String | Write-Verbose
 
 $credential = Get-AutomationPSCredential -Name $AdminCredentialAsset
 
-# One pipeline: each object binds to the next cmdlet by its Id property.
+# One pipeline: each object binds to the next cmdlet by its Id property. Replication is waited for
+# at most 2 hours, inside Azure Automation's 3-hour fair-share limit for one job.
 $vms = Invoke-VmGeneralize -ResourceGroupName $BuildResourceGroup -Name $BuildVmName -Force |
-    Publish-GalleryVersion -GalleryName $GalleryName -DefinitionName $DefinitionName -Version auto -TargetRegion $TargetRegion |
+    Publish-GalleryVersion -GalleryName $GalleryName -DefinitionName $DefinitionName -Version auto -TargetRegion $TargetRegion -ReplicationTimeout (New-TimeSpan -Hours 2) |
     New-VmFromImage -ResourceGroupName $DeployResourceGroup -Name $DeployName -Count $Count -Credential $credential -ErrorVariable failed -ErrorAction Continue
 
 # Flat output objects serialize cleanly into the job's output stream.
 $vms | Select-Object Name, ResourceGroupName, Location, PowerState, SourceImageId
+
+Disconnect-ImageTools | Out-Null
 
 # A VM that failed is a non-terminating error and the others went on; fail the job for it.
 if ($failed) {

@@ -3,7 +3,7 @@
 # Run with ./build.ps1 -Task Pester (needs pwsh or Windows PowerShell, and Pester 5).
 
 BeforeDiscovery {
-    $script:cmdletNames = 'Connect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage'
+    $script:cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage'
 }
 
 BeforeAll {
@@ -12,7 +12,7 @@ BeforeAll {
 }
 
 Describe 'Import in a clean session' {
-    It 'imports with no error and exports exactly the five cmdlets' {
+    It 'imports with no error and exports exactly the six cmdlets' {
         $exported = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command "
             `$ErrorActionPreference = 'Stop'
             Import-Module '$manifest'
@@ -71,6 +71,20 @@ Describe '-AsJob and completers' {
 
     It 'Connect-ImageTools has no -AsJob' {
         (Get-Command Connect-ImageTools).Parameters.ContainsKey('AsJob') | Should -BeFalse
+    }
+
+    It 'Disconnect-ImageTools without a connection emits nothing and fails nothing' {
+        $out = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command "
+            `$ErrorActionPreference = 'Stop'
+            Import-Module '$manifest'
+            @(Disconnect-ImageTools).Count"
+        $LASTEXITCODE | Should -Be 0
+        $out | Should -Be '0'
+    }
+
+    It 'New-CapturedImage takes -DataDiskSourceIds and Publish-GalleryVersion -ReplicationTimeout' {
+        (Get-Command New-CapturedImage).Parameters['DataDiskSourceIds'].ParameterType | Should -Be ([string[]])
+        (Get-Command Publish-GalleryVersion).Parameters['ReplicationTimeout'].ParameterType | Should -Be ([timespan])
     }
 
     It 'completion never throws, connected or not' {
