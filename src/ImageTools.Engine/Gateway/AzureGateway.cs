@@ -10,6 +10,8 @@ using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
 
+using static ImageTools.Engine.Gateway.ArmCall;
+
 namespace ImageTools.Engine.Gateway
 {
     /// <summary>
@@ -59,22 +61,22 @@ namespace ImageTools.Engine.Gateway
 
         public Task StartVmAsync(string vmId, CancellationToken ct) =>
             Call("start virtual machine", vmId, async () =>
-                await Wait(await Vm(vmId).PowerOnAsync(WaitUntil.Started, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+                await ArmCall.CompleteAsync(await Vm(vmId).PowerOnAsync(WaitUntil.Started, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
 
         public Task PowerOffVmAsync(string vmId, CancellationToken ct) =>
             Call("power off virtual machine", vmId, async () =>
-                await Wait(await Vm(vmId).PowerOffAsync(WaitUntil.Started, skipShutdown: false, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+                await ArmCall.CompleteAsync(await Vm(vmId).PowerOffAsync(WaitUntil.Started, skipShutdown: false, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
 
         public Task DeallocateVmAsync(string vmId, CancellationToken ct) =>
             Call("deallocate virtual machine", vmId, async () =>
-                await Wait(await Vm(vmId).DeallocateAsync(WaitUntil.Started, hibernate: null, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+                await ArmCall.CompleteAsync(await Vm(vmId).DeallocateAsync(WaitUntil.Started, hibernate: null, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
 
         public Task GeneralizeVmAsync(string vmId, CancellationToken ct) =>
             Call("generalize virtual machine", vmId, async () => await Vm(vmId).GeneralizeAsync(ct).ConfigureAwait(false));
 
         public Task DeleteVmAsync(string vmId, CancellationToken ct) =>
             Call("delete virtual machine", vmId, async () =>
-                await Wait(await Vm(vmId).DeleteAsync(WaitUntil.Started, forceDeletion: null, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+                await ArmCall.CompleteAsync(await Vm(vmId).DeleteAsync(WaitUntil.Started, forceDeletion: null, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
 
         public Task SetVmTagsAsync(string vmId, IDictionary<string, string> tags, CancellationToken ct) =>
             Call("update the tags of virtual machine", vmId, async () =>
@@ -83,10 +85,7 @@ namespace ImageTools.Engine.Gateway
                 foreach (var tag in tags)
                     patch.Tags[tag.Key] = tag.Value;
                 var operation = await Vm(vmId).UpdateAsync(WaitUntil.Started, patch, ct).ConfigureAwait(false);
-                if (_polling != null)
-                    await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false);
-                else
-                    await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
+                await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
             });
 
         public Task<GuestCommandResult> RunCommandAsync(string vmId, string commandId, IList<string> script, CancellationToken ct) =>
@@ -96,10 +95,8 @@ namespace ImageTools.Engine.Gateway
                 foreach (var line in script)
                     input.Script.Add(line);
                 var operation = await Vm(vmId).RunCommandAsync(WaitUntil.Started, input, ct).ConfigureAwait(false);
-                var result = _polling != null
-                    ? await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false)
-                    : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
-                var statuses = result.Value?.Value ?? (IReadOnlyList<InstanceViewStatus>)Array.Empty<InstanceViewStatus>();
+                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                var statuses = result?.Value ?? (IReadOnlyList<InstanceViewStatus>)Array.Empty<InstanceViewStatus>();
                 string Text(string stream) => string.Join("\n", statuses
                     .Where(s => (s.Code ?? "").IndexOf("/" + stream + "/", StringComparison.OrdinalIgnoreCase) >= 0)
                     .Select(s => s.Message ?? ""));
@@ -182,10 +179,8 @@ namespace ImageTools.Engine.Gateway
                     data.Tags[tag.Key] = tag.Value;
                 var operation = await ResourceGroup(spec.SubscriptionId, spec.ResourceGroupName).GetSnapshots()
                     .CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
-                var result = _polling != null
-                    ? await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false)
-                    : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
-                return ToSnapshotState(result.Value.Data);
+                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                return ToSnapshotState(result.Data);
             });
         }
 
@@ -234,16 +229,14 @@ namespace ImageTools.Engine.Gateway
                 }
                 var operation = await ResourceGroup(spec.SubscriptionId, spec.ResourceGroupName).GetDiskImages()
                     .CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
-                var result = _polling != null
-                    ? await operation.WaitForCompletionAsync(_polling, ct).ConfigureAwait(false)
-                    : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false);
-                return ToImageState(result.Value.Data);
+                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                return ToImageState(result.Data);
             });
         }
 
         public Task DeleteImageAsync(string imageId, CancellationToken ct) =>
             Call("delete image", imageId, async () =>
-                await Wait(await _client.GetDiskImageResource(new ResourceIdentifier(imageId)).DeleteAsync(WaitUntil.Started, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+                await ArmCall.CompleteAsync(await _client.GetDiskImageResource(new ResourceIdentifier(imageId)).DeleteAsync(WaitUntil.Started, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
 
         // ---- mapping ----
 
@@ -359,68 +352,5 @@ namespace ImageTools.Engine.Gateway
             : type!.StartsWith("Confidential", StringComparison.OrdinalIgnoreCase) ? "ConfidentialVM"
             : type.IndexOf("TrustedLaunch", StringComparison.OrdinalIgnoreCase) >= 0 ? "TrustedLaunch"
             : type;
-
-        // ---- calls ----
-
-        private async Task Wait(ArmOperation operation, CancellationToken ct)
-        {
-            if (_polling != null)
-                await operation.WaitForCompletionResponseAsync(_polling, ct).ConfigureAwait(false);
-            else
-                await operation.WaitForCompletionResponseAsync(ct).ConfigureAwait(false);
-        }
-
-        private static async Task Call(string action, string target, Func<Task> body)
-        {
-            try
-            {
-                await body().ConfigureAwait(false);
-            }
-            catch (RequestFailedException e)
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-        }
-
-        private static async Task<T> Call<T>(string action, string target, Func<Task<T>> body)
-        {
-            try
-            {
-                return await body().ConfigureAwait(false);
-            }
-            catch (RequestFailedException e)
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-        }
-
-        /// <summary>A read: null when the resource (or its group) does not exist.</summary>
-        private static async Task<T?> CallOrNull<T>(string action, string target, Func<Task<T>> body) where T : class
-        {
-            try
-            {
-                return await body().ConfigureAwait(false);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                return null;
-            }
-            catch (RequestFailedException e)
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-        }
     }
 }
