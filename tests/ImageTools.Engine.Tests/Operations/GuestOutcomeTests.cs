@@ -30,6 +30,27 @@ public class GuestOutcomeTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task Sysprep_that_exits_with_the_image_undeployable_fails_at_once_without_waiting_for_the_guest_timeout()
+    {
+        var group = EmulatorFixture.NewGroup("sysprep-failed");
+        await emulator.SeedVmAsync(group, "base01", guest: new GuestTraits { SysprepOutcome = "failed" });
+        var mark = await emulator.MarkAsync();
+
+        // A guest timeout far longer than the test may run: only the "Sysprep is no longer running" answer ends it.
+        var run = emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base01", r => r.GuestTimeout = TimeSpan.FromMinutes(10)), new RecordingHost());
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(2)));
+        Assert.Same(run, finished);
+        var e = await Assert.ThrowsAsync<ImageToolsException>(() => run);
+
+        Assert.Equal("SysprepFailed", e.RuleId);
+        Assert.Contains("IMAGE_STATE_UNDEPLOYABLE", e.Message);
+        var guest = await emulator.Control.GetGuestAsync(group, "base01");
+        Assert.False(guest.Generalized);
+        Assert.Equal("running", guest.PowerState);
+        Assert.DoesNotContain(await emulator.WritesAsync(group, mark), w => w.Path.EndsWith("/deallocate") || w.Path.EndsWith("/generalize") || w.Method == "PATCH");
+    }
+
+    [Fact]
     public async Task A_run_command_already_executing_is_waited_on_and_retried()
     {
         var group = EmulatorFixture.NewGroup("busy");
