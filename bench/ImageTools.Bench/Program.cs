@@ -35,7 +35,7 @@ internal static class Program
         await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, Seed = 42 });
         var connectionFile = Path.Combine(Path.GetTempPath(), $"imagetools-bench-{Environment.ProcessId}.json");
         await emulator.WriteConnectionFileAsync(connectionFile);
-        var options = new EngineOptions { GuestPollInterval = TimeSpan.FromSeconds(1), MaxRetries = 10, RetryDelay = TimeSpan.FromSeconds(1) };
+        var options = new EngineOptions { GuestPollInterval = TimeSpan.FromSeconds(1) };
         var engine = await ImageToolsEngine.OpenAsync(new ConnectRequest { EmulatorConnectionFile = connectionFile }, null, options, CancellationToken.None);
         await emulator.Control.SetQuotaAsync("eastus", new Dictionary<string, long> { ["cores"] = 100_000, ["standardDSv5Family"] = 100_000 });
         await emulator.Control.SetQuotaAsync("westeurope", new Dictionary<string, long> { ["cores"] = 100_000, ["standardDSv5Family"] = 100_000 });

@@ -11,16 +11,25 @@ namespace ImageTools.Engine
     public sealed class EngineOptions
     {
         /// <summary>
-        /// How long-running operations are polled. Null = Azure.Core's default sequence
-        /// (1,1,1,2,4,8... s); Retry-After from the service is always honoured.
+        /// A fixed pause between two polls of a long-running operation. Null = Azure.Core's own
+        /// sequence (first poll at once, then 1,1,1,2,4,8... s); Retry-After from the service is
+        /// honoured either way. Replication of gallery versions is read with this pause too
+        /// (default there: 5 s doubling to 60 s).
         /// </summary>
-        public DelayStrategy? PollingDelay { get; set; }
+        public TimeSpan? PollingInterval { get; set; }
 
-        /// <summary>Request retries of the SDK pipeline on 408/429/500/502/503/504 and dropped connections.</summary>
-        public int MaxRetries { get; set; } = 5;
+        /// <summary>The SDK's delay strategy for <see cref="PollingInterval"/> (the gateways' view of it).</summary>
+        internal DelayStrategy? PollingDelay =>
+            PollingInterval is TimeSpan interval ? DelayStrategy.CreateFixedDelayStrategy(interval) : null;
 
-        /// <summary>First back-off of the SDK retry policy (exponential; Retry-After wins when sent).</summary>
-        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+        /// <summary>
+        /// Request retries of the SDK pipeline on 408/429/500/502/503/504 and dropped connections.
+        /// Ten rides out a throttling storm (a 30 % share of 429s fails one request in 170,000 at 10).
+        /// </summary>
+        public int MaxRetries { get; set; } = 10;
+
+        /// <summary>First back-off of the SDK retry policy (exponential; a longer Retry-After from the service wins).</summary>
+        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -33,7 +42,7 @@ namespace ImageTools.Engine
         /// <summary>Options for tests and rehearsals: poll at once, retry quickly.</summary>
         public static EngineOptions Fast() => new EngineOptions
         {
-            PollingDelay = DelayStrategy.CreateFixedDelayStrategy(TimeSpan.Zero),
+            PollingInterval = TimeSpan.Zero,
             RetryDelay = TimeSpan.FromMilliseconds(10),
             MaxRetryDelay = TimeSpan.FromSeconds(2),
             GuestPollInterval = TimeSpan.Zero,

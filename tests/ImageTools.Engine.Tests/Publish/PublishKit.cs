@@ -62,7 +62,7 @@ internal static class PublishKit
     public static Task<ImageToolsEngine> EngineAsync(EmulatorFixture emulator, int pollMilliseconds)
     {
         var options = EngineOptions.Fast();
-        options.PollingDelay = Azure.Core.DelayStrategy.CreateFixedDelayStrategy(TimeSpan.FromMilliseconds(pollMilliseconds));
+        options.PollingInterval = TimeSpan.FromMilliseconds(pollMilliseconds);
         return ImageToolsEngine.OpenAsync(
             new ConnectRequest { CredentialKind = CredentialKind.Emulator, EmulatorConnectionFile = emulator.ConnectionFile }, null, options, default);
     }
