@@ -20,7 +20,7 @@ namespace ImageTools.Bench;
 ///      wall time against the same run without throttling.
 /// The engine runs with the SDK's own polling (Retry-After honoured), as it does against Azure.
 ///
-///   dotnet run -c Release --project bench/ImageTools.Bench [-- --count 100] [--vm-seconds 2] [--output bench/results.md]
+///   dotnet run -c Release --project bench/ImageTools.Bench [-- --count 100] [--vm-seconds 3] [--output bench/results.md]
 /// </summary>
 internal static class Program
 {
@@ -29,7 +29,7 @@ internal static class Program
     public static async Task<int> Main(string[] args)
     {
         int count = (int)(Option(args, "--count") ?? 100);
-        double vmSeconds = Option(args, "--vm-seconds") ?? 2;
+        double vmSeconds = Option(args, "--vm-seconds") ?? 3;
         var output = OptionText(args, "--output") ?? Path.Combine(FindRepoRoot(), "bench", "results.md");
 
         await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, Seed = 42 });
