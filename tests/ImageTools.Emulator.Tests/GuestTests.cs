@@ -122,6 +122,35 @@ public sealed class GuestTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task A_failing_deprovision_answers_enable_failed_and_leaves_the_guest_as_it_was()
+    {
+        var (rg, vm) = await Vm(os: "Linux", guest: new GuestTraits { DeprovisionOutcome = "fail" });
+        var status = (await Run(vm, "sudo waagent -deprovision+user -force", "RunShellScript")).Single();
+        Assert.Equal("ProvisioningState/failed", status.Code);
+        Assert.Equal("Provisioning failed", status.DisplayStatus);
+        Assert.Equal(ComputeStatusLevelType.Error, status.Level);
+        Assert.StartsWith("Enable failed: failed to execute command: command terminated with exit status=1\n[stdout]\n", status.Message);
+        Assert.Contains("\n[stderr]\n", status.Message);
+        Assert.Contains("PermissionError: [Errno 13] Permission denied: '/var/lib/waagent/provisioned'", status.Message);
+        var guest = await _f.Server.Control.GetGuestAsync(rg.Data.Name, "g1");
+        Assert.Equal("fail", guest.DeprovisionOutcome);
+        Assert.False(guest.Deprovisioned);
+        Assert.Equal("Ready", (await vm.InstanceViewAsync()).Value.VmAgent.Statuses[0].DisplayStatus);
+
+        // Fixed in the guest, the same command deprovisions.
+        await _f.Server.Control.SetGuestAsync(rg.Data.Name, "g1", new GuestTraits { DeprovisionOutcome = "ok" });
+        Assert.Equal("ProvisioningState/succeeded", (await Run(vm, "sudo waagent -deprovision+user -force", "RunShellScript")).Single().Code);
+        Assert.True((await _f.Server.Control.GetGuestAsync(rg.Data.Name, "g1")).Deprovisioned);
+    }
+
+    [Fact]
+    public async Task An_unknown_deprovision_outcome_is_refused_by_the_control_api()
+    {
+        var (rg, _) = await Vm(os: "Linux");
+        await Assert.ThrowsAnyAsync<Exception>(() => _f.Server.Control.SetGuestAsync(rg.Data.Name, "g1", new GuestTraits { DeprovisionOutcome = "maybe" }));
+    }
+
+    [Fact]
     public async Task Agent_not_ready_fails_the_run_command()
     {
         var (_, vm) = await Vm(guest: new GuestTraits { AgentReady = false });

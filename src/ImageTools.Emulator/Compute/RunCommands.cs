@@ -93,7 +93,7 @@ internal static class RunCommands
         return Lro.Accepted(c, op);
     }
 
-    /// <summary>RunCommandResult: StdOut/StdErr component statuses on Windows; one "Enable succeeded" status on Linux.</summary>
+    /// <summary>RunCommandResult: StdOut/StdErr component statuses on Windows; one "Enable succeeded" status on Linux, "Enable failed" with code ProvisioningState/failed when the script exits non-zero.</summary>
     private static JsonObject ResultBody(VmRuntime rt, ScriptResult result)
     {
         JsonArray value;
@@ -102,6 +102,15 @@ internal static class RunCommands
             value = new JsonArray(
                 new JsonObject { ["code"] = "ComponentStatus/StdOut/succeeded", ["level"] = "Info", ["displayStatus"] = "Provisioning succeeded", ["message"] = result.StdOut },
                 new JsonObject { ["code"] = "ComponentStatus/StdErr/succeeded", ["level"] = "Info", ["displayStatus"] = "Provisioning succeeded", ["message"] = result.StdErr });
+        }
+        else if (result.ExitCode != 0)
+        {
+            // RunShellScript with a non-zero exit: one failed status, the sections kept.
+            value = new JsonArray(new JsonObject
+            {
+                ["code"] = "ProvisioningState/failed", ["level"] = "Error", ["displayStatus"] = "Provisioning failed",
+                ["message"] = $"Enable failed: failed to execute command: command terminated with exit status={result.ExitCode}\n[stdout]\n{result.StdOut}\n\n[stderr]\n{result.StdErr}\n",
+            });
         }
         else
         {

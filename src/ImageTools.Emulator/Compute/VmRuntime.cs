@@ -22,6 +22,8 @@ internal sealed class VmRuntime
     public bool DomainJoined { get; set; }
     public bool DomainController { get; set; }
     public string SysprepOutcome { get; set; } = "ok";
+    /// <summary>ok | fail: whether waagent -deprovision succeeds on a Linux guest.</summary>
+    public string DeprovisionOutcome { get; set; } = "ok";
     /// <summary>What the guest agent would do when the guest runs (false: stays Not Ready).</summary>
     public bool AgentHealthy { get; set; } = true;
     public int RunCommandConflicts { get; set; }
@@ -52,6 +54,12 @@ internal sealed class VmRuntime
             if (normalized is not ("ok" or "failed" or "undeployable" or "hang")) throw new ArgumentException("sysprepOutcome must be ok, failed, undeployable or hang.");
             SysprepOutcome = normalized;
         }
+        if (traits.DeprovisionOutcome is string dpo)
+        {
+            var normalized = dpo.ToLowerInvariant();
+            if (normalized is not ("ok" or "fail")) throw new ArgumentException("deprovisionOutcome must be ok or fail.");
+            DeprovisionOutcome = normalized;
+        }
         if (traits.AgentReady is bool ar) AgentHealthy = ar;
         if (traits.RunCommandConflicts is int n) RunCommandConflicts = Math.Max(0, n);
         if (traits.ImageState is string state) ImageState = state;
@@ -61,7 +69,7 @@ internal sealed class VmRuntime
     public GuestTraits Describe() => new()
     {
         OsType = OsType, DomainJoined = DomainJoined, DomainController = DomainController, SysprepOutcome = SysprepOutcome,
-        AgentReady = AgentHealthy, RunCommandConflicts = RunCommandConflicts, ImageState = IsWindows ? ImageState : null,
+        DeprovisionOutcome = DeprovisionOutcome, AgentReady = AgentHealthy, RunCommandConflicts = RunCommandConflicts, ImageState = IsWindows ? ImageState : null,
         Deprovisioned = Deprovisioned, PowerState = PowerState, Generalized = Generalized, Scripts = Scripts.ToList(),
     };
 

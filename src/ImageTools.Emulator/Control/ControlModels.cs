@@ -40,6 +40,9 @@ public sealed class GuestTraits
     public bool? DomainController { get; set; }
     /// <summary>ok | failed | undeployable | hang</summary>
     public string? SysprepOutcome { get; set; }
+    /// <summary>ok | fail: with fail, waagent -deprovision exits 1 on a Linux guest, the run command answers
+    /// "Enable failed: ..." with code ProvisioningState/failed, and the guest is not deprovisioned.</summary>
+    public string? DeprovisionOutcome { get; set; }
     public bool? AgentReady { get; set; }
     /// <summary>How many of the next run command invocations answer 409 "Run command extension execution is in progress…".</summary>
     public int? RunCommandConflicts { get; set; }

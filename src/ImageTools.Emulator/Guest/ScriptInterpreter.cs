@@ -64,6 +64,15 @@ internal static class ScriptInterpreter
                 stderr.AppendLine("waagent : The term 'waagent' is not recognized as the name of a cmdlet, function, script file, or operable program.");
                 exit = 1;
             }
+            else if (vm.DeprovisionOutcome == "fail")
+            {
+                // waagent stops at its first failing step: the agent keeps running and nothing is deprovisioned.
+                stdout.AppendLine("WARNING! The waagent service will be stopped.");
+                stderr.AppendLine("Traceback (most recent call last):");
+                stderr.AppendLine("  File \"/usr/sbin/waagent\", line 43, in <module>");
+                stderr.AppendLine("PermissionError: [Errno 13] Permission denied: '/var/lib/waagent/provisioned'");
+                exit = 1;
+            }
             else
             {
                 stdout.AppendLine("WARNING! The waagent service will be stopped.");

@@ -1,3 +1,4 @@
+using ImageTools.Emulator.Control;
 using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Operations.Generalize;
@@ -86,6 +87,33 @@ public class DeprovisionOutcomeTests(EmulatorFixture emulator)
         Assert.False(guest.Generalized);
         var vm = await emulator.Gateway.GetVmAsync(e.TargetId!, default);
         Assert.DoesNotContain(GuestStepTag, vm!.Tags.Keys);
+    }
+
+    [Fact]
+    public async Task A_guest_whose_waagent_fails_in_the_emulator_fails_as_deprovision_failed_with_nothing_after_the_run_command()
+    {
+        var group = EmulatorFixture.NewGroup("deprov-emu");
+        await emulator.SeedVmAsync(group, "lin02", os: "Linux", guest: new GuestTraits { DeprovisionOutcome = "fail" });
+        var mark = await emulator.MarkAsync();
+
+        var e = await Assert.ThrowsAsync<ImageToolsException>(() => GeneralizeOperation.RunAsync(
+            Refusals.Generalize(group, "lin02"), new RecordingHost(), emulator.Gateway, EmulatorFixture.Options(), emulator.SubscriptionId));
+
+        Assert.Equal("DeprovisionFailed", e.RuleId);
+        Assert.Contains("exit status=1", e.Message);
+        Assert.Contains("[Errno 13] Permission denied", e.Message);
+        Assert.Contains("left as it is", e.Message);
+        var writes = (await emulator.AllWritesAsync(mark)).Select(w => w.Method + " " + w.Path.Split('/').Last()).ToList();
+        // The pre-generalize snapshot and the one run command; no tag, no deallocate, no generalize.
+        Assert.Equal(["PUT lin02-os-pregeneralize", "POST runCommand"], writes);
+        Assert.DoesNotContain(writes, w => w.StartsWith("PATCH") || w is "POST deallocate" or "POST generalize");
+        var guest = await emulator.Control.GetGuestAsync(group, "lin02");
+        Assert.Equal("fail", guest.DeprovisionOutcome);
+        Assert.False(guest.Deprovisioned);
+        Assert.False(guest.Generalized);
+        Assert.Equal("running", guest.PowerState);
+        Assert.True(guest.AgentReady);
+        Assert.Contains(guest.Scripts!, s => s.Contains("waagent -deprovision"));
     }
 
     private const string GuestStepTag = "imagetools-guest-generalized";
