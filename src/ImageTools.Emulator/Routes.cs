@@ -17,6 +17,7 @@ internal static class Routes
         Compute.Images.Map(router);
         Compute.Galleries.Map(router);
         Compute.Locations.Map(router);
+        Compute.ResourceSkus.Map(router);
         Disk.Disks.Map(router);
         return router;
     }

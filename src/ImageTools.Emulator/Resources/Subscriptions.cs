@@ -23,6 +23,7 @@ internal static class Subscriptions
             ("locations/operations", new[] { "2023-07-01", "2023-04-02", "2022-03-03" }),
             ("locations/usages", new[] { "2023-07-01" }),
             ("locations/vmSizes", new[] { "2023-07-01" }),
+            ("skus", new[] { "2021-07-01" }),
         }),
         ("Microsoft.Network", new[]
         {
