@@ -60,6 +60,26 @@ namespace ImageTools.Engine.Gateway
                 return (IReadOnlyList<VmSizeState>)sizes;
             });
 
+        public Task<IReadOnlyList<VmSkuState>> ListVmSkusAsync(string subscriptionId, string location, CancellationToken ct) =>
+            Call("list the VM SKUs of", location, async () =>
+            {
+                var skus = new List<VmSkuState>();
+                var filter = "location eq '" + location.Replace("'", "''") + "'";
+                await foreach (var sku in Subscription(subscriptionId).GetComputeResourceSkusAsync(filter, cancellationToken: ct).ConfigureAwait(false))
+                {
+                    if (!string.Equals(sku.ResourceType, "virtualMachines", StringComparison.OrdinalIgnoreCase))
+                        continue;
+                    var generations = sku.Capabilities?.FirstOrDefault(c => string.Equals(c.Name, "HyperVGenerations", StringComparison.OrdinalIgnoreCase))?.Value ?? "";
+                    skus.Add(new VmSkuState
+                    {
+                        Name = sku.Name ?? "",
+                        Family = sku.Family ?? "",
+                        HyperVGenerations = generations.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(g => g.Trim()).Where(g => g.Length > 0).ToArray(),
+                    });
+                }
+                return (IReadOnlyList<VmSkuState>)skus;
+            });
+
         // ---- virtual machines ----
 
         public async Task<IReadOnlyList<ExistingVmState>> ListVmsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct) =>

@@ -21,6 +21,9 @@ namespace ImageTools.Engine.Gateway
         /// <summary>The VM sizes offered in a location.</summary>
         Task<IReadOnlyList<VmSizeState>> ListVmSizesAsync(string subscriptionId, string location, CancellationToken ct);
 
+        /// <summary>The virtualMachines resource SKUs of a location (one call, filtered by location): family and Hyper-V generations per size.</summary>
+        Task<IReadOnlyList<VmSkuState>> ListVmSkusAsync(string subscriptionId, string location, CancellationToken ct);
+
         /// <summary>Every VM of a resource group (model only, one list call); empty when the group does not exist.</summary>
         Task<IReadOnlyList<ExistingVmState>> ListVmsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct);
 
@@ -50,6 +53,16 @@ namespace ImageTools.Engine.Gateway
     {
         public string Name { get; set; } = "";
         public int Cores { get; set; }
+    }
+
+    /// <summary>One virtualMachines resource SKU: the size's quota family and capabilities.</summary>
+    internal sealed class VmSkuState
+    {
+        public string Name { get; set; } = "";
+        /// <summary>The usages name of the size's quota family (standardDSv5Family); empty when the SKU does not say.</summary>
+        public string Family { get; set; } = "";
+        /// <summary>The HyperVGenerations capability split ("V1", "V2"); empty when the SKU does not list it.</summary>
+        public IReadOnlyList<string> HyperVGenerations { get; set; } = Array.Empty<string>();
     }
 
     /// <summary>A VM as the resource group's VM list shows it.</summary>

@@ -291,15 +291,42 @@ namespace ImageTools.Engine.Operations.Deploy
 
             IReadOnlyList<VmSizeState> sizes = Array.Empty<VmSizeState>();
             IReadOnlyList<UsageState> usages = Array.Empty<UsageState>();
+            IReadOnlyList<VmSkuState> skus = Array.Empty<VmSkuState>();
             if (location.Length > 0)
             {
                 sizes = await _run.StepAsync($"listing the VM sizes of '{location}'", timeout, ct => _deploy.ListVmSizesAsync(subscriptionId, location, ct)).ConfigureAwait(false);
                 usages = await _run.StepAsync($"reading the vCPU usage of '{location}'", timeout, ct => _deploy.ListUsagesAsync(subscriptionId, location, ct)).ConfigureAwait(false);
+                skus = await ReadSkusAsync(subscriptionId, location, timeout).ConfigureAwait(false);
             }
 
             var network = await ReadNetworkAsync(subscriptionId, group, groupExists, location, timeout).ConfigureAwait(false);
             var vms = PlanVms(subscriptionId, group, source, existing);
-            return new DeployFacts(_request, subscriptionId, source, location, groupExists, vms, sizes, usages, network);
+            var facts = new DeployFacts(_request, subscriptionId, source, location, groupExists, vms, sizes, usages, network, skus);
+            if (facts.Size != null && !facts.FamilyFromSku)
+                Host.WriteVerbose(facts.Sku == null
+                    ? $"The resource SKUs of '{location}' do not say the family of '{facts.Size.Name}': its vCPU family quota is " +
+                      (facts.Family != null ? $"'{facts.Family.Name}', derived from the size name." : "not checked (no usage row matches the size name).")
+                    : $"The family '{facts.Sku.Family}' of '{facts.Size.Name}' is not in the usages of '{location}': its vCPU family quota is " +
+                      (facts.Family != null ? $"'{facts.Family.Name}', derived from the size name." : "not checked (no usage row matches the size name)."));
+            return facts;
+        }
+
+        /// <summary>
+        /// The location's VM SKUs, read once per run. A failed read (after the SDK's retries) does not
+        /// stop the run: the family quota falls back to the name-derived family and the generation check
+        /// is left to ARM, which says so in verbose.
+        /// </summary>
+        private async Task<IReadOnlyList<VmSkuState>> ReadSkusAsync(string subscriptionId, string location, TimeSpan timeout)
+        {
+            try
+            {
+                return await _run.StepAsync($"reading the VM SKUs of '{location}'", timeout, ct => _deploy.ListVmSkusAsync(subscriptionId, location, ct)).ConfigureAwait(false);
+            }
+            catch (AzureRequestException e)
+            {
+                Host.WriteVerbose($"The resource SKUs of '{location}' could not be read ({e.Message}); the size's generations are not checked before the VM PUT.");
+                return Array.Empty<VmSkuState>();
+            }
         }
 
         private static string? Stated(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

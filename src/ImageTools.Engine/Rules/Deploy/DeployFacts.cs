@@ -96,7 +96,8 @@ namespace ImageTools.Engine.Rules.Deploy
         public const string CoresUsage = "cores";
 
         public DeployFacts(DeployRequest request, string subscriptionId, DeploySource source, string targetLocation, bool resourceGroupExists,
-            IReadOnlyList<PlannedVm> vms, IReadOnlyList<VmSizeState> sizes, IReadOnlyList<UsageState> usages, PlannedNetwork network)
+            IReadOnlyList<PlannedVm> vms, IReadOnlyList<VmSizeState> sizes, IReadOnlyList<UsageState> usages, PlannedNetwork network,
+            IReadOnlyList<VmSkuState>? skus = null)
         {
             Request = request;
             SubscriptionId = subscriptionId;
@@ -108,7 +109,16 @@ namespace ImageTools.Engine.Rules.Deploy
             Usages = usages;
             Network = network;
             Size = sizes.FirstOrDefault(s => string.Equals(s.Name, request.VmSize, StringComparison.OrdinalIgnoreCase));
-            Family = Size == null ? null : FamilyUsageOf(Size.Name, usages);
+            Skus = skus ?? Array.Empty<VmSkuState>();
+            Sku = Skus.FirstOrDefault(s => string.Equals(s.Name, request.VmSize, StringComparison.OrdinalIgnoreCase));
+            if (Size != null)
+            {
+                var fromSku = Sku?.Family is { Length: > 0 } family
+                    ? usages.FirstOrDefault(u => string.Equals(u.Name, family, StringComparison.OrdinalIgnoreCase))
+                    : null;
+                FamilyFromSku = fromSku != null;
+                Family = fromSku ?? FamilyUsageOf(Size.Name, usages);
+            }
         }
 
         public DeployRequest Request { get; }
@@ -121,10 +131,23 @@ namespace ImageTools.Engine.Rules.Deploy
         public IReadOnlyList<UsageState> Usages { get; }
         public PlannedNetwork Network { get; }
 
+        /// <summary>The location's virtualMachines resource SKUs; empty when they could not be read.</summary>
+        public IReadOnlyList<VmSkuState> Skus { get; }
+
+        /// <summary>The requested size's SKU; null when the SKUs were not read or do not list it.</summary>
+        public VmSkuState? Sku { get; }
+
+        /// <summary>True when <see cref="Family"/> is the usage row the SKU's family names; false when it was derived from the size name.</summary>
+        public bool FamilyFromSku { get; }
+
         /// <summary>The requested size as the location lists it; null when it is not offered there.</summary>
         public VmSizeState? Size { get; }
 
-        /// <summary>The usage row of the size's family; null when the usages do not list it.</summary>
+        /// <summary>
+        /// The usage row of the size's family: the one the SKU's <c>family</c> names, else (SKU not read,
+        /// no family, or a family the usages do not list) the one derived from the size name; null when
+        /// the usages list neither.
+        /// </summary>
         public UsageState? Family { get; }
 
         public UsageState? TotalCores => Usages.FirstOrDefault(u => string.Equals(u.Name, CoresUsage, StringComparison.OrdinalIgnoreCase));
@@ -142,7 +165,8 @@ namespace ImageTools.Engine.Rules.Deploy
         private static bool HoldsCores(ExistingVmState vm) => !string.Equals(vm.ProvisioningState, "Failed", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
-        /// The usage row of a size's family. Usage names follow the size name: Standard_D2s_v5 →
+        /// The usage row of a size's family derived from its name (the fallback when the SKU's family
+        /// cannot be read). Usage names follow the size name: Standard_D2s_v5 →
         /// standardDSv5Family, Standard_D2as_v5 → standardDASv5Family, Standard_B2ms → standardBSFamily
         /// (the B-series has one family whatever the suffix). Only names the location lists are returned.
         /// </summary>

@@ -19,6 +19,7 @@ namespace ImageTools.Engine.Rules.Deploy
             new VmNameInvalid(),
             new ComputerNameInvalid(),
             new VmSizeNotOffered(),
+            new VmSizeGenerationMismatch(),
             new VcpuQuotaExceeded(),
             new SubnetNotFound(),
             new VmsAlreadyDeployed(),
