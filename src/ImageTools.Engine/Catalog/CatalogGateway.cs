@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Azure;
 using Azure.Core;
 using Azure.ResourceManager;
 using Azure.ResourceManager.Compute;
@@ -74,22 +73,12 @@ namespace ImageTools.Engine.Catalog
         private SubscriptionResource Subscription(string subscriptionId) =>
             _client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(subscriptionId));
 
-        private static async Task<List<CatalogEntry>> Read(string action, string target, Func<List<CatalogEntry>, Task> body)
-        {
-            var list = new List<CatalogEntry>();
-            try
+        private static Task<List<CatalogEntry>> Read(string action, string target, Func<List<CatalogEntry>, Task> body) =>
+            ArmCall.Call(action, target, async () =>
             {
+                var list = new List<CatalogEntry>();
                 await body(list).ConfigureAwait(false);
                 return list;
-            }
-            catch (RequestFailedException e)
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
-            {
-                throw ArmErrors.From(e, action, target);
-            }
-        }
+            });
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Azure.Core;
 using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
@@ -21,9 +20,12 @@ namespace ImageTools.Engine.Operations.Publish
     /// </summary>
     internal sealed class PublishOperation
     {
-        /// <summary>Between two replication reads when the session sets no polling delay.</summary>
-        private static readonly DelayStrategy DefaultReplicationPolling =
-            DelayStrategy.CreateExponentialDelayStrategy(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60));
+        /// <summary>
+        /// Between two replication reads when the session sets no polling interval: 5 s doubling to
+        /// 60 s. Replication is a state read, not a long-running operation, so the SDK's poller does not apply.
+        /// </summary>
+        internal static TimeSpan DefaultReplicationDelay(int attempt) =>
+            TimeSpan.FromSeconds(Math.Min(60, 5 * Math.Pow(2, Math.Min(attempt - 1, 4))));
 
         private const int FirstRegionActivityId = 10;
 
@@ -128,7 +130,6 @@ namespace ImageTools.Engine.Operations.Publish
         /// </summary>
         private async Task<GalleryVersionState> WaitForReplicationAsync(string versionId, CancellationToken ct)
         {
-            var polling = _run.Options.PollingDelay ?? DefaultReplicationPolling;
             var reported = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var activities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             for (var attempt = 1; ; attempt++)
@@ -157,7 +158,7 @@ namespace ImageTools.Engine.Operations.Publish
                     CompleteBars(version, activities);
                     return version;
                 }
-                var delay = polling.GetNextDelay(null, attempt);
+                var delay = _run.Options.PollingInterval ?? DefaultReplicationDelay(attempt);
                 if (delay > TimeSpan.Zero)
                     await Task.Delay(delay, ct).ConfigureAwait(false);
                 else
