@@ -59,7 +59,9 @@ namespace ImageTools.Engine.Connection
                     var options = new ClientCertificateCredentialOptions { AuthorityHost = cloud.AuthorityHost };
                     if (request.Certificate != null)
                         return new ClientCertificateCredential(tenantId, clientId, request.Certificate, options);
-                    Require(Blank(request.CertificatePath), "Certificate or CertificatePath", "the service principal's certificate");
+                    if (Blank(request.CertificateThumbprint) != null)
+                        return new ClientCertificateCredential(tenantId, clientId, CertificateLookup.FindByThumbprint(request.CertificateThumbprint!), options);
+                    Require(Blank(request.CertificatePath), "Certificate, CertificateThumbprint or CertificatePath", "the service principal's certificate");
                     return new ClientCertificateCredential(tenantId, clientId, request.CertificatePath, options);
                 }
 

@@ -39,6 +39,9 @@ namespace ImageTools.Engine.Requests
         public X509Certificate2? Certificate { get; set; }
         public string? CertificatePath { get; set; }
 
+        /// <summary>A certificate in CurrentUser\My or LocalMachine\My, by thumbprint (looked up by the engine).</summary>
+        public string? CertificateThumbprint { get; set; }
+
         /// <summary>The file the emulator writes when ready (its endpoint, certificate thumbprint, ids).</summary>
         public string? EmulatorConnectionFile { get; set; }
     }

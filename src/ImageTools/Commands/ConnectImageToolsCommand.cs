@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using ImageTools.Engine;
-using ImageTools.Engine.Connection;
 using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
 using ImageTools.Hosting;
@@ -33,20 +32,9 @@ namespace ImageTools.Commands
             {
                 Environment = Environment, TenantId = Tenant, SubscriptionId = Subscription,
                 CredentialKind = Kind(), ClientId = AccountId ?? ApplicationId ?? Credential?.UserName,
-                ClientSecret = Credential?.GetNetworkCredential(), CertificatePath = CertificatePath,
+                ClientSecret = Credential?.GetNetworkCredential(), CertificatePath = CertificatePath, CertificateThumbprint = CertificateThumbprint,
                 EmulatorConnectionFile = EmulatorConnectionFile == null ? null : GetUnresolvedProviderPathFromPSPath(EmulatorConnectionFile),
             };
-            try
-            {
-                // CurrentUser\My, then LocalMachine\My; a thumbprint found in neither is refused naming both.
-                if (CertificateThumbprint != null)
-                    request.Certificate = CertificateLookup.FindByThumbprint(CertificateThumbprint);
-            }
-            catch (ImageToolsException error)
-            {
-                WriteError(CmdletHost.ToErrorRecord(error));
-                return;
-            }
             if (ShouldProcess(Subscription ?? "the default subscription", $"Sign in ({request.CredentialKind})"))
                 Pump(async host => host.WriteObject(await ImageToolsEngine.ConnectAsync(request, host, null, host.Cancellation).ConfigureAwait(false)));
         }

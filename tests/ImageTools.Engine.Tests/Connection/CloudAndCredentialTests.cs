@@ -92,6 +92,19 @@ public class CloudAndCredentialTests
     }
 
     [Fact]
+    public void A_service_principal_certificate_by_thumbprint_is_looked_up_by_the_engine_and_an_absent_one_is_named()
+    {
+        var absent = new ConnectRequest
+        {
+            CredentialKind = CredentialKind.ServicePrincipalCertificate, TenantId = "t", ClientId = "c",
+            CertificateThumbprint = "00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF 00 11 22 33",
+        };
+        var e = Assert.Throws<ImageToolsException>(() => CredentialFactory.Create(absent, AzureCloud.Public, _ => { }));
+        Assert.Equal("CertificateNotFound", e.RuleId);
+        Assert.Contains("00112233445566778899AABBCCDDEEFF00112233", e.Message);
+    }
+
+    [Fact]
     public void The_emulator_connection_file_must_name_all_four_values()
     {
         var e = Assert.Throws<ImageToolsException>(() =>
