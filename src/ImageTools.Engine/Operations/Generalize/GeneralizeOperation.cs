@@ -131,7 +131,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 foreach (var disk in new[] { vm.OsDisk }.Concat(vm.DataDisks.OrderBy(d => d.Lun)))
                 {
                     var id = ArmId.Of(vm.SubscriptionId, vm.ResourceGroupName, ArmId.Snapshots, PlannedSnapshot.NameFor(vm.Name, disk));
-                    var existing = await _run.StepAsync("reading the pre-generalize snapshots", _run.Options.OperationTimeout,
+                    var existing = await _run.StepAsync($"reading the pre-generalize snapshot {id.Name}", _run.Options.OperationTimeout,
                         ct => Azure.GetSnapshotAsync(id.Id, ct)).ConfigureAwait(false);
                     snapshots.Add(new PlannedSnapshot(disk, id, existing));
                 }
