@@ -12,7 +12,8 @@ namespace ImageTools.Commands
     public sealed class InvokeVmGeneralizeCommand : ImageToolsResourceCmdlet
     {
         [Parameter] public SwitchParameter Force { get; set; }
-        [Parameter] public GeneralizeMethod Method { get; set; } = GeneralizeMethod.Auto;
+        /// <summary>A string, not the engine's enum: cmdlet types must load before the engine is reachable.</summary>
+        [Parameter] [ValidateSet("Auto", "Sysprep", "Deprovision")] public string Method { get; set; } = "Auto";
         [Parameter] public SwitchParameter SkipSnapshot { get; set; }
         [Parameter] public SwitchParameter Start { get; set; }
         [Parameter] public SwitchParameter CloudInitClean { get; set; }
@@ -24,7 +25,7 @@ namespace ImageTools.Commands
         {
             var request = new GeneralizeRequest
             {
-                SubscriptionId = SubscriptionId, Vm = Target, Method = Method, SkipSnapshot = SkipSnapshot, StartIfStopped = Start,
+                SubscriptionId = SubscriptionId, Vm = Target, Method = (GeneralizeMethod)Enum.Parse(typeof(GeneralizeMethod), Method, ignoreCase: true), SkipSnapshot = SkipSnapshot, StartIfStopped = Start,
                 CloudInitClean = CloudInitClean, GuestTimeout = GuestTimeout, ShutdownTimeout = ShutdownTimeout,
             };
             RunEngine((engine, host) => engine.GeneralizeAsync(request, host), Force, AsJob);

@@ -14,9 +14,11 @@ namespace ImageTools.Completion
     /// </summary>
     public abstract class CatalogCompleter : IArgumentCompleter
     {
-        private readonly CompletionKind _kind;
+        // The kind's name, not the engine's enum: a value-type field of an engine type would make
+        // this type unloadable while PowerShell scans ImageTools.dll, before the engine is reachable.
+        private readonly string _kind;
 
-        protected CatalogCompleter(CompletionKind kind) => _kind = kind;
+        protected CatalogCompleter(string kind) => _kind = kind;
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -25,7 +27,7 @@ namespace ImageTools.Completion
             if (fakeBoundParameters != null)
                 foreach (DictionaryEntry entry in fakeBoundParameters)
                     bound[Convert.ToString(entry.Key) ?? ""] = Convert.ToString(entry.Value is PSObject ps ? ps.BaseObject : entry.Value) ?? "";
-            return ArgumentCompletion.Complete(_kind, wordToComplete, bound)
+            return ArgumentCompletion.Complete((CompletionKind)Enum.Parse(typeof(CompletionKind), _kind), wordToComplete, bound)
                 .Select(item => new CompletionResult(item.CompletionText, item.ListItemText, CompletionResultType.ParameterValue,
                     item.ToolTip.Length > 0 ? item.ToolTip : item.ListItemText))
                 .ToList();
@@ -34,29 +36,29 @@ namespace ImageTools.Completion
 
     public sealed class ResourceGroupCompleter : CatalogCompleter
     {
-        public ResourceGroupCompleter() : base(CompletionKind.ResourceGroup) { }
+        public ResourceGroupCompleter() : base(nameof(CompletionKind.ResourceGroup)) { }
     }
 
     public sealed class LocationCompleter : CatalogCompleter
     {
-        public LocationCompleter() : base(CompletionKind.Location) { }
+        public LocationCompleter() : base(nameof(CompletionKind.Location)) { }
     }
 
     /// <summary>Galleries of -GalleryResourceGroupName, or of the whole subscription.</summary>
     public sealed class GalleryCompleter : CatalogCompleter
     {
-        public GalleryCompleter() : base(CompletionKind.Gallery) { }
+        public GalleryCompleter() : base(nameof(CompletionKind.Gallery)) { }
     }
 
     /// <summary>Image definitions of -GalleryName.</summary>
     public sealed class DefinitionCompleter : CatalogCompleter
     {
-        public DefinitionCompleter() : base(CompletionKind.Definition) { }
+        public DefinitionCompleter() : base(nameof(CompletionKind.Definition)) { }
     }
 
     /// <summary>"auto" and the next versions after the highest of -GalleryName/-DefinitionName.</summary>
     public sealed class VersionCompleter : CatalogCompleter
     {
-        public VersionCompleter() : base(CompletionKind.Version) { }
+        public VersionCompleter() : base(nameof(CompletionKind.Version)) { }
     }
 }

@@ -2,11 +2,9 @@ using System.Management.Automation;
 
 namespace ImageTools.Loading
 {
-    /// <summary>Import-Module / Remove-Module hooks: register and remove the dependency resolver.</summary>
-    public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    /// <summary>Import-Module hook: makes the engine reachable before any cmdlet runs.</summary>
+    public sealed class ModuleInitializer : IModuleAssemblyInitializer
     {
         public void OnImport() => DependencyResolver.Register();
-
-        public void OnRemove(PSModuleInfo psModuleInfo) => DependencyResolver.Unregister();
     }
 }
