@@ -70,11 +70,10 @@ namespace ImageTools
         private bool ConsentToJob(bool force, bool highImpact)
         {
             string action = JobPolicy.ConsentAction(MyInvocation.MyCommand.Name);
-            if (!highImpact)
-                return ShouldProcess(JobTarget, action);
             try
             {
-                return new CmdletHost(this, force).ConfirmHighImpact(JobTarget, action);
+                var host = new CmdletHost(this, force);
+                return highImpact ? host.ConfirmHighImpact(JobTarget, action) : host.ShouldProcess(JobTarget, action);
             }
             catch (ImageToolsException error)
             {

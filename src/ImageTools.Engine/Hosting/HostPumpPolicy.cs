@@ -110,6 +110,19 @@ namespace ImageTools.Engine.Hosting
             }
         }
 
+        /// <summary>
+        /// Whether ShouldProcess would show a prompt for this call: not under -WhatIf or -Force, and
+        /// either -Confirm was given or (without -Confirm:$false) the cmdlet's ConfirmImpact reaches
+        /// $ConfirmPreference. A host that cannot prompt refuses such a call before any write.
+        /// </summary>
+        public static bool ShouldProcessWouldPrompt(bool force, bool confirmRequested, bool confirmDeclined, bool whatIf,
+            bool shouldProcessPrompts)
+        {
+            if (whatIf || confirmDeclined || (force && !confirmRequested))
+                return false;
+            return confirmRequested || shouldProcessPrompts;
+        }
+
         /// <summary>The ShouldContinue question for a high-impact step.</summary>
         public static string HighImpactQuery(string target, string action) =>
             $"{action} on '{target}'. This cannot be undone. Continue?";
@@ -118,9 +131,13 @@ namespace ImageTools.Engine.Hosting
         public const string HighImpactCaption = "Irreversible step";
 
         /// <summary>The refusal when a high-impact step needs a prompt that this host cannot show; nothing has been written.</summary>
-        public static ImageToolsException CannotPrompt(string target, string action) =>
+        /// <param name="command">When given, the refusal says the command confirms its steps by default (ConfirmImpact).</param>
+        public static ImageToolsException CannotPrompt(string target, string action, string? command = null) =>
             new ImageToolsException("ConfirmationRequired",
-                $"'{action}' on '{target}' is irreversible and needs confirmation, but this host cannot prompt (a runbook or a -NonInteractive session). Nothing was written.",
+                (command == null
+                    ? $"'{action}' on '{target}' is irreversible and needs confirmation"
+                    : $"{command} asks for confirmation before its first step ('{action}' on '{target}')") +
+                ", but this host cannot prompt (a runbook or a -NonInteractive session). Nothing was written.",
                 "Pass -Force (or -Confirm:$false) to confirm it in advance, or run the command at an interactive prompt.",
                 target, FailureCategory.InvalidOperation);
 

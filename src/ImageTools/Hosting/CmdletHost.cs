@@ -33,7 +33,13 @@ namespace ImageTools.Hosting
         public bool ShouldProcess(string target, string action)
         {
             if (HostPumpPolicy.Confirm(_force, _confirmRequested, IsWhatIf) == ConfirmDecision.AskShouldProcess)
+            {
+                // A runbook cannot answer the prompt: refuse cleanly (ConfirmationRequired) rather than
+                // let PowerShell fail with its "NonInteractive mode" error. Plans are confirmed before any write.
+                if (!IsInteractive && WouldPrompt(_cmdlet, _force))
+                    throw HostPumpPolicy.CannotPrompt(target, action, _cmdlet.MyInvocation.MyCommand.Name);
                 return _cmdlet.ShouldProcess(target, action);
+            }
             _cmdlet.WriteVerbose(HostPumpPolicy.ForcedLine(target, action));
             return true;
         }
@@ -57,10 +63,15 @@ namespace ImageTools.Hosting
             }
         }
 
+        /// <summary>Whether ShouldProcess would prompt for this cmdlet call (HostPumpPolicy decides).</summary>
+        public static bool WouldPrompt(PSCmdlet cmdlet, bool force) =>
+            HostPumpPolicy.ShouldProcessWouldPrompt(force, IsConfirmRequested(cmdlet), IsConfirmDeclined(cmdlet), IsWhatIfRequested(cmdlet),
+                HostPumpPolicy.ShouldProcessPrompts(Convert.ToString(Unwrap(cmdlet.GetVariableValue("ConfirmPreference"))), CmdletConfirmImpact(cmdlet)));
+
         private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         /// <summary>The ConfirmImpact the cmdlet declares (Medium when its attribute does not say).</summary>
-        private static string CmdletConfirmImpact(PSCmdlet cmdlet)
+        public static string CmdletConfirmImpact(PSCmdlet cmdlet)
         {
             foreach (CmdletAttribute attribute in cmdlet.GetType().GetCustomAttributes(typeof(CmdletAttribute), true))
                 return attribute.ConfirmImpact.ToString();
