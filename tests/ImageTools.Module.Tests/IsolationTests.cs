@@ -4,100 +4,100 @@ using System.Runtime.Loader;
 namespace ImageTools.Module.Tests;
 
 /// <summary>
-/// Loading the staged module the way PowerShell 7 does (ImageTools.dll into a load context of
-/// its own), with the resolver of Loading/DependencyResolver.cs registered: the engine and
-/// Azure.Core must come from the private "ImageTools" context, even when another copy of
-/// Azure.Core is already loaded in the default context (as Az.Accounts would have it).
-/// This test project deliberately does not reference the engine, so nothing is on the
-/// default context's trusted list to hide a resolver failure.
+/// The module's loader (src/ImageTools/Loading). PowerShell (7 and 5.1) enumerates the types of
+/// ImageTools.dll before IModuleAssemblyInitializer.OnImport registers the resolver, so no type
+/// of ImageTools.dll may need the engine or an Azure library just to load: that is checked
+/// statically here for both editions. PowerShell enumerates the exported types only (public
+/// and nested public; internal adapters such as CmdletHost load later, on first use). The private load context is exercised by loading the
+/// staged module into this process's default context, as PowerShell 7 does; this project does
+/// not reference the engine, so nothing on the default context's trusted list hides a failure.
+/// Real imports (pwsh and hosted runspaces, with other Azure.Core versions loaded first) are
+/// tested in tests/ImageTools.PowerShell.Tests and tests/Pester.
 /// </summary>
 public class IsolationTests
 {
-    private static (AssemblyLoadContext host, Type resolver) LoadModule(string name)
+    private static bool FromDependencies(Type type)
     {
-        var host = new AssemblyLoadContext(name);
-        var module = host.LoadFromAssemblyPath(Paths.ModuleDll);
-        return (host, module.GetType("ImageTools.Loading.DependencyResolver", throwOnError: true)!);
-    }
-
-    private static object Register(Type resolver) =>
-        resolver.GetMethod("Register")!.Invoke(null, new object?[] { Paths.Dependencies })!;
-
-    private static void Unregister(Type resolver) => resolver.GetMethod("Unregister")!.Invoke(null, null);
-
-    [Fact]
-    public void The_engine_and_Azure_Core_load_into_the_private_context_not_the_hosts_nor_the_default()
-    {
-        // Another module's Azure.Core, already in the default context.
-        var foreignCore = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.Combine(Paths.Dependencies, "Azure.Core.dll"));
-        var (host, resolverType) = LoadModule("ps-host-1");
-        var resolver = Register(resolverType);
-        try
-        {
-            Assert.True((bool)resolverType.GetProperty("UsesLoadContext")!.GetValue(resolver)!);
-
-            // What the CLR does when a cmdlet first touches an engine type.
-            var engine = host.LoadFromAssemblyName(new AssemblyName("ImageTools.Engine"));
-            var engineContext = AssemblyLoadContext.GetLoadContext(engine)!;
-            Assert.Equal("ImageTools", engineContext.Name);
-            Assert.NotSame(host, engineContext);
-            Assert.NotSame(AssemblyLoadContext.Default, engineContext);
-
-            // The engine's own Azure.Core reference resolves inside the private context.
-            var coreName = engine.GetReferencedAssemblies().Single(r => r.Name == "Azure.Core");
-            var core = engineContext.LoadFromAssemblyName(coreName);
-            Assert.Same(engineContext, AssemblyLoadContext.GetLoadContext(core));
-            Assert.NotSame(foreignCore, core);
-
-            // Types really load and link: a model type and the Azure gateway's dependency.
-            Assert.NotNull(engine.GetType("ImageTools.Models.VmInfo", throwOnError: true));
-            Assert.NotNull(core.GetType("Azure.Core.TokenCredential", throwOnError: true));
-
-            // Framework assemblies are not duplicated: the runtime's newer System.Text.Json serves everyone.
-            var json = engineContext.LoadFromAssemblyName(new AssemblyName("System.Text.Json"));
-            Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(json));
-
-            // Only the engine is handed out through the host context; other names are not answered.
-            Assert.Throws<FileNotFoundException>(() => host.LoadFromAssemblyName(new AssemblyName("Not.A.Dependency")));
-            Assert.DoesNotContain(engineContext.Assemblies, a => a.GetName().Name == "System.Management.Automation");
-        }
-        finally
-        {
-            Unregister(resolverType);
-        }
+        var name = type.Assembly.GetName().Name!;
+        return File.Exists(Path.Combine(Paths.Dependencies, name + ".dll"));
     }
 
     [Fact]
-    public void After_Unregister_the_host_context_no_longer_finds_the_engine()
+    public void No_type_of_the_module_needs_the_engine_or_an_Azure_library_to_load()
     {
-        var (host, resolverType) = LoadModule("ps-host-2");
-        Register(resolverType);
-        Unregister(resolverType);
-
-        Assert.Throws<FileNotFoundException>(() => host.LoadFromAssemblyName(new AssemblyName("ImageTools.Engine")));
+        var surface = ModuleSurface.Instance;
+        var offenders = new List<string>();
+        foreach (var type in surface.Module.GetExportedTypes())
+        {
+            for (var b = type.BaseType; b != null && b.Assembly != surface.Sma && b.Assembly.GetName().Name != "System.Runtime"; b = b.BaseType)
+                if (FromDependencies(b))
+                    offenders.Add($"{type.FullName} derives from {b.FullName}");
+            foreach (var i in type.GetInterfaces().Where(FromDependencies))
+                offenders.Add($"{type.FullName} implements {i.FullName}");
+            // Value-type fields (enums and structs, auto-property backing fields included) are laid out at type load.
+            foreach (var f in type.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                if (f.FieldType.IsValueType && FromDependencies(f.FieldType) && !f.IsLiteral)
+                    offenders.Add($"{type.FullName}.{f.Name} is a {f.FieldType.FullName}");
+        }
+        // A type PowerShell would fail on is listed with its reason; the engine types the cmdlets use
+        // inside method bodies (requests, the host pump) are fine: they load after OnImport.
+        Assert.Empty(offenders);
     }
 
     [Fact]
-    public void The_Windows_PowerShell_handler_answers_only_for_files_in_Dependencies()
+    public void The_checker_sees_a_value_type_field_of_the_engine()
     {
-        var (_, resolverType) = LoadModule("ps-host-3");
-        var resolver = Register(resolverType);
-        try
-        {
-            var pathOf = resolverType.GetMethod("PathInDirectory")!;
-            Assert.Equal(Path.Combine(Paths.Dependencies, "Azure.Identity.dll"), pathOf.Invoke(resolver, new object[] { "Azure.Identity" }));
-            Assert.Null(pathOf.Invoke(resolver, new object[] { "System.Management.Automation" }));
-            Assert.Null(pathOf.Invoke(resolver, new object[] { "../ImageTools" }));
+        // The rule above is not vacuous: the engine's own request type has such fields.
+        var request = ModuleSurface.Instance.Engine.GetType("ImageTools.Engine.Requests.GeneralizeRequest", throwOnError: true)!;
+        Assert.Contains(request.GetFields(BindingFlags.Instance | BindingFlags.NonPublic),
+            f => f.FieldType.IsValueType && FromDependencies(f.FieldType));
+    }
 
-            var handler = resolverType.GetMethod("OnAppDomainResolve")!;
-            Assert.Null(handler.Invoke(resolver, new object?[] { null, new ResolveEventArgs("Newtonsoft.Json, Version=13.0.0.0") }));
-            var identity = (Assembly)handler.Invoke(resolver, new object?[] { null, new ResolveEventArgs("Azure.Identity, Version=1.12.1.0, Culture=neutral, PublicKeyToken=92742159e12e44c8") })!;
-            Assert.Equal("Azure.Identity", identity.GetName().Name);
-            Assert.Equal(Path.Combine(Paths.Dependencies, "Azure.Identity.dll"), identity.Location);
-        }
-        finally
-        {
-            Unregister(resolverType);
-        }
+    [Fact]
+    public void The_engine_and_its_Azure_Core_load_into_the_private_context_even_with_another_Azure_Core_in_the_default_one()
+    {
+        // Another module's Azure.Core (a separate copy of the file), already in the default context.
+        var copy = Path.Combine(Path.GetTempPath(), "imagetools-foreign-" + Guid.NewGuid().ToString("N"), "Azure.Core.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(Path.Combine(Paths.Dependencies, "Azure.Core.dll"), copy);
+        var foreignCore = AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => a.GetName().Name == "Azure.Core")
+                          ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(copy);
+
+        // As PowerShell 7 loads a binary module: into the default context, then OnImport.
+        var module = AssemblyLoadContext.Default.LoadFromAssemblyPath(Paths.ModuleDll);
+        module.GetType("ImageTools.Loading.DependencyResolver", throwOnError: true)!.GetMethod("Register")!.Invoke(null, null);
+
+        // What the CLR does when a cmdlet first touches an engine type.
+        var engine = AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("ImageTools.Engine"));
+        var engineContext = AssemblyLoadContext.GetLoadContext(engine)!;
+        Assert.Equal("ImageTools.Loading.EngineLoadContext", engineContext.GetType().FullName);
+        Assert.NotSame(AssemblyLoadContext.Default, engineContext);
+        Assert.Equal(Path.Combine(Paths.Dependencies, "ImageTools.Engine.dll"), engine.Location);
+
+        // The engine's Azure.Core reference resolves inside the private context, to the module's file.
+        var core = engineContext.LoadFromAssemblyName(engine.GetReferencedAssemblies().Single(r => r.Name == "Azure.Core"));
+        Assert.Same(engineContext, AssemblyLoadContext.GetLoadContext(core));
+        Assert.NotSame(foreignCore, core);
+        Assert.Equal(Path.Combine(Paths.Dependencies, "Azure.Core.dll"), core.Location);
+        Assert.NotNull(engine.GetType("ImageTools.Models.VmInfo", throwOnError: true));
+        Assert.NotNull(core.GetType("Azure.Core.TokenCredential", throwOnError: true));
+
+        // Framework assemblies are not duplicated: the runtime's newer System.Text.Json serves everyone.
+        var json = engineContext.LoadFromAssemblyName(new AssemblyName("System.Text.Json"));
+        Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(json));
+
+        // The default context is handed the engine only; other names in Dependencies are not answered there.
+        Assert.Throws<FileNotFoundException>(() => AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("Microsoft.Identity.Client.Extensions.Msal")));
+    }
+
+    [Fact]
+    public void The_Windows_PowerShell_resolver_answers_only_for_files_in_Dependencies()
+    {
+        var module = AssemblyLoadContext.Default.LoadFromAssemblyPath(Paths.ModuleDll);
+        var pathOf = module.GetType("ImageTools.Loading.DependencyResolver", throwOnError: true)!.GetMethod("PathInDirectory")!;
+        Assert.Equal(Path.Combine(Paths.Dependencies, "Azure.Identity.dll"), pathOf.Invoke(null, new object[] { Paths.Dependencies, "Azure.Identity" }));
+        Assert.Null(pathOf.Invoke(null, new object[] { Paths.Dependencies, "System.Management.Automation" }));
+        Assert.Null(pathOf.Invoke(null, new object[] { Paths.Dependencies, "../ImageTools" }));
+        Assert.Null(pathOf.Invoke(null, new object?[] { Paths.Dependencies, null }));
     }
 }
