@@ -17,10 +17,12 @@ namespace ImageTools.Bench;
 ///   2. fan-out: New-VmFromImage -Count N at ThrottleLimit 10 versus 1, and wall time versus
 ///      ceil(N/10) x one VM's simulated creation time;
 ///   3. throttle storm: 30 % of requests answered 429 with Retry-After: failures (must be 0) and
-///      wall time against the same run without throttling.
+///      wall time against the same run without throttling;
+///   4. module import in pwsh: import time, first engine command, working set (ImportBench).
 /// The engine runs with the SDK's own polling (Retry-After honoured), as it does against Azure.
 ///
 ///   dotnet run -c Release --project bench/ImageTools.Bench [-- --count 100] [--vm-seconds 3] [--output bench/results.md]
+///   dotnet run -c Release --project bench/ImageTools.Bench -- --import-only    (section 4 alone, rewritten in place)
 /// </summary>
 internal static class Program
 {
@@ -35,6 +37,15 @@ internal static class Program
         await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, Seed = 42 });
         var connectionFile = Path.Combine(Path.GetTempPath(), $"imagetools-bench-{Environment.ProcessId}.json");
         await emulator.WriteConnectionFileAsync(connectionFile);
+        if (args.Contains("--import-only"))
+        {
+            var section = await ImportBench.MeasureAsync(FindRepoRoot(), connectionFile, runs: 5);
+            File.Delete(connectionFile);
+            var existing = File.Exists(output) ? await File.ReadAllTextAsync(output) : "# ImageTools benchmark results\n\n";
+            await File.WriteAllTextAsync(output, ImportBench.ReplaceSection(existing, section));
+            Console.WriteLine(section);
+            return 0;
+        }
         var options = new EngineOptions { GuestPollInterval = TimeSpan.FromSeconds(1) };
         var engine = await ImageToolsEngine.OpenAsync(new ConnectRequest { EmulatorConnectionFile = connectionFile }, null, options, CancellationToken.None);
         await emulator.Control.SetQuotaAsync("eastus", new Dictionary<string, long> { ["cores"] = 100_000, ["standardDSv5Family"] = 100_000 });
@@ -67,6 +78,10 @@ internal static class Program
         var storm = await Pipeline(engine, emulator, "storm", fanOut: 10);
         await emulator.Control.ClearFaultsAsync();
         WriteStorm(report, calm, storm);
+
+        // 4. Module import in a fresh pwsh.
+        report.AppendLine();
+        report.Append(await ImportBench.MeasureAsync(FindRepoRoot(), connectionFile, runs: 5));
 
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllTextAsync(output, report.ToString());
