@@ -101,3 +101,84 @@ public class IsolationTests
         Assert.Null(pathOf.Invoke(null, new object?[] { Paths.Dependencies, null }));
     }
 }
+
+/// <summary>
+/// Windows PowerShell 5.1 (.NET Framework) cannot run here, so its loading path is checked in the
+/// metadata of ImageTools.dll: .NET Framework has no AssemblyLoadContext, and compiling a method
+/// that calls into EngineLoadContext would load that type and fail. Only the NoInlining
+/// AttachLoadContext may call it, and Register (the 5.1 path too) calls only that.
+/// </summary>
+public class WindowsPowerShellLoadingTests
+{
+    private static (System.Reflection.Metadata.MetadataReader reader, System.Reflection.PortableExecutable.PEReader pe) Open()
+    {
+        var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Paths.ModuleDll));
+        return (System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe), pe);
+    }
+
+    /// <summary>Tokens of the methods a method's IL calls (call, callvirt, newobj, ldftn) that are defined in this assembly.</summary>
+    private static HashSet<int> CalledMethodDefs(System.Reflection.Metadata.MetadataReader reader, System.Reflection.PortableExecutable.PEReader pe,
+        string typeName, string methodName)
+    {
+        var method = reader.MethodDefinitions.Select(reader.GetMethodDefinition)
+            .Single(m => reader.GetString(m.Name) == methodName && reader.GetString(reader.GetTypeDefinition(m.GetDeclaringType()).Name) == typeName);
+        var il = System.Reflection.Metadata.PEReaderExtensions.GetMethodBody(pe, method.RelativeVirtualAddress).GetILBytes()!;
+        var tokens = new HashSet<int>();
+        for (int i = 0; i + 4 < il.Length; i++)
+        {
+            bool call = il[i] is 0x28 or 0x6F or 0x73 || (il[i] == 0xFE && i + 5 < il.Length && il[i + 1] == 0x06);
+            int at = il[i] == 0xFE ? i + 2 : i + 1;
+            int token = BitConverter.ToInt32(il, at);
+            if (call && (token >> 24) == 0x06)
+                tokens.Add(token);
+        }
+        return tokens;
+    }
+
+    private static int TokenOf(System.Reflection.Metadata.MetadataReader reader, string typeName, string methodName) =>
+        System.Reflection.Metadata.Ecma335.MetadataTokens.GetToken(reader.MethodDefinitions
+            .Single(h => reader.GetString(reader.GetMethodDefinition(h).Name) == methodName &&
+                         reader.GetString(reader.GetTypeDefinition(reader.GetMethodDefinition(h).GetDeclaringType()).Name) == typeName));
+
+    [Fact]
+    public void Register_reaches_the_load_context_only_through_a_NoInlining_method()
+    {
+        var (reader, pe) = Open();
+        using (pe)
+        {
+            var attachContext = TokenOf(reader, "EngineLoadContext", "Attach");
+            var attachLoadContext = TokenOf(reader, "DependencyResolver", "AttachLoadContext");
+            var register = CalledMethodDefs(reader, pe, "DependencyResolver", "Register");
+            Assert.DoesNotContain(attachContext, register);
+            Assert.Contains(attachLoadContext, register);
+            Assert.Contains(attachContext, CalledMethodDefs(reader, pe, "DependencyResolver", "AttachLoadContext"));
+
+            var attributes = reader.GetMethodDefinition((System.Reflection.Metadata.MethodDefinitionHandle)
+                System.Reflection.Metadata.Ecma335.MetadataTokens.EntityHandle(attachLoadContext)).ImplAttributes;
+            Assert.True(attributes.HasFlag(System.Reflection.MethodImplAttributes.NoInlining));
+        }
+    }
+
+    [Fact]
+    public void The_module_and_the_engine_target_netstandard2_0_and_the_manifest_declares_Desktop()
+    {
+        foreach (var file in new[] { Paths.ModuleDll, Path.Combine(Paths.Dependencies, "ImageTools.Engine.dll") })
+        {
+            var framework = ModuleSurface.Instance.Context.LoadFromAssemblyPath(file).GetCustomAttributesData()
+                .Single(a => a.AttributeType.Name == "TargetFrameworkAttribute").ConstructorArguments[0].Value;
+            Assert.Equal(".NETStandard,Version=v2.0", framework);
+        }
+        var manifest = File.ReadAllText(Path.Combine(Paths.Stage, "ImageTools.psd1"));
+        Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Desktop',\s*'Core'\)", manifest);
+        Assert.Matches(@"PowerShellVersion\s*=\s*'5\.1'", manifest);
+    }
+
+    [Fact]
+    public void The_only_type_deriving_from_AssemblyLoadContext_is_EngineLoadContext()
+    {
+        var derived = ModuleSurface.Instance.Module.GetTypes()
+            .Where(t => { for (var b = t.BaseType; b != null; b = b.BaseType) if (b.FullName == "System.Runtime.Loader.AssemblyLoadContext") return true; return false; })
+            .Select(t => t.FullName).ToList();
+        Assert.Equal(new[] { "ImageTools.Loading.EngineLoadContext" }, derived);
+    }
+}

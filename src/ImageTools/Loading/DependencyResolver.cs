@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace ImageTools.Loading
 {
@@ -40,12 +41,19 @@ namespace ImageTools.Loading
                 if (_registered)
                     return;
                 if (OnCoreClr)
-                    EngineLoadContext.Attach(DefaultDirectory);
+                    AttachLoadContext();
                 else
                     AppDomain.CurrentDomain.AssemblyResolve += OnAppDomainResolve;
                 _registered = true;
             }
         }
+
+        /// <summary>
+        /// The only way to EngineLoadContext: compiled on its own, so that compiling Register on .NET
+        /// Framework never loads a type derived from AssemblyLoadContext (which 5.1 does not have).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void AttachLoadContext() => EngineLoadContext.Attach(DefaultDirectory);
 
         private static Assembly? OnAppDomainResolve(object? sender, ResolveEventArgs args)
         {
