@@ -100,7 +100,7 @@ public class CatalogTests(EmulatorFixture emulator)
         {
             var e = await Assert.ThrowsAsync<AzureRequestException>(() => catalog.ResourceGroupsAsync(null, default));
             Assert.Equal("AuthorizationFailed", e.RuleId);
-            Assert.Equal(Hosting.FailureCategory.PermissionDenied, e.Category);
+            Assert.Equal(ImageTools.Engine.Hosting.FailureCategory.PermissionDenied, e.Category);
         }
         finally
         {

@@ -1,6 +1,6 @@
 using ImageTools.Engine.Hosting;
 
-namespace ImageTools.Module.Tests;
+namespace ImageTools.Engine.Tests.Hosting;
 
 /// <summary>The host adapter's decisions: interactivity, -Force with ShouldProcess, error ids.</summary>
 public class HostPumpPolicyTests

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ImageTools.Engine.Hosting;
 
-namespace ImageTools.Module.Tests;
+namespace ImageTools.Engine.Tests.Hosting;
 
 /// <summary>The host pump: engine work on the thread pool, every host call on the pumping thread.</summary>
 public class HostPumpTests

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ImageTools.Engine.Hosting;
 
-namespace ImageTools.Module.Tests;
+namespace ImageTools.Engine.Tests.Hosting;
 
 /// <summary>-AsJob's engine side: the runner feeds a job's streams in order, ends Completed/Failed/Stopped, never prompts.</summary>
 public class JobRunnerTests

@@ -1,7 +1,7 @@
 using System.Collections;
 using ImageTools.Engine.Hosting;
 
-namespace ImageTools.Module.Tests;
+namespace ImageTools.Engine.Tests.Hosting;
 
 /// <summary>-TargetRegion as users write it: Az-style hashtables and "name=replicas" strings.</summary>
 public class TargetRegionParserTests

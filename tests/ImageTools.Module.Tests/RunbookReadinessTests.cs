@@ -1,5 +1,3 @@
-using ImageTools.Engine.Hosting;
-
 namespace ImageTools.Module.Tests;
 
 /// <summary>What a runbook needs: flat outputs that serialize cleanly, and no prompt once -Force or -Confirm:$false is given.</summary>
@@ -55,37 +53,6 @@ public class RunbookReadinessTests
     {
         // The check itself: an SMA type with object-valued properties is not flat.
         Assert.NotNull(Violation(Surface.SmaType("ErrorRecord"), nested: false));
-    }
-
-    [Theory]
-    [InlineData(true, false)]    // -Force
-    [InlineData(false, true)]    // -Confirm:$false
-    public void Deleting_the_source_VM_in_a_runbook_never_prompts_when_confirmed_in_advance(bool force, bool confirmDeclined)
-    {
-        var decision = HostPumpPolicy.ConfirmHighImpact(force, confirmRequested: false, confirmDeclined, whatIf: false,
-            shouldProcessPrompts: false, interactive: false);
-        // -Confirm:$false goes through ShouldProcess, which answers yes without a prompt; -Force skips it.
-        Assert.Equal(force ? HighImpactDecision.ProceedWithoutPrompt : HighImpactDecision.AskShouldProcess, decision);
-    }
-
-    [Fact]
-    public void Deleting_the_source_VM_in_a_runbook_without_Force_is_refused_not_prompted()
-    {
-        Assert.Equal(HighImpactDecision.RefuseCannotPrompt, HostPumpPolicy.ConfirmHighImpact(force: false, confirmRequested: false,
-            confirmDeclined: false, whatIf: false, shouldProcessPrompts: false, interactive: false));
-        var error = HostPumpPolicy.CannotPrompt("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/base01", "Delete the source VM");
-        Assert.Equal("ConfirmationRequired", error.RuleId);
-        Assert.Contains("cannot prompt", error.Message);
-        Assert.Contains("Nothing was written", error.Message);
-        Assert.Contains("-Force", error.Remedy);
-        Assert.Contains("-Confirm:$false", error.Remedy);
-    }
-
-    [Fact]
-    public void Force_or_no_confirm_request_never_prompts_in_the_pipeline_or_before_a_job()
-    {
-        Assert.Equal(ConfirmDecision.ProceedWithoutPrompt, HostPumpPolicy.Confirm(force: true, confirmRequested: false, whatIf: false));
-        Assert.Equal(JobStart.StartWithoutPrompt, JobPolicy.Decide(asJob: true, force: true, confirmRequested: false, whatIf: false));
     }
 
     [Fact]
