@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ImageTools.Emulator;
@@ -19,7 +20,14 @@ namespace ImageTools.Emulator;
 /// </summary>
 public sealed class EmulatorServer : IAsyncDisposable
 {
+    /// <summary>
+    /// How long <see cref="DisposeAsync"/> lets requests in flight finish before Kestrel aborts their
+    /// connections. Idle keep-alive connections are closed at once.
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(2);
+
     private readonly WebApplication _app;
+    private int _disposed;
     private readonly HttpClient _controlHttp;
 
     private EmulatorServer(WebApplication app, X509Certificate2 certificate, EmulatorState state, Uri endpoint)
@@ -52,6 +60,11 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The host must not take over the process's signals (its console lifetime swallows SIGTERM,
+        // SIGINT and SIGQUIT and only raises ApplicationStopping): Program handles them and stops
+        // the server through DisposeAsync; in-process users dispose it themselves.
+        builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -101,11 +114,28 @@ public sealed class EmulatorServer : IAsyncDisposable
             cert is not null && string.Equals(cert.GetCertHashString(), thumbprint, StringComparison.OrdinalIgnoreCase),
     };
 
+    /// <summary>
+    /// Stops Kestrel: no new connections, idle keep-alive connections closed, requests in flight
+    /// given <see cref="ShutdownTimeout"/> to finish before their connections are aborted.
+    /// Simulated operations hold no threads: they end with the state. Safe to call twice.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _controlHttp.Dispose();
-        await _app.StopAsync();
+        using (var timeout = new CancellationTokenSource(ShutdownTimeout))
+        {
+            try { await _app.StopAsync(timeout.Token); }
+            catch (OperationCanceledException) { /* connections still open were aborted */ }
+        }
         await _app.DisposeAsync();
         Certificate.Dispose();
+    }
+
+    /// <summary>A host lifetime that neither waits for nor reacts to anything (no signal handlers).</summary>
+    private sealed class PassiveLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

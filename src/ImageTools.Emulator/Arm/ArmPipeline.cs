@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ImageTools.Emulator.Control;
 using ImageTools.Emulator.State;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 
 namespace ImageTools.Emulator.Arm;
@@ -45,7 +46,9 @@ internal sealed class ArmPipeline
                 using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
                 raw = await reader.ReadToEndAsync(http.RequestAborted);
             }
-            catch (Exception) when (http.RequestAborted.IsCancellationRequested) { return; }
+            // The client went away, or the server stopping aborted the connection (it may do so
+            // before RequestAborted is signalled): nobody is left to answer.
+            catch (Exception e) when (http.RequestAborted.IsCancellationRequested || e is ConnectionAbortedException || e.InnerException is ConnectionAbortedException) { return; }
 
             var fault = _state.Faults.Take(method, path, _state.Random, "status", "drop");
             if (fault is not null)
