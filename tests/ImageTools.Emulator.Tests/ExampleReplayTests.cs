@@ -10,8 +10,8 @@ using ImageTools.Emulator.Control;
 namespace ImageTools.Emulator.Tests;
 
 /// <summary>
-/// Replays the official request examples (shared/arm-examples, read at test time) against a fresh
-/// emulator and reads the result back through the SDK's models, comparing with the example response.
+/// Replays the official request examples (ArmExamples/, copied from Azure/azure-rest-api-specs: see
+/// ArmExamples/SOURCE.md; read at test time from the test output) against a fresh emulator and reads the result back through the SDK's models, comparing with the example response.
 /// </summary>
 public sealed class ExampleReplayTests
 {
@@ -78,22 +78,15 @@ public sealed class ExampleReplayTests
     [Fact]
     public void Every_example_file_is_replayed()
     {
-        var files = Directory.GetFiles(Path.Combine(SharedDir(), "arm-examples"), "*.json", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension);
+        var files = Directory.GetFiles(ArmExamples.Directory, "*.json", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension);
         Assert.Equal(files.OrderBy(f => f), Operations.Keys.OrderBy(k => k));
     }
 
     public static IEnumerable<object[]> Examples => Operations.Keys.Select(k => new object[] { k });
 
-    private static string SharedDir()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ImageTools.sln"))) return Path.Combine(dir.Parent!.FullName, "shared");
-        throw new InvalidOperationException("ImageTools.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private static JsonObject LoadExample(string name)
     {
-        var file = Directory.GetFiles(Path.Combine(SharedDir(), "arm-examples"), name + ".json", SearchOption.AllDirectories).Single();
+        var file = Directory.GetFiles(ArmExamples.Directory, name + ".json", SearchOption.AllDirectories).Single();
         return JsonNode.Parse(File.ReadAllText(file))!.AsObject();
     }
 
