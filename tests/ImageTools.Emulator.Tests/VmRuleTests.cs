@@ -76,6 +76,39 @@ public sealed class VmRuleTests : IClassFixture<EmulatorFixture>
         Assert.Contains("The operation 'Create Image' requires the Virtual Machine 'notgen' to be Generalized.", ex.Message);
     }
 
+    [Theory]
+    [InlineData("snapshot")]
+    [InlineData("disk")]
+    [InlineData("blob")]
+    public async Task Image_with_a_specialized_os_disk_is_refused_as_ARM_does(string source)
+    {
+        // ARM: managed images are generalized only (specialized images exist in a Compute Gallery).
+        var rg = await Group();
+        var vm = await Seed(rg, "spec" + source, "deallocated");
+        var osDiskId = new ResourceIdentifier((await vm.GetAsync()).Value.Data.StorageProfile.OSDisk.ManagedDisk.Id!);
+        var snapshot = (await rg.GetSnapshots().CreateOrUpdateAsync(WaitUntil.Completed, "snap-" + source, new SnapshotData(rg.Data.Location)
+        {
+            CreationData = new DiskCreationData(DiskCreateOption.Copy) { SourceResourceId = osDiskId },
+        })).Value;
+        DiskImageData Image(OperatingSystemStateType state)
+        {
+            var osDisk = new ImageOSDisk(SupportedOperatingSystemType.Windows, state);
+            if (source == "snapshot") osDisk.SnapshotId = snapshot.Id;
+            else if (source == "disk") osDisk.ManagedDiskId = osDiskId;
+            else osDisk.BlobUri = new Uri("https://store.blob.core.windows.net/vhds/os.vhd");
+            return new DiskImageData(rg.Data.Location) { StorageProfile = new ImageStorageProfile { OSDisk = osDisk } };
+        }
+
+        var ex = await Scenario.Fails(() => rg.GetDiskImages().CreateOrUpdateAsync(WaitUntil.Completed, "img", Image(OperatingSystemStateType.Specialized)));
+        Assert.Equal(400, ex.Status);
+        Assert.Equal("InvalidParameter", ex.ErrorCode);
+        Assert.Contains("The value of parameter osDisk.osState is invalid.", ex.Message);
+        Assert.Empty(rg.GetDiskImages().GetAll());
+
+        var ok = (await rg.GetDiskImages().CreateOrUpdateAsync(WaitUntil.Completed, "img", Image(OperatingSystemStateType.Generalized))).Value;
+        Assert.Equal(OperatingSystemStateType.Generalized, ok.Data.StorageProfile.OSDisk.OSState);
+    }
+
     [Fact]
     public async Task Image_from_a_trusted_launch_vm_is_refused()
     {

@@ -98,6 +98,8 @@ internal static class ArmErrors
     public static ArmError RequiresRunning() => OperationNotAllowed("The operation requires the VM to be running (or set to run).");
     public static ArmError CreateImageRequiresGeneralized(string vm) => OperationNotAllowed($"The operation 'Create Image' requires the Virtual Machine '{vm}' to be Generalized.");
     public static ArmError ManagedImageFromTrustedLaunch(string securityType) => OperationNotAllowed($"Creation of managed images are not supported for virtual machine with {securityType} security type.");
+    /// <summary>A managed image whose OS disk is declared Specialized: ARM supports specialized images only in a Compute Gallery.</summary>
+    public static ArmError ImageOsStateSpecialized() => InvalidParameter("The value of parameter osDisk.osState is invalid.", "osDisk.osState");
     public static ArmError OsProfileMissing() => InvalidParameter("Required parameter 'osProfile' is missing (null).", "osProfile");
     public static ArmError OsProfileNotAllowed() => InvalidParameter("Parameter 'osProfile' is not allowed.", "osProfile");
     public static ArmError OsProfileChange() => PropertyChangeNotAllowed("osProfile");

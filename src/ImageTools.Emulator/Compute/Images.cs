@@ -111,7 +111,10 @@ internal static class Images
         var osState = osDisk.Str("osState") ?? throw ArmErrors.ImageOsStateRequired().AsException();
         if (!osState.Equals("Generalized", StringComparison.OrdinalIgnoreCase) && !osState.Equals("Specialized", StringComparison.OrdinalIgnoreCase))
             throw ArmErrors.EnumValueInvalid(osState, "osState", "Generalized", "Specialized").AsException();
-        var canonicalState = osState.Equals("Generalized", StringComparison.OrdinalIgnoreCase) ? "Generalized" : "Specialized";
+        // Managed images are generalized only; a specialized OS disk belongs in a gallery (Specialized definition).
+        if (osState.Equals("Specialized", StringComparison.OrdinalIgnoreCase))
+            throw ArmErrors.ImageOsStateSpecialized().AsException();
+        var canonicalState = "Generalized";
         var dataDisks = properties.At("storageProfile", "dataDisks") is JsonArray dd ? (JsonArray)dd.DeepClone() : new JsonArray();
         foreach (var (kind, id) in new[] { ("snapshot", osDisk.Str("snapshot", "id")), ("managedDisk", osDisk.Str("managedDisk", "id")) })
         {

@@ -93,23 +93,6 @@ public class CaptureTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task An_image_from_a_pre_generalize_snapshot_is_specialized_when_asked()
-    {
-        var group = EmulatorFixture.NewGroup("cap-snap");
-        await emulator.SeedVmAsync(group, "base02");
-        var vm = await emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base02"), new RecordingHost());
-        var snapshot = Assert.Single(vm!.SnapshotIds);
-
-        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(snapshot, r => r.OsState = "Specialized"), new RecordingHost());
-
-        Assert.Equal("Snapshot", image!.SourceKind);
-        Assert.Equal("Specialized", image.OsState);
-        Assert.Equal("Windows", image.OsType);
-        Assert.Equal("V2", image.HyperVGeneration);
-        Assert.Equal(snapshot, image.SourceId, ignoreCase: true);
-    }
-
-    [Fact]
     public async Task An_interactive_host_gets_progress_ending_completed_and_a_runbook_host_none()
     {
         var group = EmulatorFixture.NewGroup("cap-progress");

@@ -18,6 +18,7 @@ namespace ImageTools.Engine.Rules.Capture
             new HyperVGenerationUnknown(),
             new OsTypeRequired(),
             new OsStateRequired(),
+            new SpecializedManagedImage(),
             new DataDiskNotFound(),
             new ImageLocationMismatch(),
             new ImageExistsFromOtherSource(),

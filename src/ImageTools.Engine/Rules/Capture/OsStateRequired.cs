@@ -22,7 +22,8 @@ namespace ImageTools.Engine.Rules.Capture
             if (state.Length == 0)
                 return Refuse(
                     $"The OS state of {kind} '{facts.SourceId.Name}' is not known (ARM records none on disks and snapshots), and -OsState was not given.",
-                    "Pass -OsState Generalized if the disk was generalized in the guest (Sysprep / waagent -deprovision) before it was copied, otherwise -OsState Specialized.",
+                    "Pass -OsState Generalized if the disk was generalized in the guest (Sysprep / waagent -deprovision) before it was copied. " +
+                    $"A specialized disk cannot become a managed image: publish it as a specialized gallery version ({SpecializedManagedImage.GalleryCommand(facts)}).",
                     facts.SourceResourceId, FailureCategory.InvalidArgument);
             if (!state.Equals("Generalized", StringComparison.OrdinalIgnoreCase) && !state.Equals("Specialized", StringComparison.OrdinalIgnoreCase))
                 return Refuse($"-OsState '{state}' is not an OS state; use Generalized or Specialized.", "Pass -OsState Generalized or Specialized.",
@@ -31,7 +32,7 @@ namespace ImageTools.Engine.Rules.Capture
             if (inferred.Length > 0 && !state.Equals(inferred, StringComparison.OrdinalIgnoreCase))
                 return Refuse(
                     $"-OsState {state} does not match {kind} '{facts.SourceId.Name}': it is a pre-generalize snapshot (taken before the guest was generalized), so its disk is {inferred}.",
-                    $"Omit -OsState ({inferred} is used), or capture the generalized VM itself.",
+                    $"Capture the generalized VM itself, or publish this snapshot as a specialized gallery version: {SpecializedManagedImage.GalleryCommand(facts)}.",
                     facts.SourceResourceId, FailureCategory.InvalidArgument);
             return null;
         }

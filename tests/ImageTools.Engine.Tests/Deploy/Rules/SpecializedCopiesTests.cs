@@ -10,7 +10,7 @@ public class SpecializedCopiesTests(EmulatorFixture emulator)
     public async Task Several_copies_of_a_specialized_source_are_refused_unless_allowed()
     {
         var group = EmulatorFixture.NewGroup("dr-copies");
-        var image = await SpecializedSource.ImageAsync(emulator, group);
+        var image = await SpecializedSource.VersionAsync(emulator, group);
 
         var e = await DeployKit.RefusedAsync(emulator, group, DeployKit.Request(group, image, "copy", 2, r => r.Credential = null));
         Assert.Contains("SID", e.Refusal("SpecializedCopies").Message);

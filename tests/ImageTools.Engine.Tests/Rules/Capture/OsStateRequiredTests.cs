@@ -16,7 +16,8 @@ public class OsStateRequiredTests(EmulatorFixture emulator)
         var finding = e.Refusal("OsStateRequired");
         Assert.Contains("OS state of disk 'osdisk' is not known", finding.Message);
         Assert.Contains("-OsState Generalized", finding.Remedy);
-        Assert.Contains("-OsState Specialized", finding.Remedy);
+        Assert.Contains("cannot become a managed image", finding.Remedy);
+        Assert.Contains("Publish-GalleryVersion -ResourceId", finding.Remedy);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public class OsStateRequiredTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task A_pre_generalize_snapshot_is_captured_specialized_without_being_told_and_generalized_is_refused()
+    public async Task Generalized_stated_for_a_pre_generalize_snapshot_is_refused_pointing_to_the_vm_or_a_gallery()
     {
         var group = EmulatorFixture.NewGroup("osstate-snap");
         await emulator.SeedVmAsync(group, "base03");
@@ -50,10 +51,9 @@ public class OsStateRequiredTests(EmulatorFixture emulator)
         var snapshot = Assert.Single(vm!.SnapshotIds);
 
         var e = await emulator.CaptureRefusedAsync(group, Refusals.Capture(snapshot, r => { r.OsState = "Generalized"; r.ImageName = "wrong"; }));
-        Assert.Contains("pre-generalize snapshot", e.Refusal("OsStateRequired").Message);
-
-        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(snapshot), new RecordingHost());
-        Assert.Equal("Specialized", image!.OsState);
-        Assert.Equal("Windows", image.OsType);
+        var finding = e.Refusal("OsStateRequired");
+        Assert.Contains("pre-generalize snapshot", finding.Message);
+        Assert.Contains($"Publish-GalleryVersion -ResourceId {snapshot}", finding.Remedy, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(e.Refusals, f => f.RuleId == "SpecializedManagedImage");
     }
 }

@@ -1,0 +1,51 @@
+using ImageTools.Engine.Tests.Infrastructure;
+
+namespace ImageTools.Engine.Tests.Rules.Capture;
+
+[Collection(EmulatorCollection.Name)]
+public class SpecializedManagedImageTests(EmulatorFixture emulator)
+{
+    [Fact]
+    public async Task A_disk_stated_specialized_is_refused_before_any_write_with_the_gallery_command_for_it()
+    {
+        var group = EmulatorFixture.NewGroup("spec-disk");
+        var disk = await emulator.BareDiskAsync(group, "drdisk", osType: "Windows", generation: "V2");
+
+        var e = await emulator.CaptureRefusedAsync(group, Refusals.Capture(disk, r => r.OsState = "Specialized"));
+
+        var finding = e.Refusal("SpecializedManagedImage");
+        Assert.Contains("-OsState Specialized was given for disk 'drdisk'", finding.Message);
+        Assert.Contains("The value of parameter osDisk.osState is invalid.", finding.Message);
+        Assert.Contains($"Publish-GalleryVersion -ResourceId {disk} -GalleryName <gallery> -DefinitionName <definition> -OsState Specialized -OsType Windows -HyperVGeneration V2",
+            finding.Remedy, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("without -Credential", finding.Remedy);
+        Assert.Equal(disk, finding.TargetId, ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task A_pre_generalize_snapshot_is_refused_without_being_told_it_is_specialized()
+    {
+        var group = EmulatorFixture.NewGroup("spec-snap");
+        await emulator.SeedVmAsync(group, "base05", os: "Linux");
+        var vm = await emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base05"), new RecordingHost());
+        var snapshot = Assert.Single(vm!.SnapshotIds);
+
+        var e = await emulator.CaptureRefusedAsync(group, Refusals.Capture(snapshot));
+
+        var finding = e.Refusal("SpecializedManagedImage");
+        Assert.Contains("is a pre-generalize snapshot", finding.Message);
+        Assert.Contains("-OsType Linux", finding.Remedy);
+        Assert.DoesNotContain(e.Refusals, f => f.RuleId == "OsStateRequired");
+    }
+
+    [Fact]
+    public async Task A_disk_stated_generalized_is_still_captured()
+    {
+        var group = EmulatorFixture.NewGroup("spec-gen");
+        var disk = await emulator.BareDiskAsync(group, "gendisk", osType: "Windows", generation: "V1");
+
+        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(disk, r => r.OsState = "Generalized"), new RecordingHost());
+
+        Assert.Equal("Generalized", image!.OsState);
+    }
+}
