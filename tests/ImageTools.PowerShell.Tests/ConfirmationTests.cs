@@ -167,6 +167,23 @@ public class ConfirmationTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task A_remoting_host_is_not_interactive_even_with_a_UI_that_could_answer()
+    {
+        var group = EmulatorFixture.NewGroup("cf-remote");
+        await emulator.SeedVmAsync(group, "win01");
+        var host = new TestHost("ServerRemoteHost");
+        host.Answers.Enqueue("Yes to All");
+        using var ps = emulator.Session(host);
+        var mark = await emulator.MarkAsync();
+
+        var run = ps.Run($"Invoke-VmGeneralize -ResourceGroupName {group} -Name win01");
+
+        Assert.Equal("ConfirmationRequired,ImageTools.Commands.InvokeVmGeneralizeCommand", Assert.Single(run.Errors).FullyQualifiedErrorId);
+        Assert.Empty(host.Prompts);
+        await emulator.AssertNoWritesAsync(mark);
+    }
+
+    [Fact]
     public async Task Non_interactive_AsJob_without_Force_is_refused_before_a_job_exists()
     {
         var group = EmulatorFixture.NewGroup("cf-ni-job");
