@@ -5,7 +5,8 @@
 .DESCRIPTION
     Run by `dotnet run --project src/ImageTools.Demo`, which starts the emulator, seeds the base
     VMs (resource group imagetools-demo: web-base01 Windows Server 2022 Gen2 with a data disk,
-    legacy-base01 Windows Server 2022 Gen1, app-base01 Ubuntu 22.04 Gen2) and runs this script
+    legacy-base01 Windows Server 2022 Gen1, app-base01 Ubuntu 22.04 Gen2, dr-base01 Windows Server
+    2022 Gen2 kept specialized) and runs this script
     in the repository's own pwsh. Each step prints the command it runs, then what PowerShell
     shows: verbose lines, "What if:" lines with -WhatIf, and the formatted output objects.
 .PARAMETER ConnectionFile
@@ -24,12 +25,13 @@ $VerbosePreference = 'Continue'
 $WhatIfPreference = [bool]$WhatIf
 $group = 'imagetools-demo'
 
-function Invoke-Step([scriptblock] $Step) {
-    # The command exactly as it runs, then its output as PowerShell formats it.
+function Invoke-Step([scriptblock] $Step, [string[]] $Show) {
+    # The command exactly as it runs, then its output as PowerShell formats it (the module's
+    # table views, or a table of the -Show properties where a view would be wider than a terminal).
     Write-Host ''
     Write-Host ('PS> ' + ($Step.ToString().Trim() -replace '\s*\r?\n\s*', ' ')) -ForegroundColor Cyan
     $out = & $Step
-    $out | Out-Host
+    if ($Show -and $out) { $out | Format-Table -Property $Show -AutoSize | Out-Host } else { $out | Out-Host }
     $out
 }
 
@@ -45,17 +47,25 @@ $sshKey = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAABAgMEBQYHCAkKCwwNDg8QERITFBUWF
 # Windows Server 2022 Gen2: generalize, publish straight from the VM to two regions, a fleet of three.
 $web = Invoke-Step { Invoke-VmGeneralize -ResourceGroupName $group -Name web-base01 -Force }
 if (-not $WhatIf) {
-    $webVersion = Invoke-Step { $web | Publish-GalleryVersion -GalleryResourceGroupName $group -GalleryName corp -DefinitionName web -Publisher contoso -Offer web -Sku v2 -Version auto -TargetRegion eastus=2, westeurope }
+    $webVersion = Invoke-Step { $web | Publish-GalleryVersion -GalleryResourceGroupName $group -GalleryName corp -DefinitionName web -Publisher contoso -Offer web -Sku v2 -Version auto -TargetRegion eastus=2, westeurope } -Show GalleryName, DefinitionName, Name, OsState, ReplicationState, TargetRegions
     Invoke-Step { $webVersion | New-VmFromImage -ResourceGroupName $group -Name web -Count 3 -Credential $cred | Format-Table Name, PowerState, OsState, VmSize, SourceImageId -AutoSize } | Out-Null
 
     # Windows Server 2022 Gen1: the same through a managed image.
-    $legacy = Invoke-Step { Invoke-VmGeneralize -ResourceGroupName $group -Name legacy-base01 -Force | New-CapturedImage -ImageName legacy-base01-image }
-    $legacyVersion = Invoke-Step { $legacy | Publish-GalleryVersion -GalleryResourceGroupName $group -GalleryName corp -DefinitionName legacy -Publisher contoso -Offer legacy -Sku v1 -Version auto -TargetRegion eastus }
+    $legacy = Invoke-Step { Invoke-VmGeneralize -ResourceGroupName $group -Name legacy-base01 -Force | New-CapturedImage -ImageName legacy-base01-image } -Show Name, SourceKind, OsType, OsState, HyperVGeneration, ProvisioningState
+    $legacyVersion = Invoke-Step { $legacy | Publish-GalleryVersion -GalleryResourceGroupName $group -GalleryName corp -DefinitionName legacy -Publisher contoso -Offer legacy -Sku v1 -Version auto -TargetRegion eastus } -Show GalleryName, DefinitionName, Name, OsState, ReplicationState, TargetRegions
     Invoke-Step { $legacyVersion | New-VmFromImage -ResourceGroupName $group -Name legacy -Count 2 -Credential $cred -Size Standard_D2s_v3 | Format-Table Name, PowerState, HyperVGeneration, VmSize -AutoSize } | Out-Null
 
     # Ubuntu 22.04 Gen2 with an SSH key, deployed from the definition's latest version.
-    Invoke-Step { Invoke-VmGeneralize -ResourceGroupName $group -Name app-base01 -Force | Publish-GalleryVersion -GalleryResourceGroupName $group -GalleryName corp -DefinitionName app -Publisher contoso -Offer app -Sku v2 -Version auto -TargetRegion eastus } | Out-Null
+    Invoke-Step { Invoke-VmGeneralize -ResourceGroupName $group -Name app-base01 -Force | Publish-GalleryVersion -GalleryResourceGroupName $group -GalleryName corp -DefinitionName app -Publisher contoso -Offer app -Sku v2 -Version auto -TargetRegion eastus } -Show GalleryName, DefinitionName, Name, OsState, ReplicationState, TargetRegions | Out-Null
     Invoke-Step { New-VmFromImage -ResourceId "$(($web.Id -split '/providers/')[0])/providers/Microsoft.Compute/galleries/corp/images/app" -ResourceGroupName $group -Name app -Count 2 -SshPublicKey $sshKey | Format-Table Name, PowerState, OsType, ComputerName -AutoSize } | Out-Null
+
+    # A machine kept specialized (disaster recovery): no managed image exists for it in Azure, so it
+    # goes straight from the running VM to a Specialized gallery version, and one copy is made
+    # without credentials (it keeps the source's identity).
+    # The same holds for web-base01's pre-generalize snapshot (taken before Sysprep, so specialized).
+    Invoke-Step { New-CapturedImage -ResourceId $web.SnapshotIds[0] -ErrorAction SilentlyContinue -ErrorVariable refused; $refused[0].FullyQualifiedErrorId; $refused[0].ErrorDetails.RecommendedAction } | Out-Null
+    $drVersion = Invoke-Step { Publish-GalleryVersion -ResourceId $web.Id.Replace('web-base01', 'dr-base01') -GalleryResourceGroupName $group -GalleryName corp -DefinitionName dr -Publisher contoso -Offer dr -Sku v2 -OsState Specialized -Version auto -TargetRegion eastus } -Show GalleryName, DefinitionName, Name, OsState, ReplicationState, TargetRegions
+    Invoke-Step { $drVersion | New-VmFromImage -ResourceGroupName $group -Name dr-copy | Format-Table Name, PowerState, OsState, ComputerName -AutoSize } | Out-Null
 
     # A rerun converges without a write; a refusal is an ErrorRecord with the rule id and the remedy.
     Invoke-Step { Invoke-VmGeneralize -ResourceGroupName $group -Name web-base01 -Force } | Out-Null

@@ -66,6 +66,8 @@ internal static class Program
             ImageUrn = "MicrosoftWindowsServer:WindowsServer:2022-datacenter:latest" },
         new() { ResourceGroup = ResourceGroup, Name = "app-base01", OsType = "Linux", HyperVGeneration = "V2",
             ImageUrn = "Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest" },
+        new() { ResourceGroup = ResourceGroup, Name = "dr-base01", OsType = "Windows", HyperVGeneration = "V2",
+            ImageUrn = "MicrosoftWindowsServer:WindowsServer:2022-datacenter-g2:latest" },
     ];
 
     /// <summary>Runs a child process in <paramref name="directory"/>; it is killed (with its children) if the demo is stopped.</summary>
