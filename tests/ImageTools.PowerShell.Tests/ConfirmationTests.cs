@@ -91,6 +91,30 @@ public class ConfirmationTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task ConfirmPreference_Medium_makes_a_Medium_cmdlet_prompt_and_Confirm_false_does_not()
+    {
+        var group = EmulatorFixture.NewGroup("cf-pref");
+        await emulator.SeedVmAsync(group, "gen01", state: "generalized");
+        var host = new TestHost();
+        host.Answers.Enqueue("No");
+        using var ps = emulator.Session(host);
+        ps.Run("$ConfirmPreference = 'Medium'").AssertClean();
+        var mark = await emulator.MarkAsync();
+
+        var declined = ps.Run($"New-CapturedImage -ResourceGroupName {group} -Name gen01");
+
+        var prompt = Assert.Single(declined.Prompts);
+        Assert.Contains("Create managed image", prompt.Message);
+        Assert.Empty(declined.Output);
+        await emulator.AssertNoWritesAsync(mark);
+
+        var confirmed = ps.Run($"New-CapturedImage -ResourceGroupName {group} -Name gen01 -Confirm:$false").AssertClean();
+
+        Assert.Empty(confirmed.Prompts);
+        Assert.Single(confirmed.OutputOf("ImageInfo"));
+    }
+
+    [Fact]
     public async Task Interactive_Force_writes_without_any_prompt()
     {
         var group = EmulatorFixture.NewGroup("cf-force");

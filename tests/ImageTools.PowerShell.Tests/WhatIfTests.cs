@@ -106,6 +106,27 @@ public class WhatIfTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task WhatIfPreference_in_the_session_acts_as_WhatIf_and_WhatIf_false_overrides_it()
+    {
+        var group = EmulatorFixture.NewGroup("wi-pref");
+        var vm = await emulator.SeedVmAsync(group, "gen01", state: "generalized");
+        using var ps = emulator.Session(new TestHost());
+        var mark = await emulator.MarkAsync();
+
+        var planned = ps.Run($"$WhatIfPreference = $true; New-CapturedImage -ResourceGroupName {group} -Name gen01").AssertClean();
+
+        Assert.Single(planned.WhatIfLines);
+        Assert.Empty(planned.Output);
+        await emulator.AssertNoWritesAsync(mark);
+
+        var real = ps.Run($"New-CapturedImage -ResourceGroupName {group} -Name gen01 -WhatIf:$false; $WhatIfPreference = $false").AssertClean();
+
+        Assert.Empty(real.WhatIfLines);
+        var image = Assert.Single(real.OutputOf("ImageInfo"));
+        Assert.Equal(vm.Id, (await emulator.GetAsync(RunResult.Prop(image, "Id"))).Str("properties", "sourceVirtualMachine", "id"), ignoreCase: true);
+    }
+
+    [Fact]
     public async Task WhatIf_with_a_refused_finding_reports_it_and_writes_nothing()
     {
         var group = EmulatorFixture.NewGroup("wi-ref");

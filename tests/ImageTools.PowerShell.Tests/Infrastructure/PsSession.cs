@@ -62,53 +62,107 @@ public sealed class PsSession : IDisposable
 
     private RunResult Invoke(string script, IDictionary<string, object?>? variables, TimeSpan? timeout, bool toHost)
     {
+        using var run = Start(script, variables, toHost);
+        return run.Wait(timeout ?? DefaultTimeout);
+    }
+
+    /// <summary>Starts the script and returns at once; the caller waits for it or stops it (as Ctrl+C does).</summary>
+    public PendingRun Start(string script, IDictionary<string, object?>? variables = null, bool toHost = false)
+    {
         if (variables != null)
             foreach (var (name, value) in variables)
                 Runspace.SessionStateProxy.SetVariable(name, value);
+        return new PendingRun(this, script, toHost);
+    }
 
-        var mark = Host?.Mark() ?? (0, 0);
-        using var ps = System.Management.Automation.PowerShell.Create();
-        ps.Runspace = Runspace;
-        ps.AddScript(script);
-        if (toHost)
+    /// <summary>A script running in the session.</summary>
+    public sealed class PendingRun : IDisposable
+    {
+        private readonly PsSession _session;
+        private readonly string _script;
+        private readonly System.Management.Automation.PowerShell _ps;
+        private readonly PSDataCollection<PSObject> _output = new();
+        private readonly IAsyncResult _pending;
+        private readonly (int, int) _mark;
+
+        internal PendingRun(PsSession session, string script, bool toHost)
         {
-            ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.All, PipelineResultTypes.Output);
-            ps.AddCommand("Out-Default");
+            _session = session;
+            _script = script;
+            _mark = session.Host?.Mark() ?? (0, 0);
+            _ps = System.Management.Automation.PowerShell.Create();
+            _ps.Runspace = session.Runspace;
+            _ps.AddScript(script);
+            if (toHost)
+            {
+                _ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.All, PipelineResultTypes.Output);
+                _ps.AddCommand("Out-Default");
+            }
+            var input = new PSDataCollection<PSObject>();
+            input.Complete();
+            _pending = _ps.BeginInvoke(input, _output);
         }
 
-        var input = new PSDataCollection<PSObject>();
-        input.Complete();
-        var output = new PSDataCollection<PSObject>();
-        var pending = ps.BeginInvoke(input, output);
-        Exception? terminating = null;
-        if (!pending.AsyncWaitHandle.WaitOne(timeout ?? DefaultTimeout))
+        public PSInvocationState State => _ps.InvocationStateInfo.State;
+
+        /// <summary>Waits for the end (the limit only keeps a broken run from hanging the test run).</summary>
+        public RunResult Wait(TimeSpan timeout)
         {
-            var stop = ps.BeginStop(null, null);
-            stop.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60));
-            throw new TimeoutException($"The script did not finish within {timeout ?? DefaultTimeout}: {script}");
-        }
-        try
-        {
-            ps.EndInvoke(pending);
-        }
-        catch (RuntimeException e)
-        {
-            terminating = e;
+            if (!_pending.AsyncWaitHandle.WaitOne(timeout))
+            {
+                var stop = _ps.BeginStop(null, null);
+                stop.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60));
+                throw new TimeoutException($"The script did not finish within {timeout}: {_script}");
+            }
+            return Collect();
         }
 
-        return new RunResult
+        /// <summary>Stops the pipeline as Ctrl+C does (the running cmdlet's StopProcessing), then collects what it wrote.</summary>
+        public RunResult Stop(TimeSpan timeout)
         {
-            Script = script,
-            Output = output.ToList(),
-            Errors = ps.Streams.Error.ToList(),
-            Verbose = ps.Streams.Verbose.Select(v => v.Message).ToList(),
-            Warnings = ps.Streams.Warning.Select(w => w.Message).ToList(),
-            Progress = ps.Streams.Progress.ToList(),
-            Information = ps.Streams.Information.ToList(),
-            HostLines = Host?.LinesSince(mark.Item1) ?? Array.Empty<HostLine>(),
-            Prompts = Host?.PromptsSince(mark.Item2) ?? Array.Empty<HostPrompt>(),
-            Terminating = terminating,
-        };
+            var stop = _ps.BeginStop(null, null);
+            if (!stop.AsyncWaitHandle.WaitOne(timeout))
+                throw new TimeoutException($"The script did not stop within {timeout}: {_script}");
+            return Wait(timeout);
+        }
+
+        private RunResult Collect()
+        {
+            Exception? terminating = null;
+            try
+            {
+                _ps.EndInvoke(_pending);
+            }
+            catch (RuntimeException e)
+            {
+                terminating = e;
+            }
+            var host = _session.Host;
+            return new RunResult
+            {
+                Script = _script,
+                Output = _output.ToList(),
+                Errors = _ps.Streams.Error.ToList(),
+                Verbose = _ps.Streams.Verbose.Select(v => v.Message).ToList(),
+                Warnings = _ps.Streams.Warning.Select(w => w.Message).ToList(),
+                Progress = _ps.Streams.Progress.ToList(),
+                Information = _ps.Streams.Information.ToList(),
+                HostLines = host?.LinesSince(_mark.Item1) ?? Array.Empty<HostLine>(),
+                Prompts = host?.PromptsSince(_mark.Item2) ?? Array.Empty<HostPrompt>(),
+                Terminating = terminating,
+                State = _ps.InvocationStateInfo.State,
+            };
+        }
+
+        public void Dispose()
+        {
+            if (!_pending.IsCompleted)
+            {
+                var stop = _ps.BeginStop(null, null);
+                stop.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60));
+            }
+            _ps.Dispose();
+        }
     }
 
     /// <summary>Stops and removes every job of the session, then closes the runspace.</summary>

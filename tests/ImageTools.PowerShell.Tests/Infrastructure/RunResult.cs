@@ -17,6 +17,9 @@ public sealed class RunResult
     public required IReadOnlyList<HostLine> HostLines { get; init; }
     public required IReadOnlyList<HostPrompt> Prompts { get; init; }
 
+    /// <summary>How the invocation ended: Completed, Failed, or Stopped (Ctrl+C).</summary>
+    public PSInvocationState State { get; init; }
+
     /// <summary>A terminating error (the script threw), or null.</summary>
     public Exception? Terminating { get; init; }
 
