@@ -44,6 +44,7 @@ namespace ImageTools.Engine
         {
             var session = await Connector.OpenAsync(request, host, options ?? new EngineOptions(), cancellationToken).ConfigureAwait(false);
             EngineSession.SetCurrent(session);
+            Catalog.ArgumentCompletion.ClearCache(); // listings of the previous sign-in are not this one's
             return session.Info;
         }
 
@@ -52,6 +53,7 @@ namespace ImageTools.Engine
         {
             var forgotten = EngineSession.Current;
             EngineSession.SetCurrent(null);
+            Catalog.ArgumentCompletion.ClearCache();
             return forgotten?.Info;
         }
 

@@ -86,4 +86,25 @@ public class CompletionTests(EmulatorFixture emulator)
             ps.Connect(emulator.ConnectionFile);
         }
     }
+    [Fact]
+    public async Task A_new_sign_in_forgets_the_previous_listings()
+    {
+        var group = EmulatorFixture.NewGroup("comp-cache");
+        var vm = await emulator.SeedVmAsync(group, "gen02", state: "generalized");
+        var gallery = Kit.Gallery(group);
+        using var ps = emulator.Session(new TestHost());
+        ps.Run($"Publish-GalleryVersion -ResourceId $vmId -GalleryName {gallery} -DefinitionName web -Publisher contoso -Offer web -Sku v1 -Version 1.0.0",
+            Kit.Vars(("vmId", vm.Id))).AssertClean();
+        var input = $"Publish-GalleryVersion -GalleryResourceGroupName {group} -GalleryName {gallery} -DefinitionName ";
+        Assert.Equal(new[] { "web" }, await CompleteUntilAsync(ps, input, "web"));
+
+        // A definition made behind the cache's back is not listed until the cache is forgotten...
+        ps.Run($"Publish-GalleryVersion -ResourceId $vmId -GalleryName {gallery} -DefinitionName api -Publisher contoso -Offer api -Sku v1 -Version 1.0.0",
+            Kit.Vars(("vmId", vm.Id))).AssertClean();
+        Assert.Equal(new[] { "web" }, Complete(ps, input));
+
+        // ...which Connect-ImageTools does.
+        ps.Connect(emulator.ConnectionFile).AssertClean();
+        Assert.Equal(new[] { "api", "web" }, (await CompleteUntilAsync(ps, input, "api")).Order());
+    }
 }
