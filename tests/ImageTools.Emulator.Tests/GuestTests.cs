@@ -30,10 +30,10 @@ public sealed class GuestTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task Sysprep_ok_reaches_reseal_to_oobe_and_the_guest_shuts_down()
+    public async Task Sysprep_ok_with_shutdown_reaches_reseal_to_oobe_and_the_guest_shuts_down()
     {
         var (rg, vm) = await Vm();
-        var result = await Run(vm, Sysprep);
+        var result = await Run(vm, Sysprep + " /shutdown");
         Assert.StartsWith("Sysprep started", result[0].Message);
         var guest = await _f.Server.Control.GetGuestAsync(rg.Data.Name, "g1");
         Assert.Equal("IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE", guest.ImageState);

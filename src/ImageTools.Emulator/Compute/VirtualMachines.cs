@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ImageTools.Emulator.Arm;
 using ImageTools.Emulator.Control;
+using ImageTools.Emulator.Guest;
 using ImageTools.Emulator.Resources;
 using ImageTools.Emulator.State;
 
@@ -372,7 +373,10 @@ internal static class VirtualMachines
             if (final == "running")
             {
                 rt.RunCommandRunning = false;
+                rt.GuestRestarting = false;
                 if (rt.SysprepRunning && rt.SysprepOutcome != "hang") rt.SysprepRunning = false;
+                // A sealed guest that boots again runs specialize and waits in OOBE: the seal is gone.
+                if (rt.ImageState == ScriptInterpreter.ResealToOobe) rt.ImageState = ScriptInterpreter.SpecializeResealToOobe;
             }
         }, _ => rt.PowerState = previous);
         rt.ActiveAction = op;

@@ -30,6 +30,8 @@ internal sealed class VmRuntime
     public string ImageState { get; set; } = "IMAGE_STATE_COMPLETE";
     public bool Deprovisioned { get; set; }
     public bool SysprepRunning { get; set; }
+    /// <summary>The guest restarts from inside (Sysprep /reboot): the agent does not answer until it is up again.</summary>
+    public bool GuestRestarting { get; set; }
     public bool RunCommandRunning { get; set; }
     public List<string> Scripts { get; } = new();
 
@@ -40,7 +42,7 @@ internal sealed class VmRuntime
     public bool IsWindows => OsType.Equals("Windows", StringComparison.OrdinalIgnoreCase);
     public bool Running => PowerState is "running";
     /// <summary>Guest agent reports Ready only while the guest runs and the agent is healthy.</summary>
-    public bool AgentReady => Running && AgentHealthy;
+    public bool AgentReady => Running && AgentHealthy && !GuestRestarting;
     /// <summary>Counts against vCPU quota unless deallocated.</summary>
     public bool HoldsCores => PowerState is not ("deallocated" or "deallocating");
 
@@ -51,7 +53,8 @@ internal sealed class VmRuntime
         if (traits.SysprepOutcome is string so)
         {
             var normalized = so.ToLowerInvariant();
-            if (normalized is not ("ok" or "failed" or "undeployable" or "hang")) throw new ArgumentException("sysprepOutcome must be ok, failed, undeployable or hang.");
+            normalized = normalized == "stopsearly" ? "stopsEarly" : normalized;
+            if (normalized is not ("ok" or "failed" or "undeployable" or "hang" or "stopsEarly")) throw new ArgumentException("sysprepOutcome must be ok, failed, undeployable, hang or stopsEarly.");
             SysprepOutcome = normalized;
         }
         if (traits.DeprovisionOutcome is string dpo)

@@ -38,7 +38,7 @@ public sealed class GuestTraits
     public string? OsType { get; set; }
     public bool? DomainJoined { get; set; }
     public bool? DomainController { get; set; }
-    /// <summary>ok | failed | undeployable | hang</summary>
+    /// <summary>ok | failed | undeployable | hang | stopsEarly (the guest stops while Sysprep works, before it seals the image)</summary>
     public string? SysprepOutcome { get; set; }
     /// <summary>ok | fail: with fail, waagent -deprovision exits 1 on a Linux guest, the run command answers
     /// "Enable failed: ..." with code ProvisioningState/failed, and the guest is not deprovisioned.</summary>

@@ -17,6 +17,8 @@ internal static class ScriptInterpreter
 {
     public const string ResealToOobe = "IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE";
     public const string Undeployable = "IMAGE_STATE_UNDEPLOYABLE";
+    /// <summary>A sealed guest booted again: specialize has run and it waits in OOBE; the image is no longer generalized.</summary>
+    public const string SpecializeResealToOobe = "IMAGE_STATE_SPECIALIZE_RESEAL_TO_OOBE";
 
     private static bool Has(string script, string marker) => script.Contains(marker, StringComparison.OrdinalIgnoreCase);
 
@@ -51,9 +53,14 @@ internal static class ScriptInterpreter
                 stderr.AppendLine("Sysprep failed: a previous Sysprep run is in progress or the machine is already generalized. A fatal error occurred while trying to sysprep the machine.");
                 exit = 1;
             }
+            else if (SysprepAfter(script) is not { } after)
+            {
+                stderr.AppendLine("Sysprep failed: /quit, /reboot and /shutdown cannot be combined; give at most one of them.");
+                exit = 1;
+            }
             else
             {
-                StartSysprep(state, vm, quit: Has(script, "/quit"));
+                StartSysprep(state, vm, after);
                 stdout.AppendLine("Sysprep started: " + FirstLineWith(script, "sysprep"));
             }
         }
@@ -196,8 +203,34 @@ internal static class ScriptInterpreter
     private static string FirstLineWith(string script, string marker) =>
         script.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(marker, StringComparison.OrdinalIgnoreCase)) ?? marker;
 
-    /// <summary>Sysprep: IMAGE_STATE_UNDEPLOYABLE while it works, then per outcome.</summary>
-    private static void StartSysprep(EmulatorState state, VmRuntime vm, bool quit)
+    /// <summary>What Sysprep does once it has sealed the image, from its command-line switches.</summary>
+    internal enum AfterSysprep
+    {
+        /// <summary>/quit, and no switch at all (Sysprep's documentation states no default; the emulator keeps the guest running).</summary>
+        Quit,
+        /// <summary>/shutdown: the guest powers off (PowerState/stopped).</summary>
+        Shutdown,
+        /// <summary>/reboot: the guest restarts, runs specialize and waits in OOBE; the seal is gone.</summary>
+        Reboot,
+    }
+
+    private static readonly Regex SysprepSwitch = new(@"(?<![\w:])/(?<s>quit|shutdown|reboot)\b", RegexOptions.IgnoreCase);
+
+    /// <summary>The shutdown option the script's Sysprep switches ask for; null when more than one is given.</summary>
+    internal static AfterSysprep? SysprepAfter(string script)
+    {
+        var switches = SysprepSwitch.Matches(script).Select(m => m.Groups["s"].Value.ToLowerInvariant()).Distinct().ToList();
+        if (switches.Count > 1) return null;
+        return switches.FirstOrDefault() switch
+        {
+            "shutdown" => AfterSysprep.Shutdown,
+            "reboot" => AfterSysprep.Reboot,
+            _ => AfterSysprep.Quit,
+        };
+    }
+
+    /// <summary>Sysprep: IMAGE_STATE_UNDEPLOYABLE while it works, then per outcome and, once sealed, per shutdown option.</summary>
+    private static void StartSysprep(EmulatorState state, VmRuntime vm, AfterSysprep after)
     {
         vm.SysprepRunning = true;
         vm.ImageState = Undeployable;
@@ -209,11 +242,37 @@ internal static class ScriptInterpreter
             if (vm.SysprepOutcome == "undeployable") return;
             vm.SysprepRunning = false;
             if (vm.SysprepOutcome == "failed") return;
-            vm.ImageState = ResealToOobe;
-            if (!quit && vm.Running)
+            if (vm.SysprepOutcome == "stopsEarly")
             {
-                vm.PowerState = "stopped";
+                // The guest goes down before Sysprep seals the image (a crash, an admin, a policy shutdown).
+                if (vm.Running) vm.PowerState = "stopped";
+                return;
             }
+            vm.ImageState = ResealToOobe;
+            if (!vm.Running) return;
+            switch (after)
+            {
+                case AfterSysprep.Shutdown:
+                    vm.PowerState = "stopped";
+                    break;
+                case AfterSysprep.Reboot:
+                    RebootIntoOobe(state, vm);
+                    break;
+            }
+        });
+    }
+
+    /// <summary>
+    /// A sealed guest booting again (Sysprep /reboot): its agent is gone while it restarts, then
+    /// specialize runs and the guest waits in OOBE; ImageState moves on from RESEAL_TO_OOBE.
+    /// </summary>
+    private static void RebootIntoOobe(EmulatorState state, VmRuntime vm)
+    {
+        vm.GuestRestarting = true;
+        state.ScheduleIn(state.Timing.For("restart"), () =>
+        {
+            vm.GuestRestarting = false;
+            if (vm.ImageState == ResealToOobe) vm.ImageState = SpecializeResealToOobe;
         });
     }
 }

@@ -123,7 +123,7 @@ public class FaultTests(EmulatorFixture emulator)
     public async Task A_deallocate_that_never_ends_times_out_naming_the_step_and_a_rerun_converges()
     {
         var group = EmulatorFixture.NewGroup("fault-never");
-        await emulator.SeedVmAsync(group, "base01", state: "stopped", configure: r => r.Tags = new() { ["imagetools-guest-generalized"] = "2024-01-01T00:00:00Z" });
+        await emulator.SeedVmAsync(group, "base01", state: "stopped", configure: r => r.Tags = new() { ["imagetools-guest-generalized"] = "IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE 2024-01-01T00:00:00Z" });
         var engine = await emulator.EngineWithAsync(o => o.OperationTimeout = TimeSpan.FromSeconds(2));
         await emulator.Control.AddFaultAsync(new FaultRule { Kind = "lroNeverEnds", Method = "POST", PathPattern = group + ".*/deallocate$", Count = 1 });
         ImageToolsException timeout;

@@ -25,23 +25,28 @@ public class GeneralizeTests(EmulatorFixture emulator)
         Assert.Contains(vm.SnapshotIds, id => id.EndsWith("/snapshots/base01-os-pregeneralize", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(vm.SnapshotIds, id => id.EndsWith("/snapshots/base01-lun0-pregeneralize", StringComparison.OrdinalIgnoreCase));
         Assert.Same(vm, Assert.Single(host.Objects));
-        // Sysprep shut the guest down; the run command reading ImageState then found no agent, which is expected.
-        Assert.Contains(host.Verbose, v => v.Contains("stopped answering while shutting down"));
+        // Sysprep /quit left the sealed guest running: the seal was read from it, then the platform powered it off.
+        Assert.Contains(host.Verbose, v => v.Contains("ImageState IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE was read from the guest (the evidence)"));
 
         var guest = await emulator.Control.GetGuestAsync(group, "base01");
         Assert.True(guest.Generalized);
         Assert.Equal("IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE", guest.ImageState);
-        Assert.Contains(guest.Scripts!, s => s.Contains("/generalize /oobe /mode:vm /quiet"));
+        Assert.Equal(1, guest.Scripts!.Count(s => s.Contains("/generalize /oobe /mode:vm /quiet /quit")));
 
         var writes = await emulator.WritesAsync(group);
         var order = writes.Select(w => w.Method + " " + w.Path.Split('/').Last()).ToList();
-        // The read-only domain probe, then snapshots, then Sysprep and its ImageState polls; deallocate, then generalize.
+        // The read-only domain probe, then snapshots, then Sysprep and its ImageState polls; the evidence tag,
+        // the platform's power-off, deallocate, then generalize.
         var probe = order.IndexOf("POST runCommand");
         var firstSnapshot = order.FindIndex(w => w.StartsWith("PUT base01-os-pregeneralize"));
         var lastRunCommand = order.LastIndexOf("POST runCommand");
+        var tag = order.IndexOf("PATCH base01");
+        var powerOff = order.IndexOf("POST powerOff");
         var deallocate = order.IndexOf("POST deallocate");
         var generalize = order.IndexOf("POST generalize");
-        Assert.True(probe < firstSnapshot && firstSnapshot < lastRunCommand && lastRunCommand < deallocate && deallocate < generalize, string.Join("\n", order));
+        Assert.True(probe < firstSnapshot && firstSnapshot < lastRunCommand && lastRunCommand < tag && tag < powerOff && powerOff < deallocate && deallocate < generalize,
+            string.Join("\n", order));
+        Assert.Single(order, w => w.StartsWith("PATCH"));
         Assert.Equal(generalize, order.Count - 1);
     }
 

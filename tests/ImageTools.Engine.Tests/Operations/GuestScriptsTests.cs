@@ -30,7 +30,11 @@ public class GuestScriptsTests
     {
         var script = string.Join("\n", GuestScripts.Sysprep);
         Assert.Contains("Start-Process", script);
-        Assert.Contains("'/generalize /oobe /mode:vm /quiet'", script);
+        // /quit: the sealed guest keeps running, so the seal can be read before the platform powers it off.
+        Assert.Contains("'/generalize /oobe /mode:vm /quiet /quit'", script);
+        Assert.DoesNotContain("/shutdown", script);
+        Assert.DoesNotContain("/reboot", script);
+        Assert.Equal("Sysprep /generalize /oobe /mode:vm /quiet /quit", GuestScripts.SysprepCommandLine);
     }
 
     [Fact]

@@ -22,8 +22,8 @@ public class WhatIfTests(EmulatorFixture emulator)
             a => Assert.Equal("Probe domain membership (read-only run command)", a),
             a => Assert.StartsWith("Snapshot disk", a),
             a => Assert.StartsWith("Snapshot disk", a),
-            a => Assert.Equal("Run Sysprep /generalize /oobe /mode:vm /quiet in the guest (irreversible)", a),
-            a => Assert.Equal("Shut down the guest", a),
+            a => Assert.Equal("Run Sysprep /generalize /oobe /mode:vm /quiet /quit in the guest (irreversible)", a),
+            a => Assert.Equal("Power off the VM from the platform", a),
             a => Assert.Equal("Deallocate the VM", a),
             a => Assert.StartsWith("Mark the VM generalized", a));
         Assert.Contains(host.Verbose, v => v.StartsWith("DomainJoined and DomainController cannot be known without the probe"));
@@ -66,7 +66,9 @@ public class WhatIfTests(EmulatorFixture emulator)
         Assert.Contains(host.ShouldProcessCalls, c => c.Action == "Delete the existing image (-Replace)");
         Assert.Contains(host.ShouldProcessCalls, c => c.Action.StartsWith("Create managed image (V2, Windows)"));
         Assert.Contains(host.ShouldProcessCalls, c => c.Action.StartsWith("Delete the source VM"));
-        Assert.Single(host.Warnings);
+        // The replace warning, and that the seeded VM carries no evidence of a verified guest step.
+        Assert.Equal(2, host.Warnings.Count);
+        Assert.Single(host.Warnings, w => w.Contains("is marked generalized, but nothing shows its guest was"));
         await emulator.AssertNoWritesAsync(group, mark);
     }
 

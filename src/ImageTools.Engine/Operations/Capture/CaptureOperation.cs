@@ -7,6 +7,7 @@ using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
 using ImageTools.Engine.Rules;
 using ImageTools.Engine.Rules.Capture;
+using ImageTools.Engine.Rules.Generalize;
 using ImageTools.Models;
 
 namespace ImageTools.Engine.Operations.Capture
@@ -43,6 +44,9 @@ namespace ImageTools.Engine.Operations.Capture
         {
             var facts = await ReadFactsAsync(sourceId).ConfigureAwait(false);
             var preflight = Preflight.Evaluate(CaptureRules.All, facts);
+            // Without this evidence GeneralizedWithoutEvidence warns.
+            if (facts.Vm != null && facts.Vm.IsGeneralized && GuestStepMarker.Read(facts.Vm.Tags) is GuestStepEvidence evidence)
+                Host.WriteVerbose($"VM '{facts.Vm.Name}' was generalized with evidence of its guest step ({evidence}).");
             var captured = preflight.AlreadyDone is Finding && preflight.Refusals.Count == 0;
             // An earlier run made the image but did not get to delete its source (-DeleteSourceVm):
             // the rerun plans and runs only that delete.

@@ -16,8 +16,9 @@ namespace ImageTools.Engine.Operations.Generalize
     /// Invoke-VmGeneralize: read the VM, run the preflight, then (each step skipped when an
     /// earlier run finished it) start the VM if asked, probe the guest's domain membership (a
     /// read-only run command, the only POST before a domain refusal besides the asked-for start,
-    /// which is undone when the probe refuses), snapshot the disks, generalize the guest (Sysprep / waagent), wait for it to stop,
-    /// deallocate, mark the VM generalized and confirm OSState/generalized.
+    /// which is undone when the probe refuses), snapshot the disks, generalize the guest (Sysprep / waagent) and read the
+    /// evidence that it took, record that evidence on the VM (one tag), power the VM off from the platform, deallocate, mark
+    /// the VM generalized and confirm OSState/generalized.
     /// </summary>
     internal sealed class GeneralizeOperation
     {
@@ -41,7 +42,7 @@ namespace ImageTools.Engine.Operations.Generalize
             OperationRun.RequirePositive(request.GuestTimeout, "GuestTimeout");
             OperationRun.RequirePositive(request.ShutdownTimeout, "ShutdownTimeout");
             var run = new OperationRun(host, gateway, options, $"Generalize VM '{vmId.Name}'",
-                "A VM whose guest step finished is recognised by its imagetools-guest-generalized tag; snapshots are reused.");
+                "A VM whose guest step was verified is recognised by the evidence in its imagetools-guest-generalized tag; snapshots are reused.");
             return await new GeneralizeOperation(request, run, vmId).RunAsync().ConfigureAwait(false);
         }
 
@@ -49,6 +50,7 @@ namespace ImageTools.Engine.Operations.Generalize
         {
             var facts = await ReadFactsAsync().ConfigureAwait(false);
             var vm = facts.Vm;
+            _osSnapshotName = facts.Snapshots.FirstOrDefault(s => s.Disk.Lun < 0)?.Id.Name;
             var preflight = Preflight.Evaluate(GeneralizeRules.Arm, facts);
             var plan = Plan(facts);
 
@@ -93,11 +95,15 @@ namespace ImageTools.Engine.Operations.Generalize
 
             if (facts.GuestStepNeeded)
             {
-                if (facts.IsWindows)
-                    await SysprepAsync().ConfigureAwait(false);
-                else
-                    await DeprovisionAsync().ConfigureAwait(false);
-                await MarkGuestStepDoneAsync(vm).ConfigureAwait(false);
+                var evidence = facts.IsWindows
+                    ? await SysprepAsync().ConfigureAwait(false)
+                    : await DeprovisionAsync().ConfigureAwait(false);
+                await RecordEvidenceAsync(vm, evidence).ConfigureAwait(false);
+            }
+            else if (facts.Evidence is GuestStepEvidence earlier)
+            {
+                Host.WriteVerbose($"The guest step was verified by an earlier run ({earlier}); " +
+                    (earlier.IsSysprep ? "Sysprep is not run again." : "deprovisioning is not run again."));
             }
 
             var power = await StopAsync().ConfigureAwait(false);
@@ -165,7 +171,7 @@ namespace ImageTools.Engine.Operations.Generalize
                     : $"Run {GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)} in the guest (irreversible)");
             }
             if (vm.PowerState == "running" || facts.GuestStepNeeded)
-                plan.Add(vm.Id, "Shut down the guest");
+                plan.Add(vm.Id, PowerOffStep);
             plan.Add(vm.Id, "Deallocate the VM");
             plan.Add(vm.Id, "Mark the VM generalized (it can no longer be started)");
             return plan;
@@ -202,6 +208,12 @@ namespace ImageTools.Engine.Operations.Generalize
                     finding.Remedy, finding.TargetId, finding.Category, e);
             }
         }
+
+        /// <summary>
+        /// The guest is never trusted to stop itself: Sysprep /quit leaves the sealed guest running
+        /// (and waagent never stops it), so the platform powers the VM off once the evidence is read.
+        /// </summary>
+        internal const string PowerOffStep = "Power off the VM from the platform";
 
         /// <summary>The probe's plan step: a run command that only reads, but a POST all the same.</summary>
         internal const string ProbeStep = "Probe domain membership (read-only run command)";
@@ -277,14 +289,21 @@ namespace ImageTools.Engine.Operations.Generalize
             return ids;
         }
 
-        private async Task SysprepAsync()
+        /// <summary>
+        /// Runs Sysprep (/quit: the sealed guest keeps running) and waits until ImageState reads
+        /// IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE in the guest: that reading is the only evidence the
+        /// image was sealed. Returns the evidence to record on the VM.
+        /// </summary>
+        private async Task<string> SysprepAsync()
         {
             try
             {
-                await SysprepStepAsync().ConfigureAwait(false);
+                return await SysprepStepAsync().ConfigureAwait(false);
             }
             catch (ImageToolsException e) when (e.RuleId == "OperationTimedOut")
             {
+                if (_guestSilent != null)
+                    throw SysprepNotSealed($"its guest agent stopped answering ({_guestSilent}) and did not answer again within {OperationRun.Format(_request.GuestTimeout)}", e);
                 var seen = _lastImageState.Length > 0 ? _lastImageState : "no ImageState";
                 throw new ImageToolsException("SysprepTimedOut",
                     $"Sysprep in VM '{_vmId.Name}' did not reach IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE within {OperationRun.Format(_request.GuestTimeout)} (last seen: {seen}; IMAGE_STATE_UNDEPLOYABLE that never moves means Sysprep failed or hangs). The VM was left as it is and not marked generalized.",
@@ -293,69 +312,142 @@ namespace ImageTools.Engine.Operations.Generalize
             }
         }
 
-        private Task SysprepStepAsync() =>
+        private Task<string> SysprepStepAsync() =>
             _run.StepAsync("running Sysprep in the guest and waiting for IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE", _request.GuestTimeout, async ct =>
             {
-                var state = await ReadImageStateAsync(ct).ConfigureAwait(false);
-                Host.WriteVerbose($"ImageState before Sysprep: {(state.ImageState.Length > 0 ? state.ImageState : "unknown")}");
-                if (state.ImageState == GuestScripts.ImageStateSealed)
-                {
-                    Host.WriteVerbose("The guest is already sealed (IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE); Sysprep is not run again.");
-                    return;
-                }
-                if (state.ImageState == GuestScripts.ImageStateUndeployable)
-                {
-                    // An earlier Sysprep is still working (or failed): wait for it rather than start another.
-                    if (state.SysprepExited)
-                        throw SysprepUndeployable();
-                    Host.WriteVerbose("Sysprep from an earlier run is still working in the guest; waiting for it.");
-                }
-                else
-                {
-                    var started = await RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.Sysprep, ct).ConfigureAwait(false);
-                    if (started.StdErr.Length > 0)
-                        throw new ImageToolsException("SysprepFailed",
-                            $"Sysprep could not start in VM '{_vmId.Name}': {started.StdErr} The VM was left as it is and not marked generalized.",
-                            "Fix the cause in the guest (C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log), then rerun.",
-                            _vmId.Id, FailureCategory.InvalidOperation);
-                }
-                _lastImageState = state.ImageState;
+                var started = false;
+                var sawWorking = false;
                 while (true)
                 {
-                    await _run.PauseAsync(ct).ConfigureAwait(false);
-                    state = await ReadImageStateAsync(ct).ConfigureAwait(false);
-                    if (state.GuestStopped)
+                    var state = await ReadImageStateAsync(ct).ConfigureAwait(false);
+                    if (state.StoppedIn.Length > 0)
+                        throw SysprepNotSealed(started
+                            ? $"the guest stopped (power state {state.StoppedIn}, {state.Why})"
+                            : $"the guest stopped before Sysprep was started (power state {state.StoppedIn}, {state.Why})");
+                    if (state.Silent.Length > 0)
                     {
-                        // Sysprep shuts the guest down only once the image is sealed.
-                        Host.WriteVerbose($"The guest shut down after Sysprep (last ImageState seen: {(_lastImageState.Length > 0 ? _lastImageState : "none")}).");
-                        return;
+                        // The agent may come back (a slow guest); if it does not, the time limit ends the wait.
+                        if (_guestSilent == null)
+                            Host.WriteVerbose($"The guest agent stopped answering ({state.Silent}) before the seal was read; waiting for it to answer again.");
+                        _guestSilent = state.Silent;
+                        await _run.PauseAsync(ct).ConfigureAwait(false);
+                        continue;
                     }
+                    if (_guestSilent != null)
+                    {
+                        Host.WriteVerbose("The guest agent answers again.");
+                        _guestSilent = null;
+                    }
+
+                    if (!started)
+                    {
+                        Host.WriteVerbose($"ImageState before Sysprep: {(state.ImageState.Length > 0 ? state.ImageState : "unknown")}");
+                        _lastImageState = state.ImageState;
+                        if (state.ImageState == GuestScripts.ImageStateSealed)
+                        {
+                            Host.WriteVerbose($"The guest is already sealed: ImageState {GuestScripts.ImageStateSealed} was read from it (the evidence); Sysprep is not run again.");
+                            return GuestStepMarker.SysprepSealed;
+                        }
+                        if (state.ImageState == GuestScripts.ImageStateUndeployable)
+                        {
+                            // An earlier Sysprep is still working (or failed): wait for it rather than start another.
+                            if (state.SysprepExited)
+                                throw SysprepUndeployable();
+                            Host.WriteVerbose("Sysprep from an earlier run is still working in the guest; waiting for it.");
+                            sawWorking = true;
+                        }
+                        else
+                        {
+                            var run = await RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.Sysprep, ct).ConfigureAwait(false);
+                            if (run.StdErr.Length > 0)
+                                throw new ImageToolsException("SysprepFailed",
+                                    $"Sysprep could not start in VM '{_vmId.Name}': {run.StdErr} The VM was left as it is and not marked generalized.",
+                                    "Fix the cause in the guest (C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log), then rerun.",
+                                    _vmId.Id, FailureCategory.InvalidOperation);
+                            Host.WriteVerbose($"Started {GuestScripts.SysprepCommandLine}; reading ImageState until it is {GuestScripts.ImageStateSealed}.");
+                        }
+                        started = true;
+                        await _run.PauseAsync(ct).ConfigureAwait(false);
+                        continue;
+                    }
+
                     if (state.ImageState.Length > 0 && state.ImageState != _lastImageState)
                         Host.WriteVerbose($"ImageState: {state.ImageState}");
                     if (state.ImageState.Length > 0)
                         _lastImageState = state.ImageState;
                     if (_lastImageState == GuestScripts.ImageStateSealed)
-                        return;
-                    if (_lastImageState == GuestScripts.ImageStateUndeployable && state.SysprepExited)
-                        throw SysprepUndeployable();
+                    {
+                        Host.WriteVerbose($"Sysprep sealed the image: ImageState {GuestScripts.ImageStateSealed} was read from the guest (the evidence). The guest keeps running (/quit) until the platform powers it off.");
+                        return GuestStepMarker.SysprepSealed;
+                    }
+                    if (_lastImageState == GuestScripts.ImageStateUndeployable)
+                    {
+                        sawWorking = true;
+                        if (state.SysprepExited)
+                            throw SysprepUndeployable();
+                    }
+                    else if (state.ImageState.Length > 0 && (sawWorking || state.ImageState.StartsWith("IMAGE_STATE_SPECIALIZE", StringComparison.Ordinal)))
+                    {
+                        // Past UNDEPLOYABLE without the seal ever read: the guest went on (restarted into
+                        // specialize / OOBE), so whatever Sysprep sealed is undone.
+                        throw SysprepNotSealed($"ImageState moved on to {state.ImageState} (the guest restarted into specialize / OOBE, so the image is no longer generalized)");
+                    }
+                    await _run.PauseAsync(ct).ConfigureAwait(false);
                 }
             }, 40);
 
         private string _lastImageState = "";
+
+        /// <summary>Set while the guest agent does not answer (the ARM code and agent status seen); null while it does.</summary>
+        private string? _guestSilent;
+
+        /// <summary>The OS disk's pre-generalize snapshot (taken or reused), for the remedies; null with -SkipSnapshot.</summary>
+        private string? _osSnapshotName;
 
         private ImageToolsException SysprepUndeployable() => new ImageToolsException("SysprepFailed",
             $"Sysprep failed in VM '{_vmId.Name}': the guest's ImageState is {GuestScripts.ImageStateUndeployable}. The VM was left as it is and not marked generalized.",
             "Sign in to the guest and read C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log; fix the cause (often an app provisioned for one user, or BitLocker), or rebuild the VM from its pre-generalize snapshot, then rerun.",
             _vmId.Id, FailureCategory.InvalidOperation);
 
+        /// <summary>
+        /// The guest stopped, stopped answering, or went past the seal before
+        /// IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE was read: there is no evidence it was generalized,
+        /// so the VM is not tagged, deallocated or marked generalized.
+        /// </summary>
+        private ImageToolsException SysprepNotSealed(string what, Exception? inner = null)
+        {
+            var seen = _lastImageState.Length > 0 ? _lastImageState : "no ImageState";
+            var restore = _osSnapshotName != null
+                ? $"restore the OS disk from the pre-generalize snapshot '{_osSnapshotName}'"
+                : "rebuild the VM (no pre-generalize snapshot was taken: -SkipSnapshot)";
+            return new ImageToolsException("SysprepNotSealed",
+                $"Sysprep's seal was not read in VM '{_vmId.Name}': {what} before ImageState read {GuestScripts.ImageStateSealed}; last ImageState seen: {seen}. " +
+                "Without that reading there is no evidence the guest was generalized (VMs built from an image of it could hang at provisioning), " +
+                "so the VM was not tagged, deallocated or marked generalized.",
+                "Find out why the guest stopped: read C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log (and setupact.log) in the guest. " +
+                $"If Sysprep ran partly or the guest went on into OOBE, {restore}; then rerun Invoke-VmGeneralize.",
+                _vmId.Id, FailureCategory.InvalidOperation, inner);
+        }
+
         private sealed class ImageStateReading
         {
             public string ImageState { get; set; } = "";
-            public bool GuestStopped { get; set; }
             public bool SysprepExited { get; set; }
+
+            /// <summary>The power state of a guest that stopped (run commands refused), else empty.</summary>
+            public string StoppedIn { get; set; } = "";
+
+            /// <summary>Why the read failed (the ARM code), when it did.</summary>
+            public string Why { get; set; } = "";
+
+            /// <summary>A running guest whose agent did not answer: the ARM code and the agent status; else empty.</summary>
+            public string Silent { get; set; } = "";
         }
 
-        /// <summary>Reads ImageState; a guest that stopped (its agent gone with it) is reported as such, not as a failure.</summary>
+        /// <summary>
+        /// Reads ImageState. A read that fails because the guest stopped, or because its agent does
+        /// not answer, is reported as such (the caller decides); any other failure is thrown.
+        /// </summary>
         private async Task<ImageStateReading> ReadImageStateAsync(CancellationToken ct)
         {
             try
@@ -369,10 +461,14 @@ namespace ImageTools.Engine.Operations.Generalize
             }
             catch (AzureRequestException e)
             {
-                if (!await GuestIsDownAsync(ct).ConfigureAwait(false))
+                var vm = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
+                if (vm == null)
                     throw;
-                Host.WriteVerbose($"The guest stopped answering while shutting down ({e.ArmCode}); expected after Sysprep.");
-                return new ImageStateReading { GuestStopped = true };
+                if (vm.PowerState != "running" && vm.PowerState != "starting")
+                    return new ImageStateReading { StoppedIn = vm.PowerState, Why = $"run command answered {e.ArmCode}" };
+                if (!vm.AgentReady)
+                    return new ImageStateReading { Silent = $"{e.ArmCode}; agent {(vm.AgentStatus.Length > 0 ? "'" + vm.AgentStatus + "'" : "without a status")}" };
+                throw;
             }
         }
 
@@ -382,7 +478,12 @@ namespace ImageTools.Engine.Operations.Generalize
             return vm != null && vm.PowerState != "running" && vm.PowerState != "starting";
         }
 
-        private Task DeprovisionAsync() =>
+        /// <summary>
+        /// Runs waagent -deprovision+user (and cloud-init clean) and reads its result: a succeeded
+        /// status with nothing on stderr is the evidence. The agent goes Not Ready afterwards (waagent
+        /// stops itself); that is expected, and the platform powers the VM off. Returns the evidence.
+        /// </summary>
+        private Task<string> DeprovisionAsync() =>
             _run.StepAsync("deprovisioning the Linux guest (waagent)", _request.GuestTimeout, async ct =>
             {
                 GuestCommandResult result;
@@ -394,14 +495,26 @@ namespace ImageTools.Engine.Operations.Generalize
                 {
                     if (!await GuestIsDownAsync(ct).ConfigureAwait(false))
                         throw;
-                    Host.WriteVerbose($"The guest agent dropped while the guest shut down ({e.ArmCode}); expected after deprovisioning.");
-                    return;
+                    // No result, no evidence: waagent does not stop the VM, something else did.
+                    throw DeprovisionNotConfirmed(e.ArmCode);
                 }
                 // Checked before the VM is tagged, deallocated or marked generalized: a failed
                 // deprovisioning must not be sealed into an image.
                 if (GuestScripts.DeprovisionFailure(result) is string why)
                     throw DeprovisionFailed(why);
+                var status = result.Codes.FirstOrDefault(c => c.Length > 0) ?? "no status code";
+                Host.WriteVerbose($"{GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)} succeeded in the guest ({status}, nothing on stderr): " +
+                    "this result is the evidence. The guest agent goes Not Ready after it; the platform powers the VM off.");
+                return GuestStepMarker.WaagentDeprovisioned;
             }, 40);
+
+        private ImageToolsException DeprovisionNotConfirmed(string armCode) => new ImageToolsException("DeprovisionNotConfirmed",
+            $"The result of {GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)} was not read in VM '{_vmId.Name}': the guest stopped before it answered (run command {armCode}). " +
+            "Without that result there is no evidence the guest was deprovisioned, so the VM was not tagged, deallocated or marked generalized.",
+            "Start the VM and read /var/log/waagent.log to see whether the deprovisioning ran to the end; " +
+            (_osSnapshotName != null ? $"if it ran partly, restore the OS disk from the pre-generalize snapshot '{_osSnapshotName}'; " : "") +
+            "then rerun Invoke-VmGeneralize.",
+            _vmId.Id, FailureCategory.InvalidOperation);
 
         private ImageToolsException DeprovisionFailed(string why) => new ImageToolsException("DeprovisionFailed",
             $"Deprovisioning failed in VM '{_vmId.Name}' ({GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)}): {why}. " +
@@ -433,22 +546,28 @@ namespace ImageTools.Engine.Operations.Generalize
         private static bool IsRunCommandBusy(AzureRequestException e) =>
             e.Status == 409 && e.ArmMessage.IndexOf("Run command extension execution is in progress", StringComparison.OrdinalIgnoreCase) >= 0;
 
-        private async Task MarkGuestStepDoneAsync(VmState vm)
+        /// <summary>
+        /// Records the evidence just read on the VM (one PATCH of its tags), so a rerun after a later
+        /// failure skips the guest step and capture can tell this VM was generalized with evidence.
+        /// </summary>
+        private async Task RecordEvidenceAsync(VmState vm, string evidence)
         {
+            var value = GuestStepMarker.Value(evidence, DateTimeOffset.UtcNow);
             var tags = new Dictionary<string, string>(vm.Tags, StringComparer.OrdinalIgnoreCase)
             {
-                [GuestStepMarker.TagName] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+                [GuestStepMarker.TagName] = value,
             };
-            await _run.StepAsync("recording the finished guest step on the VM", _run.Options.OperationTimeout,
+            await _run.StepAsync($"recording the evidence on the VM ({GuestStepMarker.TagName} = '{value}')", _run.Options.OperationTimeout,
                 ct => Azure.SetVmTagsAsync(_vmId.Id, tags, ct), 60).ConfigureAwait(false);
         }
 
         /// <summary>
-        /// Waits for the guest to stop on its own, or powers it off (gracefully) when it keeps
-        /// running. Returns the power state it ended in.
+        /// Powers the VM off from the platform once the guest step's evidence is read (the sealed
+        /// guest keeps running after Sysprep /quit); waits while it is already stopping. Returns the
+        /// power state it ended in.
         /// </summary>
         private Task<string> StopAsync() =>
-            _run.StepAsync("waiting for the guest to shut down", _request.ShutdownTimeout, async ct =>
+            _run.StepAsync("powering off the VM", _request.ShutdownTimeout, async ct =>
             {
                 while (true)
                 {

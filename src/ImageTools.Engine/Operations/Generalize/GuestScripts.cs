@@ -21,15 +21,22 @@ namespace ImageTools.Engine.Operations.Generalize
             "Write-Output \"Domain=$($cs.Domain)\"",
         };
 
-        /// <summary>Starts Sysprep and returns at once; progress is read from the ImageState registry value.</summary>
+        /// <summary>
+        /// Starts Sysprep and returns at once; progress is read from the ImageState registry value.
+        /// /quit (Packer's azure-arm builder does the same): Sysprep leaves the sealed guest running,
+        /// so the seal (IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE) can be read from the guest before the
+        /// platform powers the VM off. A guest that stops on its own is then never taken for a sealed one.
+        /// </summary>
         public static readonly IList<string> Sysprep = new[]
         {
             "$ErrorActionPreference = 'Stop'",
-            "Start-Process -FilePath \"$env:SystemRoot\\System32\\Sysprep\\Sysprep.exe\" -ArgumentList '/generalize /oobe /mode:vm /quiet'",
+            "Start-Process -FilePath \"$env:SystemRoot\\System32\\Sysprep\\Sysprep.exe\" -ArgumentList '" + SysprepArguments + "'",
             "Write-Output 'Sysprep started'",
         };
 
-        public const string SysprepCommandLine = "Sysprep /generalize /oobe /mode:vm /quiet";
+        public const string SysprepArguments = "/generalize /oobe /mode:vm /quiet /quit";
+
+        public const string SysprepCommandLine = "Sysprep " + SysprepArguments;
 
         /// <summary>
         /// Read-only: the Windows setup state (Packer's check), and whether Sysprep's process is
@@ -43,7 +50,7 @@ namespace ImageTools.Engine.Operations.Generalize
 
         public const string SysprepNotRunning = "SYSPREP_PROCESS_NOT_RUNNING";
 
-        public const string ImageStateSealed = "IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE";
+        public const string ImageStateSealed = GuestStepMarker.SysprepSealed;
         public const string ImageStateUndeployable = "IMAGE_STATE_UNDEPLOYABLE";
 
         public static IList<string> Deprovision(bool cloudInitClean)

@@ -23,6 +23,7 @@ namespace ImageTools.Engine.Rules.Capture
             new ImageLocationMismatch(),
             new ImageExistsFromOtherSource(),
             new DeleteSourceNotVm(),
+            new GeneralizedWithoutEvidence(),
         };
     }
 }

@@ -32,10 +32,17 @@ namespace ImageTools.Engine.Rules.Generalize
         public bool IsLinux => string.Equals(Vm.OsType, "Linux", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
-        /// True when the guest step (Sysprep / deprovision) already succeeded on an earlier run:
-        /// the engine tags the VM once the guest step is verified, before it deallocates.
+        /// The evidence an earlier run recorded on the VM (its imagetools-guest-generalized tag),
+        /// or null: a tag without evidence (another value, or set by hand) does not count.
         /// </summary>
-        public bool GuestStepDone => Vm.Tags.ContainsKey(GuestStepMarker.TagName) && Vm.PowerState != "running";
+        public GuestStepEvidence? Evidence => GuestStepMarker.Read(Vm.Tags);
+
+        /// <summary>
+        /// True when the guest step (Sysprep / deprovision) already succeeded on an earlier run:
+        /// the engine tags the VM with the evidence once it was read, before it powers off and
+        /// deallocates. A tagged VM that runs again is verified again (its guest may have moved on).
+        /// </summary>
+        public bool GuestStepDone => Evidence != null && Vm.PowerState != "running";
 
         /// <summary>The guest still has to be generalized from inside, so it must run with a Ready agent.</summary>
         public bool GuestStepNeeded => !Vm.IsGeneralized && !GuestStepDone;
@@ -98,11 +105,5 @@ namespace ImageTools.Engine.Rules.Generalize
         public int DomainRole { get; set; }
         public string Domain { get; set; } = "";
         public bool IsDomainController => DomainRole >= 4;
-    }
-
-    /// <summary>The tag that records a verified guest step, so that a rerun after a later failure does not need the guest.</summary>
-    internal static class GuestStepMarker
-    {
-        public const string TagName = "imagetools-guest-generalized";
     }
 }
