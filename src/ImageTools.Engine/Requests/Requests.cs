@@ -40,7 +40,7 @@ namespace ImageTools.Engine.Requests
         /// <summary>How long Sysprep / deprovision may take in the guest before the step fails.</summary>
         public TimeSpan GuestTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
-        /// <summary>How long the guest may take to shut down after Sysprep.</summary>
+        /// <summary>How long the platform's power-off may take once the guest step's evidence was read.</summary>
         public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(10);
     }
 
