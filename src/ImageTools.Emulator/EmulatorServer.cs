@@ -53,6 +53,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
+        TimingSettings.RequireSeconds(nameof(EmulatorOptions.OperationSeconds), options.OperationSeconds);
         var certificate = Certificates.CreateSelfSigned();
         var state = new EmulatorState(options.SubscriptionId ?? Guid.NewGuid().ToString(), options.TenantId ?? Guid.NewGuid().ToString(), options.Seed, options.OperationSeconds);
 

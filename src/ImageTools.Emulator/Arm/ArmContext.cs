@@ -49,12 +49,24 @@ internal sealed class ArmContext
                 _parsed = true;
                 if (!string.IsNullOrWhiteSpace(RawBody))
                 {
-                    try { _body = Json.Parse(RawBody); }
+                    try { _body = Json.Parse(RawBody); Materialize(_body); }
                     catch (JsonException e) { throw ArmErrors.InvalidRequestContent(e.Message).AsException(); }
+                    // Property names are case-insensitive, so "a" and "A" in one object are the same property twice.
+                    catch (ArgumentException e) { throw ArmErrors.InvalidRequestContent("The request body has a duplicate property name (names are case-insensitive): " + e.Message).AsException(); }
                     if (_body is not JsonObject) throw ArmErrors.InvalidRequestContent("The request body must be a JSON object.").AsException();
                 }
             }
             return _body as JsonObject;
+        }
+    }
+
+    /// <summary>Builds every object's property table now (JsonNode does it lazily), so duplicate names surface here.</summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o: foreach (var (_, child) in o) Materialize(child); break;
+            case JsonArray a: foreach (var child in a) Materialize(child); break;
         }
     }
 }

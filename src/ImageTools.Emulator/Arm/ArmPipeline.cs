@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ImageTools.Emulator.Control;
+using ImageTools.Emulator.Resources;
 using ImageTools.Emulator.State;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
@@ -120,7 +121,12 @@ internal sealed class ArmPipeline
                 if (values.TryGetValue("sub", out var sub) && !sub.Equals(_state.SubscriptionId, StringComparison.OrdinalIgnoreCase))
                     throw ArmErrors.SubscriptionNotFound(sub).AsException();
                 ArmResponse response;
-                try { response = handler(context); }
+                try
+                {
+                    // ARM checks tags on every write that carries them, whatever the resource type.
+                    if (method is "PUT" or "PATCH") TagRules.Validate(context.BodyOrNull?["tags"]);
+                    response = handler(context);
+                }
                 catch (ArmException e) { response = ArmResponse.Error(e.Error); }
                 var text = response.Body?.ToJsonString();
                 _state.Advance();

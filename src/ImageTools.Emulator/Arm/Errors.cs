@@ -74,6 +74,13 @@ internal static class ArmErrors
             details: new JsonArray(new JsonObject { ["code"] = "TooManyRequests", ["target"] = group, ["message"] = detail }));
     }
 
+    // ---- tags (ARM front door) --------------------------------------------------------------
+    public static ArmError TooManyTags(int count, int max) => new(400, "InvalidTags", $"Too many tags specified. Requested tag count - '{count}'. Maximum number of tags allowed - '{max}'.");
+    public static ArmError TagNameEmpty() => new(400, "InvalidTagName", "The tag name must be non-null, non-empty and non-whitespace only. Please provide an actual value.");
+    public static ArmError TagNameCharacters(IEnumerable<string> names) => new(400, "InvalidTagNameCharacters", $"The tag names '{string.Join(", ", names)}' have reserved characters '<,>,%,&,\\,?,/' or control characters.");
+    public static ArmError TagNameTooLong(IEnumerable<string> names, int max) => new(400, "InvalidTagName", $"Tag key too large. Following tag name '{string.Join(", ", names)}' exceeded the maximum length. Maximum allowed length for tag name - '{max}' characters.");
+    public static ArmError TagValueTooLong(IEnumerable<string> values, int max) => new(400, "InvalidTagValueLength", $"Tag value too large. Following tag value '{string.Join(", ", values)}' exceeded the maximum length. Maximum allowed length for tag value - '{max}' characters.");
+
     // ---- generic resources ------------------------------------------------------------------
     public static ArmError ResourceGroupNotFound(string rg) => new(404, "ResourceGroupNotFound", $"Resource group '{rg}' could not be found.");
     public static ArmError ResourceNotFound(string typeAndName, string rg) => new(404, "ResourceNotFound", $"The Resource '{typeAndName}' under resource group '{rg}' was not found. {NotFoundFix}");

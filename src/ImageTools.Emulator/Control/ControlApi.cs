@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImageTools.Emulator.Arm;
 using ImageTools.Emulator.Compute;
+using ImageTools.Emulator.Resources;
 using ImageTools.Emulator.State;
 using Microsoft.AspNetCore.Http;
 
@@ -62,7 +63,14 @@ internal sealed class ControlApi
         switch (method, s.Length > 0 ? s[0].ToLowerInvariant() : "")
         {
             case ("GET", "health"):
-                return new JsonObject { ["status"] = "ok", ["subscriptionId"] = _state.SubscriptionId, ["tenantId"] = _state.TenantId };
+                lock (_state.Sync)
+                    return new EmulatorHealth
+                    {
+                        Status = "ok", SubscriptionId = _state.SubscriptionId, TenantId = _state.TenantId,
+                        ResourceGroups = _state.ResourceGroups.Count, Resources = _state.Resources.Count, Operations = _state.Operations.Count,
+                        ScheduledEffects = _state.ScheduledCount, PendingGuests = _state.PendingGuests.Count,
+                        LoggedRequests = _state.Log.Count, Faults = _state.Faults.List().Count,
+                    };
             case ("POST", "reset") when s.Length == 1:
                 _state.Reset();
                 return null;
@@ -71,7 +79,7 @@ internal sealed class ControlApi
             case ("PUT", "timing"):
                 var timing = Read<TimingSettings>(raw);
                 timing.PerKind = new Dictionary<string, double>(timing.PerKind ?? new(), StringComparer.OrdinalIgnoreCase);
-                if (timing.OperationSeconds < 0 || timing.PerKind.Values.Any(v => v < 0) || timing.RetryAfterSeconds < 0) throw new ControlException(400, "Durations must not be negative.");
+                timing.Validate();
                 lock (_state.Sync) _state.Timing = timing;
                 return timing;
             case ("GET", "paging"):
@@ -86,12 +94,16 @@ internal sealed class ControlApi
             case ("PUT", "replication"):
                 var replication = Read<ReplicationSettings>(raw);
                 replication.FailRegions = new Dictionary<string, string>(replication.FailRegions ?? new(), StringComparer.OrdinalIgnoreCase);
+                if (replication.SecondsPerRegion is double perRegion) TimingSettings.RequireSeconds("secondsPerRegion", perRegion);
+                foreach (var region in replication.FailRegions.Keys) Location(region);
                 lock (_state.Sync) _state.Replication = replication;
                 return replication;
             case ("GET", "quota") when s.Length == 2:
                 lock (_state.Sync) return Usages.Render(_state, Location(s[1]));
             case ("PUT", "quota") when s.Length == 2:
                 var limits = Read<Dictionary<string, long>>(raw);
+                if (limits.FirstOrDefault(l => l.Value < 0) is { Key: not null } negative)
+                    throw new ControlException(400, $"Quota '{negative.Key}' must not be negative; got {negative.Value}.");
                 lock (_state.Sync)
                 {
                     var location = Location(s[1]);
@@ -169,11 +181,38 @@ internal sealed class ControlApi
         return response.Body;
     }
 
+    /// <summary>Most data disks any VM size takes.</summary>
+    private const int MaxSeedDataDisks = 64;
+
+    /// <summary>Refuses a seed outside what a VM can be, saying what is allowed; returns the state in lower case.</summary>
+    private static string ValidateSeed(SeedVmRequest request)
+    {
+        static ControlException Bad(string message) => new(400, message);
+        static bool OneOf(string? value, params string[] allowed) => value is not null && allowed.Contains(value, StringComparer.OrdinalIgnoreCase);
+
+        if (string.IsNullOrWhiteSpace(request.ResourceGroup) || string.IsNullOrWhiteSpace(request.Name)) throw Bad("resourceGroup and name are required.");
+        var rg = request.ResourceGroup;
+        if (rg.Length > 90 || rg.EndsWith('.') || !rg.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' or '.' or '(' or ')'))
+            throw Bad($"resourceGroup '{rg}' is invalid: 1 to 90 letters, digits, '_', '-', '.', '(' or ')', not ending with '.'.");
+        var name = request.Name;
+        if (name.Length > 64 || name.StartsWith('_') || name.EndsWith('.') || name.EndsWith('-') || !name.All(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_' or '.'))
+            throw Bad($"name '{name}' is invalid: 1 to 64 letters, digits, '-', '_' or '.', not starting with '_' and not ending with '.' or '-'.");
+        if (string.IsNullOrWhiteSpace(request.Location)) throw Bad($"location is required: one of {string.Join(", ", Regions.All.Select(r => r.Name))}.");
+        if (!OneOf(request.State, "running", "stopped", "deallocated", "generalized")) throw Bad($"state '{request.State}' is unknown: running, stopped, deallocated or generalized.");
+        if (!OneOf(request.OsType, "Windows", "Linux")) throw Bad($"osType '{request.OsType}' is unknown: Windows or Linux.");
+        if (!OneOf(request.HyperVGeneration, "V1", "V2")) throw Bad($"hyperVGeneration '{request.HyperVGeneration}' is unknown: V1 or V2.");
+        if (!OneOf(request.SecurityType, "Standard", "TrustedLaunch", "ConfidentialVM")) throw Bad($"securityType '{request.SecurityType}' is unknown: Standard, TrustedLaunch or ConfidentialVM.");
+        if (VmSizes.Find(request.VmSize ?? "") is null) throw Bad($"vmSize '{request.VmSize}' is not in the emulator's catalogue: {string.Join(", ", VmSizes.All.Select(v => v.Name))}.");
+        if (request.DataDisks is < 0 or > MaxSeedDataDisks) throw Bad($"dataDisks must be from 0 to {MaxSeedDataDisks}; got {request.DataDisks}.");
+        if (request.Tags is not null) TagRules.Validate(JsonSerializer.SerializeToNode(request.Tags));
+        // Guest traits are checked on a scratch runtime so that a bad trait refuses the seed before anything exists.
+        if (request.Guest is not null) new VmRuntime { OsType = request.OsType, HyperVGeneration = request.HyperVGeneration, OsName = "", OsVersion = "", Size = VmSizes.All[0] }.Apply(request.Guest);
+        return request.State.ToLowerInvariant();
+    }
+
     private SeedVmResult Seed(SeedVmRequest request)
     {
-        if (string.IsNullOrWhiteSpace(request.ResourceGroup) || string.IsNullOrWhiteSpace(request.Name)) throw new ControlException(400, "resourceGroup and name are required.");
-        var state = request.State.ToLowerInvariant();
-        if (state is not ("running" or "stopped" or "deallocated" or "generalized")) throw new ControlException(400, "state must be running, stopped, deallocated or generalized.");
+        var state = ValidateSeed(request);
         var location = Location(request.Location);
         var windows = !request.OsType.Equals("Linux", StringComparison.OrdinalIgnoreCase);
         var v2 = !request.HyperVGeneration.Equals("V1", StringComparison.OrdinalIgnoreCase);

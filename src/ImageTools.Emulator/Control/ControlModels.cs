@@ -18,6 +18,39 @@ public sealed class TimingSettings
 
     public double For(string kind) => PerKind.TryGetValue(kind, out var s) ? s : OperationSeconds;
 
+    /// <summary>Longest duration any setting may have: 24 hours.</summary>
+    public const double MaxSeconds = 86_400;
+
+    /// <summary>The operation kinds <see cref="PerKind"/> accepts.</summary>
+    public static readonly IReadOnlyList<string> Kinds = new[]
+    {
+        "vmCreate", "vmUpdate", "vmDelete", "deallocate", "powerOff", "start", "restart", "runCommand", "runCommandDelete",
+        "sysprep", "deprovision", "guestShutdown", "diskCreate", "diskUpdate", "diskDelete", "snapshotCreate", "snapshotDelete",
+        "imageCreate", "imageUpdate", "imageDelete", "galleryCreate", "galleryUpdate", "galleryDelete", "galleryImageCreate",
+        "galleryImageDelete", "galleryImageVersionCreate", "galleryImageVersionDelete", "replicationPerRegion", "networkCreate",
+        "delete", "resourceGroupDelete",
+    };
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless every duration is a number of seconds in 0..24 h and every kind is known.</summary>
+    public void Validate()
+    {
+        RequireSeconds("operationSeconds", OperationSeconds);
+        if (RetryAfterSeconds is double ra) RequireSeconds("retryAfterSeconds", ra);
+        foreach (var (kind, seconds) in PerKind ?? new())
+        {
+            if (!Kinds.Contains(kind, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"Unknown timing kind '{kind}'. Known kinds: {string.Join(", ", Kinds)}.");
+            RequireSeconds("perKind." + kind, seconds);
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="seconds"/> is finite and within 0..<see cref="MaxSeconds"/>.</summary>
+    public static void RequireSeconds(string name, double seconds)
+    {
+        if (!double.IsFinite(seconds) || seconds < 0 || seconds > MaxSeconds)
+            throw new ArgumentException($"{name} must be a number of seconds from 0 to {MaxSeconds:0} (24 h); got {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+    }
+
     public TimingSettings Clone() => new() { OperationSeconds = OperationSeconds, PerKind = new(PerKind, StringComparer.OrdinalIgnoreCase), RetryAfterSeconds = RetryAfterSeconds };
 }
 
@@ -138,6 +171,26 @@ public sealed class SeedVmResult
 internal sealed class FaultCreated
 {
     [JsonPropertyName("id")] public string Id { get; set; } = "";
+}
+
+/// <summary>Reply of GET /_emulator/health: identity, and how much state the emulator holds.</summary>
+public sealed class EmulatorHealth
+{
+    public string Status { get; set; } = "";
+    public string SubscriptionId { get; set; } = "";
+    public string TenantId { get; set; } = "";
+    public int ResourceGroups { get; set; }
+    /// <summary>Stored resources of every type (VMs, disks, NICs, gallery versions…).</summary>
+    public int Resources { get; set; }
+    /// <summary>Long-running operations kept for their status and monitor URLs.</summary>
+    public int Operations { get; set; }
+    /// <summary>Time-driven effects not applied yet (operations finishing, guest steps).</summary>
+    public int ScheduledEffects { get; set; }
+    /// <summary>Guest traits set for VMs not created yet.</summary>
+    public int PendingGuests { get; set; }
+    /// <summary>Entries in the request log.</summary>
+    public int LoggedRequests { get; set; }
+    public int Faults { get; set; }
 }
 
 /// <summary>Paging of ARM lists: pages carry at most <see cref="PageSize"/> items, then a nextLink.</summary>

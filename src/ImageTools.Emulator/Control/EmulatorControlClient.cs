@@ -23,6 +23,8 @@ public sealed class EmulatorControlClient
         return JsonSerializer.Deserialize<T>(text, Json.Web)!;
     }
 
+    public Task<EmulatorHealth> GetHealthAsync(CancellationToken ct = default) => Send<EmulatorHealth>(HttpMethod.Get, "health", null, ct);
+
     public Task ResetAsync(CancellationToken ct = default) => Send<bool>(HttpMethod.Post, "reset", null, ct);
 
     public Task<GuestTraits> GetGuestAsync(string resourceGroup, string vmName, CancellationToken ct = default) =>

@@ -15,7 +15,10 @@ internal sealed class FaultStore
         if (!Kinds.Contains(rule.Kind, StringComparer.OrdinalIgnoreCase))
             throw new ArgumentException($"Unknown fault kind '{rule.Kind}'. Known kinds: {string.Join(", ", Kinds)}.");
         if (rule.PathPattern is not null) _ = new Regex(rule.PathPattern); // validates
-        if (rule.Probability is < 0 or > 1) throw new ArgumentException("probability must be between 0 and 1.");
+        if (rule.Probability is double p && (!double.IsFinite(p) || p < 0 || p > 1)) throw new ArgumentException("probability must be between 0 and 1.");
+        if (rule.Status is < 100 or > 599) throw new ArgumentException($"status must be an HTTP status code from 100 to 599; got {rule.Status}.");
+        if (rule.Count is < 0) throw new ArgumentException($"count must not be negative; got {rule.Count}.");
+        if (rule.RetryAfterSeconds is double ra) TimingSettings.RequireSeconds("retryAfterSeconds", ra);
         if (rule.Kind.Equals("status", StringComparison.OrdinalIgnoreCase) && rule.Status is null) rule.Status = 500;
         lock (_sync)
         {

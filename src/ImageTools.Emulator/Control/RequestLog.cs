@@ -27,5 +27,15 @@ internal sealed class RequestLog
         }
     }
 
-    public void Clear() { lock (_sync) _entries.Clear(); }
+    public int Count { get { lock (_sync) return _entries.Count; } }
+
+    /// <summary>Drops every entry and the memory that held them.</summary>
+    public void Clear()
+    {
+        lock (_sync)
+        {
+            _entries.Clear();
+            _entries.TrimExcess();
+        }
+    }
 }

@@ -96,7 +96,12 @@ internal sealed class EmulatorState
     {
         lock (Sync)
         {
-            ResourceGroups.Clear(); Resources.Clear(); Operations.Clear(); PendingGuests.Clear(); _schedule.Clear();
+            // Cleared and trimmed: a reset after a large run gives the memory back.
+            ResourceGroups.Clear(); ResourceGroups.TrimExcess();
+            Resources.Clear(); Resources.TrimExcess();
+            Operations.Clear(); Operations.TrimExcess();
+            PendingGuests.Clear(); PendingGuests.TrimExcess();
+            _schedule.Clear(); _schedule.TrimExcess();
             Timing = new TimingSettings { OperationSeconds = _initialOperationSeconds };
             Replication = new ReplicationSettings();
             Quotas.Clear();
@@ -109,6 +114,9 @@ internal sealed class EmulatorState
 
     // ---- time ---------------------------------------------------------------------------------
     public void Schedule(DateTimeOffset at, Action effect) => _schedule.Add((at, _seq++, effect));
+
+    /// <summary>Time-driven effects not applied yet.</summary>
+    public int ScheduledCount => _schedule.Count;
 
     public void ScheduleIn(double seconds, Action effect) => Schedule(Now.AddSeconds(Math.Max(0, seconds)), effect);
 
