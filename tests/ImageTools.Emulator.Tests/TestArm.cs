@@ -29,7 +29,8 @@ internal static class TestArm
             cert is not null && string.Equals(cert.GetCertHashString(), thumbprint, StringComparison.OrdinalIgnoreCase),
     };
 
-    public static ArmClient CreateClient(Uri endpoint, string thumbprint, string subscriptionId, int maxRetries = 3)
+    /// <param name="maxDelay">The retry policy's longest own delay (2 s here to keep tests short; Azure.Core's default is 60 s).</param>
+    public static ArmClient CreateClient(Uri endpoint, string thumbprint, string subscriptionId, int maxRetries = 3, TimeSpan? maxDelay = null)
     {
         var options = new ArmClientOptions
         {
@@ -38,7 +39,7 @@ internal static class TestArm
         };
         options.Retry.MaxRetries = maxRetries;
         options.Retry.Delay = TimeSpan.FromMilliseconds(20);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.MaxDelay = maxDelay ?? TimeSpan.FromSeconds(2);
         foreach (var type in NetworkTypes) options.SetApiVersion(new ResourceType("Microsoft.Network/" + type), NetworkApiVersion);
         return new ArmClient(new StaticTokenCredential(), subscriptionId, options);
     }

@@ -51,6 +51,7 @@ internal sealed class ArmPipeline
             // before RequestAborted is signalled): nobody is left to answer.
             catch (Exception e) when (http.RequestAborted.IsCancellationRequested || e is ConnectionAbortedException || e.InnerException is ConnectionAbortedException) { return; }
 
+            var expand = http.Request.Query["$expand"].FirstOrDefault();
             var fault = _state.Faults.Take(method, path, _state.Random, "status", "drop");
             if (fault is not null)
             {
@@ -63,7 +64,18 @@ internal sealed class ArmPipeline
                 }
                 var faultResponse = FaultResponse(fault);
                 entry.Status = faultResponse.Status;
-                await WriteAsync(http, faultResponse, faultResponse.Body?.ToJsonString());
+                var counted = _state.RateLimits.Admit(method, path, expand, _state.Now, enforce: false);
+                await WriteAsync(http, faultResponse, faultResponse.Body?.ToJsonString(), counted.Headers);
+                return;
+            }
+
+            var admission = _state.RateLimits.Admit(method, path, expand, _state.Now);
+            if (admission.Throttled is { } throttle)
+            {
+                var throttled = ThrottledResponse(throttle);
+                entry.Status = throttled.Status;
+                entry.ThrottledBy = throttle.Policy;
+                await WriteAsync(http, throttled, throttled.Body?.ToJsonString(), admission.Headers);
                 return;
             }
 
@@ -78,7 +90,7 @@ internal sealed class ArmPipeline
                 if (context.PreviousRetryAfter is double ra && context.SecondsSincePrevious is double since)
                     entry.EarlyPoll = since + 0.010 < ra;
             }
-            await WriteAsync(http, response, text);
+            await WriteAsync(http, response, text, admission.Headers);
         }
         catch (Exception) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -161,6 +173,17 @@ internal sealed class ArmPipeline
         return response;
     }
 
+    /// <summary>429 for an exhausted budget: ARM's text for a subscription budget, Compute's body for its policies.</summary>
+    private ArmResponse ThrottledResponse(Throttle t)
+    {
+        var error = t.Subscription
+            ? ArmErrors.SubscriptionThrottled(t.Kind, _state.SubscriptionId, t.Limit, t.Window, t.RetryAfterSeconds)
+            : ArmErrors.Throttled(t.Policy, t.Limit, t.Measured, t.WindowStart, t.Window);
+        var response = ArmResponse.Error(error);
+        response.Headers["Retry-After"] = t.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return response;
+    }
+
     private static string DefaultCode(int status) => status switch
     {
         500 => "InternalServerError",
@@ -180,7 +203,7 @@ internal sealed class ArmPipeline
         _ => "An injected fault answered this request.",
     };
 
-    private async Task WriteAsync(HttpContext http, ArmResponse response, string? text)
+    private static async Task WriteAsync(HttpContext http, ArmResponse response, string? text, IEnumerable<KeyValuePair<string, string>> counters)
     {
         var r = http.Response;
         r.StatusCode = response.Status;
@@ -188,8 +211,7 @@ internal sealed class ArmPipeline
         r.Headers["x-ms-request-id"] = requestId;
         r.Headers["x-ms-routing-request-id"] = $"LOCAL:{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}:{requestId}";
         r.Headers["x-ms-correlation-request-id"] = http.Request.Headers["x-ms-correlation-request-id"].FirstOrDefault() ?? requestId;
-        var expand = http.Request.Query["$expand"].FirstOrDefault();
-        foreach (var (k, v) in _state.RateLimits.Count(http.Request.Method.ToUpperInvariant(), http.Request.Path.Value ?? "/", expand, _state.Now)) r.Headers[k] = v;
+        foreach (var (k, v) in counters) r.Headers[k] = v;
         r.Headers.CacheControl = "no-cache";
         foreach (var (k, v) in response.Headers) r.Headers[k] = v;
         if (text is not null && !HttpMethods.IsHead(http.Request.Method))

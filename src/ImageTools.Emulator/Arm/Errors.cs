@@ -59,20 +59,26 @@ internal static class ArmErrors
     public static ArmError NoRoute(string path) => new(404, "NotFound", $"No HTTP resource was found that matches the request URI '{path}'.");
     public static ArmError SubscriptionNotFound(string sub) => new(404, "SubscriptionNotFound", $"The subscription '{sub}' could not be found.");
     public static ArmError Internal(string traceId) => new(500, "InternalServerError", $"Encountered internal server error. Diagnostic information: timestamp '{DateTime.UtcNow:yyyyMMddTHHmmssZ}', tracking id '{traceId}'.");
-    public static ArmError Throttled(string group, int allowed, int measured)
+    public static ArmError Throttled(string group, int allowed, int measured) => Throttled(group, allowed, measured, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(30));
+
+    /// <summary>Compute's throttling error for a policy whose window opened at <paramref name="start"/>.</summary>
+    public static ArmError Throttled(string group, int allowed, int measured, DateTimeOffset start, TimeSpan window)
     {
-        var start = DateTimeOffset.UtcNow;
         var detail = new JsonObject
         {
             ["operationGroup"] = group,
             ["startTime"] = Json.Timestamp(start),
-            ["endTime"] = Json.Timestamp(start.AddMinutes(30)),
+            ["endTime"] = Json.Timestamp(start + window),
             ["allowedRequestCount"] = allowed,
             ["measuredRequestCount"] = measured,
         }.ToJsonString();
         return new(429, "OperationNotAllowed", "The server rejected the request because too many requests have been received for this subscription.",
             details: new JsonArray(new JsonObject { ["code"] = "TooManyRequests", ["target"] = group, ["message"] = detail }));
     }
+
+    /// <summary>A subscription read/write/delete budget exhausted (ARM front door).</summary>
+    public static ArmError SubscriptionThrottled(string kind, string subscriptionId, int limit, TimeSpan window, long retryAfterSeconds) =>
+        new(429, "SubscriptionRequestsThrottled", $"Number of {kind} requests for subscription '{subscriptionId}' exceeded the limit of '{limit}' for time interval '{(int)window.TotalHours:00}:{window.Minutes:00}:{window.Seconds:00}'. Please try again after '{retryAfterSeconds}' seconds.");
 
     // ---- tags (ARM front door) --------------------------------------------------------------
     public static ArmError TooManyTags(int count, int max) => new(400, "InvalidTags", $"Too many tags specified. Requested tag count - '{count}'. Maximum number of tags allowed - '{max}'.");

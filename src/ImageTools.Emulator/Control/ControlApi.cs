@@ -89,6 +89,10 @@ internal sealed class ControlApi
                 if (paging.PageSize < 1) throw new ControlException(400, "pageSize must be at least 1.");
                 lock (_state.Sync) _state.PageSize = paging.PageSize;
                 return paging;
+            case ("GET", "ratelimits") when s.Length == 1:
+                return _state.RateLimits.Settings();
+            case ("PUT", "ratelimits") when s.Length == 1:
+                return _state.RateLimits.Set(Read<RateLimitSettings>(raw));
             case ("GET", "replication"):
                 lock (_state.Sync) return _state.Replication;
             case ("PUT", "replication"):

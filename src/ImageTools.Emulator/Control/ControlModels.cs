@@ -134,6 +134,8 @@ public sealed class RequestLogEntry
     public bool? EarlyPoll { get; set; }
     /// <summary>Id of the fault that answered this request, if any.</summary>
     public string? FaultId { get; set; }
+    /// <summary>The rate-limit policy that refused this request (429), if any.</summary>
+    public string? ThrottledBy { get; set; }
 }
 
 /// <summary>Seeds a VM directly in a given state (no LRO, no validation beyond the basics).</summary>
@@ -171,6 +173,24 @@ public sealed class SeedVmResult
 internal sealed class FaultCreated
 {
     [JsonPropertyName("id")] public string Id { get; set; } = "";
+}
+
+/// <summary>
+/// Request budgets (GET/PUT /_emulator/ratelimits), by policy name: subscriptionReads, subscriptionWrites,
+/// subscriptionDeletes, PutVM3Min, PutVM30Min, LowCostGet3Min, LowCostGet30Min, HighCostGet3Min, HighCostGet30Min.
+/// </summary>
+public sealed class RateLimitSettings
+{
+    public Dictionary<string, RateLimitPolicy> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>One budget: at most <see cref="Limit"/> requests in any window of <see cref="WindowSeconds"/>.</summary>
+public sealed class RateLimitPolicy
+{
+    public int Limit { get; set; }
+    public double WindowSeconds { get; set; }
+    /// <summary>True: requests beyond the budget get 429. False: the budget is only reported in the headers. In a PUT, null means true.</summary>
+    public bool? Enforced { get; set; }
 }
 
 /// <summary>Reply of GET /_emulator/health: identity, and how much state the emulator holds.</summary>

@@ -57,6 +57,11 @@ public sealed class EmulatorControlClient
 
     public Task<PagingSettings> GetPagingAsync(CancellationToken ct = default) => Send<PagingSettings>(HttpMethod.Get, "paging", null, ct);
 
+    public Task<RateLimitSettings> GetRateLimitsAsync(CancellationToken ct = default) => Send<RateLimitSettings>(HttpMethod.Get, "ratelimits", null, ct);
+
+    /// <summary>Replaces the budgets: the ones given are enforced, the others go back to ARM's sizes (reported only); every window starts empty.</summary>
+    public Task<RateLimitSettings> SetRateLimitsAsync(RateLimitSettings settings, CancellationToken ct = default) => Send<RateLimitSettings>(HttpMethod.Put, "ratelimits", settings, ct);
+
     public Task<JsonElement> SetQuotaAsync(string location, IDictionary<string, long> limits, CancellationToken ct = default) =>
         Send<JsonElement>(HttpMethod.Put, $"quota/{Uri.EscapeDataString(location)}", limits, ct);
 }
