@@ -35,6 +35,11 @@ internal sealed class ArmPipeline
             await _control.HandleAsync(http);
             return;
         }
+        if (path.StartsWith("/_blob/", StringComparison.OrdinalIgnoreCase))
+        {
+            await Disk.BlobEndpoint.HandleAsync(http, _state);
+            return;
+        }
 
         var started = Stopwatch.StartNew();
         var method = http.Request.Method.ToUpperInvariant();

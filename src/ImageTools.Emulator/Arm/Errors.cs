@@ -190,4 +190,41 @@ internal static class ArmErrors
     public static ArmError VersionSourceNotFound(string id) => new(404, "NotFound", $"The resource '{id}' referenced as the source of the gallery image version was not found.");
     public static ArmError VersionSourceNotSupported(string id) => InvalidParameter($"The source '{id}' is not a supported source for a gallery image version. Supported sources are managed images, virtual machines, managed disks, snapshots and gallery image versions.", "galleryImageVersion.properties.storageProfile.source.id");
     public static ArmError VersionExistsDifferentSource() => new(409, "PropertyChangeNotAllowed", "Changing property 'galleryImageVersion.properties.storageProfile.source.id' is not allowed.", "galleryImageVersion.properties.storageProfile.source.id");
+    // ---- disk swap and restore ----------------------------------------------------------------------
+    /// <summary>OS disk swap needs a deallocated VM (os-disk-swap.md); wording: ErrTable's "not deallocated" template, op name ARM-like.</summary>
+    public static ArmError SwapRequiresDeallocated(string vm) => OperationNotAllowed($"Operation 'Swap OS disk' is not allowed on VM '{vm}' since the VM is not deallocated.");
+    /// <summary>Portal/ARM text seen in MicrosoftDocs/SupportArticles-docs#338; code ARM-like.</summary>
+    public static ArmError SwapGenerationMismatch(string generation) => OperationNotAllowed($"swapping os disk is not supported since HyperVisor property on the OSDISK and the VM do not match. please make sure the Hypervisor property on the OSDisk is HyperVisor Generation {generation}");
+    public static ArmError DiskAlreadyAttached(string disk, string vmId) => OperationNotAllowed($"Disk {disk} is already attached to VM {vmId}.");
+    /// <summary>ARM-like.</summary>
+    public static ArmError DiskNotReadyForAttach(string disk, string state) => OperationNotAllowed($"Disk {disk} cannot be attached to a virtual machine while its state is {state}. Finish the upload and revoke access first.");
+
+    // ---- snapshot copy (CopyStart) --------------------------------------------------------------------
+    /// <summary>ARM-like (the rule: azure-docs disks-copy-incremental-snapshot-across-regions.md, SDK docs of CopyStart).</summary>
+    public static ArmError CopyStartOnlyForIncrementalSnapshots() => InvalidParameter("CopyStart is only supported for creating an incremental snapshot from an incremental snapshot.", "creationData.createOption");
+    public static ArmError CopyStartNotForDisks() => InvalidParameter("CopyStart is only supported for snapshots.", "creationData.createOption");
+    /// <summary>ARM-like.</summary>
+    public static ArmError CopyAcrossRegions(string sourceLocation, string location) => InvalidParameter($"The source resource is in region '{sourceLocation}', which is different from the region '{location}' of the resource to create. Use createOption CopyStart to copy an incremental snapshot to another region.", "creationData.sourceResourceId");
+    /// <summary>ARM-like ("You can only copy one incremental snapshot of a particular disk at a time").</summary>
+    public static ArmError CopyOfDiskInProgress(string sourceDiskId, string copyId) => new(409, "Conflict", $"Another copy of an incremental snapshot of disk '{sourceDiskId}' is in progress ('{copyId}'). Only one incremental snapshot of a disk can be copied at a time.");
+    /// <summary>ARM-like.</summary>
+    public static ArmError SnapshotCopyInProgress(string snapshot) => OperationNotAllowed($"The snapshot '{snapshot}' cannot be used as a source until its copy has completed (completionPercent 100).");
+
+    // ---- disk upload ------------------------------------------------------------------------------------
+    /// <summary>Published text (Azure CLI/PowerShell transcripts, e.g. MicrosoftDocs/azure-docs#58853).</summary>
+    public static ArmError UploadSizeNotMiB(long bytes) => new(400, "BadRequest", $"The upload size in bytes {bytes} - 512 bytes for the VHD footer ({bytes - 512} in this case) must be a multiple of MiB.");
+    /// <summary>ARM-like (limits from the 2023-04-02 spec's description of uploadSizeBytes).</summary>
+    public static ArmError UploadSizeOutOfRange(long bytes) => new(400, "BadRequest", $"The upload size in bytes {bytes} is out of range. It must be between 20972032 (20 MiB + 512 bytes for the VHD footer) and 35183298347520 (32 TiB + 512 bytes for the VHD footer).");
+    public static ArmError UploadSizeRequired() => InvalidParameter("Required parameter 'creationData.uploadSizeBytes' is missing (null).", "creationData.uploadSizeBytes");
+    /// <summary>ARM-like.</summary>
+    public static ArmError AccessNotAllowed(string disk, string access, string state) => new(409, "OperationNotAllowed", $"Granting '{access}' access to disk '{disk}' is not allowed while its state is '{state}'.");
+    public static ArmError AccessInvalid(string access) => InvalidParameter($"The value '{access}' of parameter 'access' is invalid. Allowed values are 'None', 'Read', 'Write'.", "access");
+
+    // ---- scale sets ---------------------------------------------------------------------------------------
+    public static ArmError ScaleSetOrchestrationModeChange() => PropertyChangeNotAllowed("orchestrationMode");
+    /// <summary>ARM-like.</summary>
+    public static ArmError RollingUpgradeRequiresPolicy(string vmss) => OperationNotAllowed($"Rolling upgrade is not allowed on virtual machine scale set '{vmss}' since its upgrade policy mode is not Rolling.");
+    /// <summary>ARM-like.</summary>
+    public static ArmError RollingUpgradeInProgress(string vmss) => new(409, "Conflict", $"A rolling upgrade is already in progress on virtual machine scale set '{vmss}'.");
+    public static ArmError RollingUpgradeNotFound(string vmss) => new(404, "NotFound", $"No rolling upgrade has been run on virtual machine scale set '{vmss}'.");
 }

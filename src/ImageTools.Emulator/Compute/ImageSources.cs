@@ -23,6 +23,8 @@ internal sealed class VmImageSource
     /// <summary>creationData of the OS disk made from this source.</summary>
     public JsonObject? DiskCreationData { get; init; }
     public ArmResource? AttachedDisk { get; init; }
+    /// <summary>Why the OS disk made from this source does not boot (an uploaded VHD without a valid fixed footer), or null.</summary>
+    public string? BootProblem { get; init; }
 }
 
 internal static class ImageSources
@@ -43,7 +45,8 @@ internal static class ImageSources
             }
             var disk = c.State.Find(diskId) ?? throw ArmErrors.ResourceNotFound("Microsoft.Compute/disks/" + diskId.Split('/')[^1], ResourceId.TryParse(diskId)?.ResourceGroup ?? "").AsException();
             if (disk.Body.Str("managedBy") is string owner && c.State.Find(owner) is not null)
-                throw ArmErrors.OperationNotAllowed($"Disk {disk.Name} is already attached to VM {owner}.").AsException();
+                throw ArmErrors.DiskAlreadyAttached(disk.Name, owner).AsException();
+            Disk.Disks.RequireAttachable(disk);
             var security = Disk.Disks.VmSecurityType(disk.Properties.Str("securityProfile", "securityType"));
             return new VmImageSource
             {
@@ -52,6 +55,7 @@ internal static class ImageSources
                 TrustedLaunchCapable = disk.Properties.Str("hyperVGeneration") == "V2", ConfidentialCapable = security == "ConfidentialVM",
                 RequiredSecurityType = security is "TrustedLaunch" or "ConfidentialVM" ? security : null,
                 OsDiskSizeGb = (int)(disk.Properties.Long("diskSizeGB") ?? 127), AttachedDisk = disk,
+                BootProblem = disk.Extra.GetValueOrDefault(Disk.UploadRuntime.FooterProblemKey),
             };
         }
 
@@ -103,6 +107,7 @@ internal static class ImageSources
                 OsName = image.Extra.GetValueOrDefault("osName") ?? "", OsVersion = "",
                 OsDiskSizeGb = (int)(osDisk.Long("diskSizeGB") ?? 127), DataDisks = dataDisks,
                 DiskCreationData = new JsonObject { ["createOption"] = "FromImage", ["imageReference"] = new JsonObject { ["id"] = image.Id } },
+                BootProblem = image.Extra.GetValueOrDefault(Disk.UploadRuntime.FooterProblemKey),
             };
         }
         if (rid.Is(Galleries.ImageType) || rid.Is(Galleries.VersionType))

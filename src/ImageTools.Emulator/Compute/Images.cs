@@ -32,6 +32,8 @@ internal static class Images
     private sealed record Source(string Kind, string Id, string OsType, string OsState, string HyperVGeneration, string? SecurityType, long SizeGb, JsonArray DataDisks, string OsName)
     {
         public string? OsDiskId { get; init; }
+        /// <summary>Why a VM made from this source will not boot (an uploaded disk whose footer is not a fixed VHD's).</summary>
+        public string? BootProblem { get; init; }
     }
 
     private static ArmResponse Put(ArmContext c)
@@ -76,6 +78,7 @@ internal static class Images
         properties["hyperVGeneration"] = source.HyperVGeneration;
         var image = new ArmResource(rid, Tracked.NewBody(rid, location, Tracked.Tags(body), properties));
         image.Extra["osName"] = source.OsName;
+        if (source.BootProblem is not null) image.Extra[Disk.UploadRuntime.FooterProblemKey] = source.BootProblem;
         c.State.Put(image);
         return Tracked.PutLro(c, image, true, "imageCreate");
     }
@@ -124,7 +127,8 @@ internal static class Images
             if (resource is null || !(resource.Rid.Is(Disk.Disks.DiskType) || resource.Rid.Is(Disk.Disks.SnapshotType)))
                 throw ArmErrors.ResourceNotFound(rid is null ? id : Tracked.TypeAndName(rid), rid?.ResourceGroup ?? "").AsException();
             return new Source(kind, resource.Id, ImageSources.Canon(osType), canonicalState, resource.Properties.Str("hyperVGeneration") ?? "V1",
-                Disk.Disks.VmSecurityType(resource.Properties.Str("securityProfile", "securityType")), resource.Properties.Long("diskSizeGB") ?? 127, dataDisks, "");
+                Disk.Disks.VmSecurityType(resource.Properties.Str("securityProfile", "securityType")), resource.Properties.Long("diskSizeGB") ?? 127, dataDisks, "")
+            { BootProblem = resource.Extra.GetValueOrDefault(Disk.UploadRuntime.FooterProblemKey) };
         }
         if (osDisk.Str("blobUri") is string blob)
             return new Source("blobUri", blob, ImageSources.Canon(osType), canonicalState, properties.Str("hyperVGeneration") ?? "V1", null, osDisk.Long("diskSizeGB") ?? 127, dataDisks, "");

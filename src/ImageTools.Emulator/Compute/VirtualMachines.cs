@@ -185,13 +185,24 @@ internal static class VirtualMachines
             OsVersion = string.IsNullOrEmpty(source.OsVersion) ? (source.OsType == "Windows" ? "10.0.20348.2402" : "22.04") : source.OsVersion,
             Unmanaged = unmanaged, ScaleSetId = properties.Str("virtualMachineScaleSet", "id"),
         };
+        // A VM on an existing OS disk boots the guest that disk holds.
+        if (source.AttachedDisk is not null) Disk.GuestImage.Of(c.State, source.AttachedDisk).ApplyTo(vm.Vm);
         var key = rid.ResourceGroup + "/" + rid.Name;
         if (c.State.PendingGuests.Remove(key, out var traits)) vm.Vm.Apply(traits);
         foreach (var nic in nics) nic.Properties["virtualMachine"] = new JsonObject { ["id"] = vmId };
         c.State.Put(vm);
 
+        // ARM does not inspect an uploaded VHD: a VM on a disk whose footer is not a fixed VHD's is created but
+        // does not boot. From an image (OS provisioning waits for the guest) the create ends OSProvisioningTimedOut;
+        // on an attached disk (no provisioning) the VM runs and its agent never reports Ready.
+        ArmError? bootFailure = null;
+        if (source.BootProblem is not null)
+        {
+            if (source.Kind == "attach") vm.Vm.AgentHealthy = false;
+            else bootFailure = new ArmError(500, "OSProvisioningTimedOut", $"OS Provisioning for VM '{rid.Name}' did not finish in the allotted time. The VM may still finish provisioning successfully. Please check provisioning state later. Also, make sure the image has been properly prepared (generalized).");
+        }
         return Tracked.PutLro(c, vm, true, "vmCreate", onSucceeded: () => vm.Vm.PowerState = "running",
-            onFailed: _ => vm.Vm.PowerState = "stopped");
+            onFailed: _ => vm.Vm.PowerState = "stopped", plannedFailure: bootFailure);
     }
 
     private static void ValidateVmName(string name)
@@ -282,6 +293,8 @@ internal static class VirtualMachines
 
     private static void ApplyMutable(ArmContext c, ArmResource vm, JsonObject body)
     {
+        // Every check runs before anything changes: a refused update leaves the VM as it was.
+        var diskChanges = PlanDiskChanges(c, vm, body);
         if (body["tags"] is JsonObject tags) vm.Body["tags"] = tags.DeepClone();
         if (body.Str("properties", "hardwareProfile", "vmSize") is string sizeName && !sizeName.Equals(vm.Vm!.Size.Name, StringComparison.OrdinalIgnoreCase))
         {
@@ -292,6 +305,147 @@ internal static class VirtualMachines
             vm.Vm.Size = size;
             vm.Properties.Obj("hardwareProfile")["vmSize"] = size.Name;
         }
+        diskChanges?.Invoke();
+    }
+
+    /// <summary>
+    /// OS disk swap and data disk changes of an update (PUT or PATCH carrying storageProfile): checks them all
+    /// and returns the change to apply, or null when the disks stay as they are. The OS disk swap follows
+    /// azure-docs os-disk-swap.md: the VM must be deallocated, the new disk a managed disk of the same OS type
+    /// (and Hyper-V generation), free, and createOption cannot change. The swapped-in disk brings its guest
+    /// state (a disk restored from a snapshot boots as the snapshot's source was); the swapped-out disk keeps
+    /// the guest's current state. A VM flagged generalized stays generalized: ARM documents generalization as
+    /// irreversible and nothing published says a swap clears it, so the emulator keeps the flag (start stays
+    /// refused) and a rollback must create a VM from the restored disk (createOption Attach).
+    /// </summary>
+    private static Action? PlanDiskChanges(ArmContext c, ArmResource vm, JsonObject body)
+    {
+        if (body.At("properties", "storageProfile") is not JsonObject storage) return null;
+        var rt = RuntimeOf(vm);
+        var current = vm.Properties.Obj("storageProfile");
+        var changes = new List<Action>();
+        var vmId = vm.Id;
+
+        if (storage["osDisk"] is JsonObject osRequest && current["osDisk"] is JsonObject osCurrent)
+        {
+            if (osRequest.Str("createOption") is string option && osCurrent.Str("createOption") is string was && !option.Equals(was, StringComparison.OrdinalIgnoreCase))
+                throw ArmErrors.PropertyChangeNotAllowed("osDisk.createOption").AsException();
+            if (osRequest.Str("managedDisk", "id") is string newId && osCurrent.Str("managedDisk", "id") is string oldId
+                && ResourceId.Key(newId) != ResourceId.Key(oldId))
+            {
+                var disk = RequireFreeDisk(c, newId, vm);
+                if (!ImageSources.Canon(disk.Properties.Str("osType") ?? rt.OsType).Equals(rt.OsType, StringComparison.OrdinalIgnoreCase)
+                    || (osRequest.Str("osType") is string requestedOs && !ImageSources.Canon(requestedOs).Equals(rt.OsType, StringComparison.OrdinalIgnoreCase)))
+                    throw ArmErrors.PropertyChangeNotAllowed("osDisk.osType").AsException();
+                if (!(disk.Properties.Str("hyperVGeneration") ?? "V1").Equals(rt.HyperVGeneration, StringComparison.OrdinalIgnoreCase))
+                    throw ArmErrors.SwapGenerationMismatch(rt.HyperVGeneration).AsException();
+                if (rt.PowerState != "deallocated") throw ArmErrors.SwapRequiresDeallocated(vm.Name).AsException();
+                var old = c.State.Find(oldId);
+                changes.Add(() =>
+                {
+                    if (old is not null)
+                    {
+                        old.Guest = Disk.GuestImage.From(rt);
+                        old.Body.Remove("managedBy");
+                        old.Properties["diskState"] = "Unattached";
+                    }
+                    (disk.Guest ?? Disk.GuestImage.Fresh).ApplyTo(rt);
+                    rt.AgentHealthy = !disk.Extra.ContainsKey(Disk.UploadRuntime.FooterProblemKey);
+                    Attach(disk, vmId);
+                    osCurrent["name"] = disk.Name;
+                    osCurrent["diskSizeGB"] = disk.Properties.Long("diskSizeGB");
+                    var md = osCurrent.Obj("managedDisk");
+                    md["id"] = disk.Id;
+                    md["storageAccountType"] = disk.Body.Str("sku", "name");
+                });
+            }
+        }
+
+        if (storage["dataDisks"] is JsonArray requestedData && !rt.Unmanaged)
+        {
+            var currentData = current["dataDisks"] as JsonArray ?? new JsonArray();
+            var byLun = currentData.OfType<JsonObject>().ToDictionary(d => d.Long("lun") ?? 0);
+            var requested = requestedData.OfType<JsonObject>().ToList();
+            if (requested.Select(d => d.Long("lun") ?? 0).Distinct().Count() != requested.Count)
+                throw ArmErrors.InvalidParameter("Data disk LUNs must be unique.", "dataDisks").AsException();
+            var next = new List<(JsonObject Entry, ArmResource? Attach, ArmResource? Detach, bool Create)>();
+            foreach (var request in requested)
+            {
+                var lun = request.Long("lun") ?? 0;
+                var id = request.Str("managedDisk", "id");
+                byLun.TryGetValue(lun, out var existing);
+                var existingId = existing?.Str("managedDisk", "id");
+                if (existing is not null && (id is null || ResourceId.Key(id) == ResourceId.Key(existingId ?? ""))) { next.Add((existing, null, null, false)); continue; }
+                var option = request.Str("createOption") ?? "Attach";
+                ArmResource? attach = null;
+                if (option.Equals("Attach", StringComparison.OrdinalIgnoreCase) || id is not null)
+                {
+                    if (id is null) throw ArmErrors.InvalidParameter("Required parameter 'managedDisk.id' is missing (null).", $"dataDisks[{lun}].managedDisk.id").AsException();
+                    attach = RequireFreeDisk(c, id, vm);
+                }
+                else if (!option.Equals("Empty", StringComparison.OrdinalIgnoreCase))
+                    throw ArmErrors.InvalidParameter($"The value '{option}' of parameter 'dataDisks[{lun}].createOption' is not supported when updating a virtual machine; use Attach or Empty.", $"dataDisks[{lun}].createOption").AsException();
+                var entry = Json.CloneObject(request);
+                entry["lun"] = lun;
+                entry["createOption"] = attach is null ? "Empty" : "Attach";
+                entry["caching"] ??= "None";
+                entry["deleteOption"] ??= "Detach";
+                entry["toBeDetached"] = false;
+                next.Add((entry, attach, existingId is null ? null : c.State.Find(existingId), attach is null));
+            }
+            var requestedLuns = requested.Select(d => d.Long("lun") ?? 0).ToHashSet();
+            var removed = byLun.Where(kv => !requestedLuns.Contains(kv.Key)).Select(kv => kv.Value.Str("managedDisk", "id")).OfType<string>().Select(c.State.Find).OfType<ArmResource>().ToList();
+            changes.Add(() =>
+            {
+                var result = new JsonArray();
+                foreach (var (entry, attach, detach, create) in next.OrderBy(n => n.Entry.Long("lun")))
+                {
+                    if (detach is not null) Detach(detach);
+                    var disk = attach;
+                    if (create)
+                        disk = Disk.Disks.CreateForVm(c, vm.Rid.ResourceGroup, entry.Str("name") ?? $"{vm.Name}_disk{entry.Long("lun") + 2}_{Guid.NewGuid():N}", vm.Location,
+                            entry.Str("managedDisk", "storageAccountType") ?? "Premium_LRS", (int)(entry.Long("diskSizeGB") ?? 32), null, null, null, null, vm.Body["zones"] as JsonArray);
+                    if (disk is not null)
+                    {
+                        Attach(disk, vmId);
+                        entry["name"] = disk.Name;
+                        entry["diskSizeGB"] = disk.Properties.Long("diskSizeGB");
+                        var md = entry.Obj("managedDisk");
+                        md["id"] = disk.Id;
+                        md["storageAccountType"] = disk.Body.Str("sku", "name");
+                    }
+                    result.Add(entry.Parent is null ? entry : Json.CloneObject(entry));
+                }
+                foreach (var disk in removed) Detach(disk);
+                current["dataDisks"] = result;
+            });
+        }
+        return changes.Count == 0 ? null : () => { foreach (var change in changes) change(); };
+    }
+
+    /// <summary>A managed disk that can be attached to <paramref name="vm"/>: exists, attached to no other VM, not being uploaded.</summary>
+    private static ArmResource RequireFreeDisk(ArmContext c, string id, ArmResource vm)
+    {
+        var rid = ResourceId.TryParse(id);
+        var disk = c.State.Find(id);
+        if (disk is null || !disk.Rid.Is(Disk.Disks.DiskType))
+            throw ArmErrors.ResourceNotFound(rid is null ? id : Tracked.TypeAndName(rid), rid?.ResourceGroup ?? vm.Rid.ResourceGroup).AsException();
+        if (disk.Body.Str("managedBy") is string owner && c.State.Find(owner) is not null && ResourceId.Key(owner) != ResourceId.Key(vm.Id))
+            throw ArmErrors.DiskAlreadyAttached(disk.Name, owner).AsException();
+        Disk.Disks.RequireAttachable(disk);
+        return disk;
+    }
+
+    private static void Attach(ArmResource disk, string vmId)
+    {
+        disk.Body["managedBy"] = vmId;
+        disk.Properties["diskState"] = "Attached";
+    }
+
+    private static void Detach(ArmResource disk)
+    {
+        disk.Body.Remove("managedBy");
+        disk.Properties["diskState"] = "Unattached";
     }
 
     // ---- read ---------------------------------------------------------------------------------------
@@ -418,8 +572,9 @@ internal static class VirtualMachines
             if (string.Equals(reference.Str("deleteOption"), "Delete", StringComparison.OrdinalIgnoreCase)) c.State.Remove(disk);
             else
             {
-                disk.Body.Remove("managedBy");
-                disk.Properties["diskState"] = "Unattached";
+                // The OS disk keeps the guest as the VM left it.
+                if (ReferenceEquals(reference, storage?["osDisk"]) && vm.Vm is { } rt) disk.Guest = Disk.GuestImage.From(rt);
+                Detach(disk);
             }
         }
         foreach (var reference in vm.Properties.Objects("networkProfile", "networkInterfaces"))

@@ -25,7 +25,7 @@ public sealed class TimingSettings
     public static readonly IReadOnlyList<string> Kinds = new[]
     {
         "vmCreate", "vmUpdate", "vmDelete", "deallocate", "powerOff", "start", "restart", "runCommand", "runCommandDelete",
-        "sysprep", "deprovision", "guestShutdown", "diskCreate", "diskUpdate", "diskDelete", "snapshotCreate", "snapshotDelete",
+        "sysprep", "deprovision", "guestShutdown", "diskCreate", "diskUpdate", "diskDelete", "snapshotCreate", "snapshotDelete", "snapshotCopy",
         "imageCreate", "imageUpdate", "imageDelete", "galleryCreate", "galleryUpdate", "galleryDelete", "galleryImageCreate",
         "galleryImageDelete", "galleryImageVersionCreate", "galleryImageVersionDelete", "replicationPerRegion", "networkCreate",
         "delete", "resourceGroupDelete",

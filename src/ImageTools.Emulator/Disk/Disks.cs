@@ -24,6 +24,8 @@ internal static class Disks
             r.Get($"{Rg}/{segment}/{{name}}", c => ArmResponse.Ok(Tracked.Require(c, Id(c, segment)).Body));
             r.Get($"{Rg}/{segment}", c => Tracked.ListIn(c, type, c.R("rg")));
             r.Get($"/subscriptions/{{sub}}/providers/Microsoft.Compute/{segment}", c => Tracked.ListIn(c, type, null));
+            r.Post($"{Rg}/{segment}/{{name}}/beginGetAccess", c => BeginGetAccess(c, segment));
+            r.Post($"{Rg}/{segment}/{{name}}/endGetAccess", c => EndGetAccess(c, segment));
             r.Delete($"{Rg}/{segment}/{{name}}", c => Tracked.DeleteOrNoContent(c, Id(c, segment), resource =>
             {
                 if (resource.Body.Str("managedBy") is string vm && c.State.Find(vm) is not null)
@@ -62,6 +64,9 @@ internal static class Disks
         var creation = requested["creationData"] as JsonObject ?? throw ArmErrors.InvalidParameter("Required parameter 'creationData' is missing (null).", "creationData").AsException();
         var option = creation.Str("createOption") ?? throw ArmErrors.InvalidParameter("Required parameter 'creationData.createOption' is missing (null).", "creationData.createOption").AsException();
         var properties = Json.CloneObject(requested);
+        ArmResource? source = null;
+        UploadRuntime? upload = null;
+        var copyStart = false;
         var sku = body.Str("sku", "name") ?? (snapshot ? "Standard_LRS" : "Standard_LRS");
         if (!SkuNames.Contains(sku, StringComparer.OrdinalIgnoreCase)) throw ArmErrors.EnumValueInvalid(sku, "sku.name", SkuNames).AsException();
 
@@ -74,10 +79,15 @@ internal static class Disks
             case "copy":
             case "copystart":
                 var sourceId = creation.Str("sourceResourceId") ?? throw ArmErrors.SourceResourceRequired().AsException();
-                var source = c.State.Find(sourceId);
+                source = c.State.Find(sourceId);
                 var sourceRid = ResourceId.TryParse(sourceId);
                 if (source is null || !(source.Rid.Is(DiskType) || source.Rid.Is(SnapshotType)))
                     throw ArmErrors.ResourceNotFound(sourceRid is null ? sourceId : Tracked.TypeAndName(sourceRid), sourceRid?.ResourceGroup ?? rid.ResourceGroup).AsException();
+                copyStart = option.Equals("CopyStart", StringComparison.OrdinalIgnoreCase);
+                if (copyStart) CheckCopyStart(c, source, requested, snapshot);
+                else if (source.Location != location) throw ArmErrors.CopyAcrossRegions(source.Location, location).AsException();
+                if (source.Rid.Is(SnapshotType) && source.Properties.Long("completionPercent") is long percent && percent < 100)
+                    throw ArmErrors.SnapshotCopyInProgress(source.Name).AsException();
                 var sp = source.Properties;
                 if (sp.Str("osType") is string osType) properties["osType"] ??= osType;
                 if (sp.Str("hyperVGeneration") is string gen) properties["hyperVGeneration"] ??= gen;
@@ -88,6 +98,14 @@ internal static class Disks
                 cd["sourceResourceId"] = source.Id;
                 cd["sourceUniqueId"] = sp.Str("uniqueId");
                 break;
+            case "upload":
+                if (snapshot) throw ArmErrors.CreateOptionInvalid(option).AsException();
+                var uploadSize = creation.Long("uploadSizeBytes") ?? throw ArmErrors.UploadSizeRequired().AsException();
+                if (uploadSize < UploadRuntime.MinBytes || uploadSize > UploadRuntime.MaxBytes) throw ArmErrors.UploadSizeOutOfRange(uploadSize).AsException();
+                if ((uploadSize - 512) % (1024 * 1024) != 0) throw ArmErrors.UploadSizeNotMiB(uploadSize).AsException();
+                properties["diskSizeGB"] = (uploadSize - 512 + (1L << 30) - 1) >> 30;
+                upload = new UploadRuntime { SizeBytes = uploadSize };
+                break;
             case "import":
                 if (creation.Str("sourceUri") is null) throw ArmErrors.InvalidParameter("Required parameter 'creationData.sourceUri' is missing (null).", "creationData.sourceUri").AsException();
                 properties["diskSizeGB"] ??= 127;
@@ -97,6 +115,18 @@ internal static class Disks
         }
 
         var resource = NewResource(c, rid, location, sku, Tracked.Tags(body), properties, body["zones"] as JsonArray, snapshot);
+        if (source is not null)
+        {
+            // A copy holds the guest as its source held it at this moment (a restored disk boots "as it was").
+            resource.Guest = GuestImage.Of(c.State, source);
+            if (source.Extra.TryGetValue(UploadRuntime.FooterProblemKey, out var problem)) resource.Extra[UploadRuntime.FooterProblemKey] = problem;
+        }
+        if (upload is not null)
+        {
+            resource.Upload = upload;
+            resource.Properties["diskState"] = "ReadyToUpload";
+        }
+        if (copyStart) StartCopy(c, resource, source!);
         c.State.Put(resource);
         var response = Tracked.PutLro(c, resource, true, snapshot ? "snapshotCreate" : "diskCreate", createdStatus: 202);
         response.Headers["Location"] = Lro.LocationUrl(c, resource.PendingOperation!);
@@ -137,6 +167,125 @@ internal static class Disks
         if (zones is not null) body["zones"] = zones.DeepClone();
         return new ArmResource(rid, body);
     }
+
+    // ---- CopyStart (incremental snapshot copy) ------------------------------------------------------------
+    /// <summary>
+    /// CopyStart creates an incremental snapshot from an incremental snapshot (azure-docs
+    /// disks-copy-incremental-snapshot-across-regions.md; the SDKs' CopyStart notes): snapshots only, the
+    /// source and the copy incremental, one copy of a given disk's snapshots at a time. The documented rule
+    /// allows the same region as well as another one.
+    /// </summary>
+    private static void CheckCopyStart(ArmContext c, ArmResource source, JsonObject requested, bool snapshot)
+    {
+        if (!snapshot) throw ArmErrors.CopyStartNotForDisks().AsException();
+        if (!source.Rid.Is(SnapshotType) || source.Properties.Bool("incremental") != true || requested.Bool("incremental") != true)
+            throw ArmErrors.CopyStartOnlyForIncrementalSnapshots().AsException();
+        var disk = source.Properties.Str("creationData", "sourceResourceId");
+        if (disk is null) return;
+        var running = c.State.OfType(SnapshotType).FirstOrDefault(s => s.Properties.Long("completionPercent") is < 100 && s.Properties["copyCompletionError"] is null
+            && s.Extra.TryGetValue("copyOfDisk", out var d) && ResourceId.Key(d) == ResourceId.Key(disk));
+        if (running is not null) throw ArmErrors.CopyOfDiskInProgress(disk, running.Id).AsException();
+    }
+
+    /// <summary>
+    /// The copy's completionPercent goes 0 → 100 in four steps over timing kind <c>snapshotCopy</c> (after the
+    /// PUT's own operation). A source deleted before the end, or a target region listed in the replication
+    /// settings' failRegions, stops it with copyCompletionError (CopySourceNotFound, the spec's only reason).
+    /// </summary>
+    private static void StartCopy(ArmContext c, ArmResource copy, ArmResource source)
+    {
+        copy.Properties["completionPercent"] = 0.0;
+        if (source.Properties.Str("creationData", "sourceResourceId") is string disk) copy.Extra["copyOfDisk"] = disk;
+        var state = c.State;
+        var seconds = state.Timing.For("snapshotCopy");
+        var failure = state.Replication.FailRegions?.TryGetValue(copy.Location, out var details) == true ? details : null;
+        var sourceKey = ResourceId.Key(source.Id);
+        for (var step = 1; step <= 4; step++)
+        {
+            var percent = step * 25.0;
+            state.ScheduleIn(seconds * step / 4, () =>
+            {
+                if (copy.Properties["copyCompletionError"] is not null || state.Find(copy.Id) != copy) return;
+                if (failure is not null && percent >= 50 || !state.Resources.ContainsKey(sourceKey))
+                {
+                    copy.Properties["copyCompletionError"] = new JsonObject
+                    {
+                        ["errorCode"] = "CopySourceNotFound",
+                        ["errorMessage"] = failure ?? $"The source snapshot '{source.Id}' was deleted before the copy completed.",
+                    };
+                    return;
+                }
+                copy.Properties["completionPercent"] = percent;
+            });
+        }
+    }
+
+    // ---- upload -------------------------------------------------------------------------------------------
+    /// <summary>A disk still taking an upload (ReadyToUpload, ActiveUpload) cannot be attached.</summary>
+    public static void RequireAttachable(ArmResource disk)
+    {
+        if (disk.Properties.Str("diskState") is ("ReadyToUpload" or "ActiveUpload") and var state)
+            throw ArmErrors.DiskNotReadyForAttach(disk.Name, state).AsException();
+    }
+
+    /// <summary>
+    /// POST beginGetAccess: Write on a disk created for upload (ReadyToUpload/ActiveUpload) → ActiveUpload;
+    /// Read on an unattached disk or a snapshot → ActiveSAS. The Location URL answers <c>{"accessSAS": …}</c>,
+    /// a URL on the emulator itself (<c>/_blob/…</c>, see <see cref="BlobEndpoint"/>).
+    /// </summary>
+    private static ArmResponse BeginGetAccess(ArmContext c, string segment)
+    {
+        var resource = Tracked.Require(c, Id(c, segment));
+        var body = c.Body;
+        var access = body.Str("access") ?? throw ArmErrors.InvalidParameter("Required parameter 'access' is missing (null).", "access").AsException();
+        var seconds = body.Long("durationInSeconds") ?? throw ArmErrors.InvalidParameter("Required parameter 'durationInSeconds' is missing (null).", "durationInSeconds").AsException();
+        if (seconds <= 0) throw ArmErrors.InvalidParameter($"The value {seconds} of parameter 'durationInSeconds' is invalid.", "durationInSeconds").AsException();
+        var state = resource.Properties.Str("diskState") ?? "Unattached";
+        var snapshot = resource.Rid.Is(SnapshotType);
+        string next;
+        if (access.Equals("Write", StringComparison.OrdinalIgnoreCase))
+        {
+            if (snapshot || resource.Upload is null || state is not ("ReadyToUpload" or "ActiveUpload")) throw ArmErrors.AccessNotAllowed(resource.Name, "Write", state).AsException();
+            next = "ActiveUpload";
+        }
+        else if (access.Equals("Read", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!snapshot && state is not ("Unattached" or "ActiveSAS")) throw ArmErrors.AccessNotAllowed(resource.Name, "Read", state).AsException();
+            next = snapshot ? state : "ActiveSAS";
+        }
+        else throw ArmErrors.AccessInvalid(access).AsException();
+
+        var upload = resource.Upload ??= new UploadRuntime { SizeBytes = (resource.Properties.Long("diskSizeGB") ?? 32) * (1L << 30) + 512, ReadOnly = true };
+        var sas = upload.Grant(access.Equals("Write", StringComparison.OrdinalIgnoreCase), c.State.Now.AddSeconds(seconds));
+        var url = $"{c.BaseUri}_blob/{resource.Properties.Str("uniqueId")}/abcd?{sas}";
+        var op = Lro.Start(c, "diskUpdate", Ns, resource.Location, () => { if (!snapshot) resource.Properties["diskState"] = next; });
+        op.FinalResult = () => ArmResponse.Ok(new JsonObject { ["accessSAS"] = url });
+        return Lro.Accepted(c, op);
+    }
+
+    /// <summary>POST endGetAccess: revokes the SAS; an upload ends (ActiveUpload → Unattached, what was written kept).</summary>
+    private static ArmResponse EndGetAccess(ArmContext c, string segment)
+    {
+        var resource = Tracked.Require(c, Id(c, segment));
+        resource.Upload?.Revoke();
+        var op = Lro.Start(c, "diskUpdate", Ns, resource.Location, () =>
+        {
+            if (resource.Rid.Is(SnapshotType)) return;
+            var state = resource.Properties.Str("diskState");
+            if (state is "ActiveUpload")
+            {
+                resource.Properties["diskState"] = "Unattached";
+                // ARM does not read the footer; the emulator records it, and a VM booted from it fails to boot.
+                if (resource.Upload!.FooterProblem() is string problem) resource.Extra[UploadRuntime.FooterProblemKey] = problem;
+                else resource.Extra.Remove(UploadRuntime.FooterProblemKey);
+            }
+            else if (state is "ActiveSAS") resource.Properties["diskState"] = resource.Body.Str("managedBy") is null ? "Unattached" : "Attached";
+        });
+        return Lro.Accepted(c, op);
+    }
+
+    public static ArmResource? FindByUniqueId(EmulatorState state, string uniqueId) =>
+        state.Resources.Values.FirstOrDefault(r => (r.Rid.Is(DiskType) || r.Rid.Is(SnapshotType)) && string.Equals(r.Properties.Str("uniqueId"), uniqueId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A disk made by a VM create (already Succeeded; attached by the caller).</summary>
     /// <summary>A disk's security type as a VM's: ConfidentialVM_* (DiskRP's names) is ConfidentialVM.</summary>

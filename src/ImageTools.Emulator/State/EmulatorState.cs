@@ -34,6 +34,10 @@ internal sealed class ArmResource
     public Dictionary<string, string> Extra { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Compute.VmRuntime? Vm { get; set; }
+    /// <summary>Disks and snapshots: the guest state a VM booted from them finds (null: a fresh guest).</summary>
+    public Disk.GuestImage? Guest { get; set; }
+    /// <summary>Disks created with createOption Upload: what was written through the write SAS.</summary>
+    public Disk.UploadRuntime? Upload { get; set; }
     public Compute.ReplicationRuntime? Replication { get; set; }
     public Guest.RunCommandRuntime? RunCommand { get; set; }
 }
