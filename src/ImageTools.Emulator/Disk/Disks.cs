@@ -30,7 +30,7 @@ internal static class Disks
             {
                 if (resource.Body.Str("managedBy") is string vm && c.State.Find(vm) is not null)
                     throw ArmErrors.DiskAttached(resource.Name, vm).AsException();
-                return Tracked.DeleteLro(c, resource, snapshot ? "snapshotDelete" : "diskDelete");
+                return Tracked.DeleteLro(c, resource, snapshot ? "snapshotDelete" : "diskDelete", () => FailCopiesOf(c.State, resource));
             }));
         }
     }
@@ -218,6 +218,19 @@ internal static class Disks
                 copy.Properties["completionPercent"] = percent;
             });
         }
+    }
+
+    /// <summary>Copies still running from a snapshot that is gone end with copyCompletionError.</summary>
+    private static void FailCopiesOf(EmulatorState state, ArmResource source)
+    {
+        foreach (var copy in state.OfType(SnapshotType).Where(s => s.Properties.Long("completionPercent") is < 100 && s.Properties["copyCompletionError"] is null
+            && string.Equals(s.Properties.Str("creationData", "createOption"), "CopyStart", StringComparison.OrdinalIgnoreCase)
+            && ResourceId.Key(s.Properties.Str("creationData", "sourceResourceId") ?? "") == ResourceId.Key(source.Id)))
+            copy.Properties["copyCompletionError"] = new JsonObject
+            {
+                ["errorCode"] = "CopySourceNotFound",
+                ["errorMessage"] = $"The source snapshot '{source.Id}' was deleted before the copy completed.",
+            };
     }
 
     // ---- upload -------------------------------------------------------------------------------------------
