@@ -157,6 +157,12 @@ internal sealed class ControlApi
                     vm.Vm!.Apply(traits);
                     return vm.Vm.Describe();
                 }
+            case ("GET", "disks") when s.Length == 3:
+                lock (_state.Sync)
+                {
+                    _state.Advance();
+                    return DescribeDisk(s[1], s[2]);
+                }
         }
         throw new ControlException(404, $"Unknown control endpoint {method} /_emulator/{path}.");
     }
@@ -166,6 +172,31 @@ internal sealed class ControlApi
         var location = Regions.Normalize(raw);
         if (!Regions.IsKnown(location)) throw new ControlException(400, $"Unknown location '{raw}'.");
         return location;
+    }
+
+    /// <summary>A disk (else a snapshot) of that name: diskState, the guest it holds, its upload (ranges, footer).</summary>
+    private JsonObject DescribeDisk(string rg, string name)
+    {
+        var resource = _state.Find(ResourceId.Build(_state.SubscriptionId, rg, "Microsoft.Compute", ("disks", name)))
+            ?? _state.Find(ResourceId.Build(_state.SubscriptionId, rg, "Microsoft.Compute", ("snapshots", name)))
+            ?? throw new ControlException(404, $"No disk or snapshot '{name}' in resource group '{rg}'.");
+        var guest = Disk.GuestImage.Of(_state, resource);
+        var result = new JsonObject
+        {
+            ["id"] = resource.Id,
+            ["diskState"] = resource.Properties.Str("diskState"),
+            ["guest"] = new JsonObject { ["imageState"] = guest.ImageState, ["deprovisioned"] = guest.Deprovisioned },
+            ["vhdFooterProblem"] = resource.Extra.GetValueOrDefault(Disk.UploadRuntime.FooterProblemKey),
+        };
+        if (resource.Upload is { ReadOnly: false } upload)
+            result["upload"] = new JsonObject
+            {
+                ["sizeBytes"] = upload.SizeBytes,
+                ["bytesWritten"] = upload.BytesWritten,
+                ["ranges"] = new JsonArray(upload.Ranges.Select(r => (JsonNode)new JsonObject { ["start"] = r.Start, ["end"] = r.End }).ToArray()),
+                ["footerProblem"] = upload.FooterProblem(),
+            };
+        return result;
     }
 
     private ArmResource? FindVm(string rg, string name) =>

@@ -64,4 +64,8 @@ public sealed class EmulatorControlClient
 
     public Task<JsonElement> SetQuotaAsync(string location, IDictionary<string, long> limits, CancellationToken ct = default) =>
         Send<JsonElement>(HttpMethod.Put, $"quota/{Uri.EscapeDataString(location)}", limits, ct);
+
+    /// <summary>What the emulator holds beside a disk's or snapshot's ARM body: the guest state a VM booted from it finds, and its upload.</summary>
+    public Task<JsonElement> GetDiskAsync(string resourceGroup, string name, CancellationToken ct = default) =>
+        Send<JsonElement>(HttpMethod.Get, $"disks/{Uri.EscapeDataString(resourceGroup)}/{Uri.EscapeDataString(name)}", null, ct);
 }
