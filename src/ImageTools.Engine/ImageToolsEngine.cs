@@ -4,18 +4,22 @@ using System.Threading.Tasks;
 using ImageTools.Engine.Connection;
 using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
+using ImageTools.Engine.Operations;
 using ImageTools.Engine.Operations.Capture;
+using ImageTools.Engine.Operations.Deploy;
 using ImageTools.Engine.Operations.Generalize;
+using ImageTools.Engine.Operations.Publish;
 using ImageTools.Engine.Requests;
 using ImageTools.Models;
 
 namespace ImageTools.Engine
 {
     /// <summary>
-    /// The one object behind every cmdlet. Each method reads the real state first, runs the
-    /// preflight (every applicable rule, before any write), then performs the steps, asking
-    /// the host before each write and reporting through it. Results are also written to
-    /// host.WriteObject as they complete (New-VmFromImage emits each VM as it is ready).
+    /// The one object behind every cmdlet. Each Prepare method reads the real state and runs the
+    /// preflight (every applicable rule) without writing; the caller reviews the plan
+    /// (<see cref="OperationReview"/>) and calls <see cref="PreparedOperation.ExecuteAsync"/>,
+    /// which makes the writes and reports through a one-way sink (New-VmFromImage emits each VM
+    /// as it is ready). The Run methods compose the three for callers without PowerShell.
     /// </summary>
     public sealed class ImageToolsEngine
     {
@@ -37,12 +41,12 @@ namespace ImageTools.Engine
 
         /// <summary>
         /// Signs in, checks the subscription is reachable, and stores the session context. A
-        /// device-code prompt is written to the host as a warning; options tune polling and retries.
+        /// device-code prompt is written to the sink as a warning; options tune polling and retries.
         /// </summary>
-        public static async Task<ConnectionInfo> ConnectAsync(ConnectRequest request, IOperationHost? host, EngineOptions? options,
+        public static async Task<ConnectionInfo> ConnectAsync(ConnectRequest request, IOperationSink? sink, EngineOptions? options,
             CancellationToken cancellationToken)
         {
-            var session = await Connector.OpenAsync(request, host, options ?? new EngineOptions(), cancellationToken).ConfigureAwait(false);
+            var session = await Connector.OpenAsync(request, sink, options ?? new EngineOptions(), cancellationToken).ConfigureAwait(false);
             EngineSession.SetCurrent(session);
             Catalog.ArgumentCompletion.ClearCache(); // listings of the previous sign-in are not this one's
             return session.Info;
@@ -61,26 +65,38 @@ namespace ImageTools.Engine
         public static ImageToolsEngine FromSession() => new ImageToolsEngine(EngineSession.RequireCurrent());
 
         /// <summary>An engine over its own connection, leaving the session's alone (tests, parallel rehearsals).</summary>
-        public static async Task<ImageToolsEngine> OpenAsync(ConnectRequest request, IOperationHost? host, EngineOptions? options,
+        public static async Task<ImageToolsEngine> OpenAsync(ConnectRequest request, IOperationSink? sink, EngineOptions? options,
             CancellationToken cancellationToken) =>
-            new ImageToolsEngine(await Connector.OpenAsync(request, host, options ?? new EngineOptions(), cancellationToken).ConfigureAwait(false));
+            new ImageToolsEngine(await Connector.OpenAsync(request, sink, options ?? new EngineOptions(), cancellationToken).ConfigureAwait(false));
 
-        public Task<VmInfo?> GeneralizeAsync(GeneralizeRequest request, IOperationHost host) =>
-            GeneralizeOperation.RunAsync(request, host, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+        public Task<PreparedOperation> PrepareGeneralizeAsync(GeneralizeRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            GeneralizeOperation.PrepareAsync(request, sink, cancellationToken, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
-        public Task<ImageInfo?> CaptureAsync(CaptureRequest request, IOperationHost host) =>
-            CaptureOperation.RunAsync(request, host, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+        public Task<PreparedOperation> PrepareCaptureAsync(CaptureRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            CaptureOperation.PrepareAsync(request, sink, cancellationToken, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
-        /// <summary>Publishes a gallery version; a non-positive ReplicationTimeout is refused before any request.</summary>
-        public Task<GalleryVersionInfo?> PublishAsync(PublishRequest request, IOperationHost host)
+        /// <summary>Prepares a gallery version; a non-positive ReplicationTimeout is refused before any request.</summary>
+        public Task<PreparedOperation> PreparePublishAsync(PublishRequest request, IOperationSink sink, CancellationToken cancellationToken)
         {
-            Operations.OperationRun.RequirePositive(request.ReplicationTimeout, "ReplicationTimeout");
-            return Operations.Publish.PublishOperation.RunAsync(request, host, _gateway, new GalleryGateway(_session.Client, _session.Options.PollingDelay),
+            OperationRun.RequirePositive(request.ReplicationTimeout, "ReplicationTimeout");
+            return PublishOperation.PrepareAsync(request, sink, cancellationToken, _gateway, new GalleryGateway(_session.Client, _session.Options.PollingDelay),
                 _session.Options, _session.SubscriptionFor(request.SubscriptionId));
         }
 
-        public Task DeployAsync(DeployRequest request, IOperationHost host) =>
-            Operations.Deploy.DeployOperation.RunAsync(request, host, _gateway, new GalleryGateway(_session.Client, _session.Options.PollingDelay),
+        public Task<PreparedOperation> PrepareDeployAsync(DeployRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            DeployOperation.PrepareAsync(request, sink, cancellationToken, _gateway, new GalleryGateway(_session.Client, _session.Options.PollingDelay),
                 new DeployGateway(_session.Client, _session.Options.PollingDelay), _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+
+        public Task<VmInfo?> GeneralizeAsync(GeneralizeRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<VmInfo>((sink, ct) => PrepareGeneralizeAsync(request, sink, ct), console);
+
+        public Task<ImageInfo?> CaptureAsync(CaptureRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<ImageInfo>((sink, ct) => PrepareCaptureAsync(request, sink, ct), console);
+
+        public Task<GalleryVersionInfo?> PublishAsync(PublishRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<GalleryVersionInfo>((sink, ct) => PreparePublishAsync(request, sink, ct), console);
+
+        public Task DeployAsync(DeployRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<object>((sink, ct) => PrepareDeployAsync(request, sink, ct), console);
     }
 }

@@ -2,10 +2,12 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using ImageTools.Engine;
 using ImageTools.Engine.Connection;
 using ImageTools.Engine.Hosting;
+using ImageTools.Engine.Operations;
 using ImageTools.Engine.Requests;
 using ImageTools.Hosting;
 using ImageTools.Jobs;
@@ -13,16 +15,18 @@ using ImageTools.Jobs;
 namespace ImageTools
 {
     /// <summary>
-    /// What every ImageTools cmdlet shares: it hands a request to the engine, which runs on the
-    /// thread pool while this (pipeline) thread pumps its host calls. An engine refusal becomes a
-    /// non-terminating ErrorRecord for this pipeline item; Ctrl+C cancels the engine's token.
+    /// What every ImageTools cmdlet shares: the engine prepares the operation (read-only) while
+    /// this pipeline thread writes what it reports; the plan is shown and asked here, step by step
+    /// (<see cref="Confirmation"/>); then the engine executes while this thread writes its
+    /// reports. An engine refusal becomes a non-terminating ErrorRecord for this pipeline item;
+    /// Ctrl+C cancels the engine's token.
     /// </summary>
     public abstract class ImageToolsCmdlet : PSCmdlet
     {
         public const string ByNameSet = "ByName";
         public const string ByIdSet = "ById";
 
-        private volatile HostPump? _pump;
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private bool _azReuseTried;
 
         /// <summary>Also registered by the module initializer; this covers hosts that skip it.</summary>
@@ -32,53 +36,78 @@ namespace ImageTools
         protected virtual string JobTarget => MyInvocation.MyCommand.Name;
 
         /// <summary>
-        /// Runs an engine operation over the session's connection (reusing an Az.Accounts sign-in
-        /// when there is none): in the pipeline, or with -AsJob as a background job, confirmed
-        /// once here beforehand since nothing inside a job can prompt (JobPolicy decides). When the
-        /// plan may hold an irreversible step (<paramref name="highImpactPlan"/>), that one
-        /// consent is asked as high impact, as the step itself would be in the pipeline.
+        /// Prepares, reviews and executes an engine operation over the session's connection (reusing
+        /// an Az.Accounts sign-in when there is none). With -AsJob (not under -WhatIf) one consent is
+        /// asked here first, for the whole operation, since nothing inside a job can prompt: as high
+        /// impact when the plan may hold an irreversible step (<paramref name="highImpactPlan"/>),
+        /// as the step itself would be in the pipeline; -Force (without -Confirm) skips it.
         /// </summary>
-        protected void RunEngine(Func<ImageToolsEngine, IOperationHost, Task> operation, bool force = false, bool asJob = false,
-            bool highImpactPlan = false)
+        protected void RunOperation(Func<ImageToolsEngine, IOperationSink, CancellationToken, Task<PreparedOperation>> prepare, bool force = false,
+            bool asJob = false, bool highImpactPlan = false)
         {
             ReuseAzSignIn();
-            switch (JobPolicy.Decide(asJob, force, CmdletHost.IsConfirmRequested(this), CmdletHost.IsWhatIfRequested(this)))
+            var confirmation = new Confirmation(this, force);
+            try
             {
-                case JobStart.RunInPipeline:
-                case JobStart.WhatIfInPipeline:
-                    Pump(host => operation(ImageToolsEngine.FromSession(), host), force);
+                if (asJob && !confirmation.WhatIf)
+                {
+                    StartJob(prepare, confirmation, highImpactPlan);
                     return;
-                case JobStart.ConfirmThenStart:
-                    if (!ConsentToJob(force, highImpactPlan))
-                        return;
-                    break;
+                }
+                var engine = ImageToolsEngine.FromSession();
+                var sink = new CmdletSink(this, confirmation.Interactive);
+                var prepared = Relay(s => prepare(engine, s, _stop.Token), sink);
+                if (OperationReview.Review(prepared, sink, confirmation.WhatIf, confirmation.Confirm))
+                    Relay(s => prepared.ExecuteAsync(s, _stop.Token), sink);
             }
-            ImageToolsEngine engine;
-            try { engine = ImageToolsEngine.FromSession(); }
             catch (ImageToolsException error)
             {
-                WriteError(CmdletHost.ToErrorRecord(error));
-                return;
+                WriteError(CmdletSink.ToErrorRecord(error));
             }
-            var job = new ImageToolsJob(JobPolicy.Command(MyInvocation.MyCommand.Name, JobTarget), GetType().FullName!,
-                CmdletHost.IsInteractiveHost(this));
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void StartJob(Func<ImageToolsEngine, IOperationSink, CancellationToken, Task<PreparedOperation>> prepare, Confirmation confirmation,
+            bool highImpact)
+        {
+            if (!confirmation.Forced)
+            {
+                string action = HostPolicy.JobConsentAction(MyInvocation.MyCommand.Name);
+                if (!(highImpact ? confirmation.ConfirmHighImpact(JobTarget, action) : confirmation.Confirm(JobTarget, action)))
+                    return;
+            }
+            var engine = ImageToolsEngine.FromSession();
+            var job = new ImageToolsJob($"{MyInvocation.MyCommand.Name} {JobTarget}".Trim(), GetType().FullName!, confirmation.Interactive);
             JobRepository.Add(job);
-            job.Start(host => operation(engine, host));
+            job.Start((sink, ct) => prepare(engine, sink, ct));
             WriteObject(job);
         }
 
-        private bool ConsentToJob(bool force, bool highImpact)
+        /// <summary>Runs engine work on the thread pool and writes what it reports here, on the pipeline thread.</summary>
+        private T Relay<T>(Func<IOperationSink, Task<T>> work, IOperationSink sink) =>
+            SinkRelay.Run(work, sink, () => _stop.Cancel());
+
+        /// <summary>Runs engine work that needs no confirmation (signing in), its refusals written as ErrorRecords.</summary>
+        protected void RunRelayed(Func<IOperationSink, CancellationToken, Task> work)
         {
-            string action = JobPolicy.ConsentAction(MyInvocation.MyCommand.Name);
             try
             {
-                var host = new CmdletHost(this, force);
-                return highImpact ? host.ConfirmHighImpact(JobTarget, action) : host.ShouldProcess(JobTarget, action);
+                Relay<bool>(async sink =>
+                {
+                    await work(sink, _stop.Token).ConfigureAwait(false);
+                    return true;
+                }, new CmdletSink(this, Confirmation.IsInteractiveHost(this)));
             }
             catch (ImageToolsException error)
             {
-                WriteError(CmdletHost.ToErrorRecord(error));
-                return false;
+                WriteError(CmdletSink.ToErrorRecord(error));
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
             }
         }
 
@@ -95,7 +124,7 @@ namespace ImageTools
             _azReuseTried = true;
             AzContextInfo? context = ReadAzContext();
             if (context != null)
-                Pump(host => AzContextReuse.ConnectAsync(context, host, System.Environment.GetEnvironmentVariable));
+                RunRelayed((sink, ct) => AzContextReuse.ConnectAsync(context, sink, System.Environment.GetEnvironmentVariable, ct));
         }
 
         private const string AzContextScript =
@@ -127,32 +156,7 @@ namespace ImageTools
             return null;
         }
 
-        /// <summary>Runs engine work with the host pump, mapping its failures onto PowerShell's.</summary>
-        protected void Pump(Func<IOperationHost, Task> work, bool force = false)
-        {
-            using (var pump = new HostPump(new CmdletHost(this, force)))
-            {
-                _pump = pump;
-                try
-                {
-                    pump.Run(work);
-                }
-                catch (ImageToolsException error)
-                {
-                    WriteError(CmdletHost.ToErrorRecord(error));
-                }
-                catch (OperationCanceledException) when (pump.Cancellation.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
-                finally
-                {
-                    _pump = null;
-                }
-            }
-        }
-
-        protected override void StopProcessing() => _pump?.Cancel();
+        protected override void StopProcessing() => _stop.Cancel();
 
         /// <summary>-Tag @{...} as the engine's string map.</summary>
         protected static Dictionary<string, string> ToTags(Hashtable? tags)

@@ -67,8 +67,8 @@ public class CmdletSurfaceTests
         string commands = Path.Combine(Paths.RepoRoot, "src", "ImageTools", "Commands");
         var asking = Directory.GetFiles(commands, "*.cs").Where(f => File.ReadAllText(f).Contains("ShouldContinue(")).Select(Path.GetFileName);
         Assert.Empty(asking);
-        string host = File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "ImageTools", "Hosting", "CmdletHost.cs"));
-        Assert.Contains("HostPumpPolicy.ConfirmHighImpact(", host);
+        string host = File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "ImageTools", "Hosting", "Confirmation.cs"));
+        Assert.Contains("public bool ConfirmHighImpact(", host);
         Assert.Contains("ShouldContinue(", host);
         string capture = File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "ImageTools.Engine", "Operations", "Capture", "CaptureOperation.cs"));
         Assert.Matches(@"AddHighImpact\([^;]*Delete the source VM", capture);
@@ -191,9 +191,9 @@ public class CmdletSurfaceTests
     [Fact]
     public void Every_engine_failure_category_is_a_PowerShell_ErrorCategory()
     {
-        // CmdletHost maps FailureCategory onto ErrorCategory by name.
+        // CmdletSink maps FailureCategory onto ErrorCategory by name.
         var categories = Surface.SmaType("ErrorCategory").GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToHashSet();
-        // (HostPumpPolicy.ErrorCategoryName is the member's name; tested in the engine's tests.)
+        // (CmdletSink.ToErrorRecord parses the member's name; ErrorRecordTests run it in PowerShell.)
         var failureCategory = Surface.Engine.GetType("ImageTools.Engine.Hosting.FailureCategory", throwOnError: true)!;
         Assert.NotEmpty(failureCategory.GetFields(BindingFlags.Public | BindingFlags.Static));
         foreach (var category in failureCategory.GetFields(BindingFlags.Public | BindingFlags.Static))

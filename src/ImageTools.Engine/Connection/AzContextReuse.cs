@@ -113,19 +113,19 @@ namespace ImageTools.Engine.Connection
         /// (and says why on the verbose stream, or as a warning when the sign-in itself failed)
         /// otherwise; the operation that follows then reports NotConnected as usual.
         /// </summary>
-        public static async Task<ConnectionInfo?> ConnectAsync(AzContextInfo? context, IOperationHost host, Func<string, string?> environment)
+        public static async Task<ConnectionInfo?> ConnectAsync(AzContextInfo? context, IOperationSink sink, Func<string, string?> environment, CancellationToken cancellationToken)
         {
             var decision = Choose(context, environment);
-            host.WriteVerbose(decision.Reason);
+            sink.WriteVerbose(decision.Reason);
             if (decision.Request == null)
                 return null;
             try
             {
-                return await ImageToolsEngine.ConnectAsync(decision.Request, host, null, host.Cancellation).ConfigureAwait(false);
+                return await ImageToolsEngine.ConnectAsync(decision.Request, sink, null, cancellationToken).ConfigureAwait(false);
             }
             catch (ImageToolsException e)
             {
-                host.WriteWarning($"The Az.Accounts sign-in could not be reused ({e.Message}). Run Connect-ImageTools.");
+                sink.WriteWarning($"The Az.Accounts sign-in could not be reused ({e.Message}). Run Connect-ImageTools.");
                 return null;
             }
         }

@@ -14,7 +14,7 @@ namespace ImageTools.Engine.Connection
     /// <summary>Connect-ImageTools: builds the client for a cloud or the emulator, then proves the subscription is reachable.</summary>
     internal static class Connector
     {
-        public static async Task<EngineSession> OpenAsync(ConnectRequest request, IOperationHost? host, EngineOptions options, CancellationToken ct)
+        public static async Task<EngineSession> OpenAsync(ConnectRequest request, IOperationSink? sink, EngineOptions options, CancellationToken ct)
         {
             ArmClient client;
             string environment, resourceManagerUrl, tenantId;
@@ -40,8 +40,8 @@ namespace ImageTools.Engine.Connection
                 var cloud = AzureCloud.Find(request.Environment);
                 var credential = CredentialFactory.Create(request, cloud, message =>
                 {
-                    if (host != null)
-                        host.WriteWarning(message);
+                    if (sink != null)
+                        sink.WriteWarning(message);
                     else
                         Console.Error.WriteLine(message);
                 });
@@ -60,7 +60,7 @@ namespace ImageTools.Engine.Connection
                     // No subscription named: the identity's default (the first it can see), as Az does.
                     var first = await client.GetDefaultSubscriptionAsync(ct).ConfigureAwait(false);
                     subscriptionId = first.Data.SubscriptionId;
-                    host?.WriteVerbose($"No -SubscriptionId given; using subscription {subscriptionId} ({first.Data.DisplayName}).");
+                    sink?.WriteVerbose($"No -SubscriptionId given; using subscription {subscriptionId} ({first.Data.DisplayName}).");
                 }
                 subscription = await gateway.GetSubscriptionAsync(subscriptionId!, ct).ConfigureAwait(false);
             }

@@ -20,8 +20,8 @@ namespace ImageTools.Engine.Operations
         public string Action { get; }
 
         /// <summary>
-        /// Irreversible (deleting the source VM): confirmed through IOperationHost.ConfirmHighImpact,
-        /// which prompts by default whatever the cmdlet's ConfirmImpact.
+        /// Irreversible (deleting the source VM): the caller asks it even when it asks nothing else
+        /// (a cmdlet prompts for it by default whatever its ConfirmImpact).
         /// </summary>
         public bool HighImpact { get; }
 

@@ -3,49 +3,40 @@ using System.Threading;
 using System.Threading.Tasks;
 using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
-using ImageTools.Engine.Rules;
 
 namespace ImageTools.Engine.Operations
 {
     /// <summary>
-    /// One run of an operation: its host, gateway and timings, and the step in progress, so
+    /// One run of an operation: its sink, token, gateway and timings, and the step in progress, so
     /// that a cancellation or a timeout says which step stopped and how to resume.
     /// </summary>
     internal sealed class OperationRun
     {
         private readonly string _resumeHint;
-        private int _stepNumber;
 
-        public OperationRun(IOperationHost host, IAzureGateway gateway, EngineOptions options, string activity, string resumeHint)
+        public OperationRun(IOperationSink sink, CancellationToken cancellation, IAzureGateway gateway, EngineOptions options, string activity, string resumeHint)
         {
-            Host = host;
+            Sink = sink;
+            Cancellation = cancellation;
             Gateway = gateway;
             Options = options;
             Activity = activity;
             _resumeHint = resumeHint;
         }
 
-        public IOperationHost Host { get; }
+        /// <summary>Where the run reports: the preparation's sink, then the execution's (<see cref="Bind"/>).</summary>
+        public IOperationSink Sink { get; private set; }
         public IAzureGateway Gateway { get; }
         public EngineOptions Options { get; }
         public string Activity { get; }
         public string CurrentStep { get; private set; } = "reading the current state";
-        public CancellationToken Cancellation => Host.Cancellation;
+        public CancellationToken Cancellation { get; private set; }
 
-        /// <summary>
-        /// Asks the host about every planned write before the first one, so that a declined
-        /// step leaves nothing half done. Under -WhatIf this prints the plan (each call answers false).
-        /// A high-impact step is asked through ConfirmHighImpact (it prompts by default).
-        /// </summary>
-        public bool ConfirmPlan(OperationPlan plan)
+        /// <summary>Execution reports through its own sink and stops on its own token.</summary>
+        public void Bind(IOperationSink sink, CancellationToken cancellation)
         {
-            var all = true;
-            foreach (var step in plan.Steps)
-            {
-                if (!(step.HighImpact ? Host.ConfirmHighImpact(step.Target, step.Action) : Host.ShouldProcess(step.Target, step.Action)))
-                    all = false;
-            }
-            return all;
+            Sink = sink;
+            Cancellation = cancellation;
         }
 
         /// <summary>
@@ -55,17 +46,15 @@ namespace ImageTools.Engine.Operations
         public async Task<T> StepAsync<T>(string name, TimeSpan timeout, Func<CancellationToken, Task<T>> body, int percent = -1)
         {
             CurrentStep = name;
-            _stepNumber++;
-            Host.WriteVerbose($"{Activity}: {name}");
-            if (Host.IsInteractive)
-                Host.WriteProgress(new OperationProgress(1, Activity, name, percent < 0 ? 0 : percent));
+            Sink.WriteVerbose($"{Activity}: {name}");
+            Sink.WriteProgress(new OperationProgress(1, Activity, name, percent < 0 ? 0 : percent));
             using var limit = new CancellationTokenSource(timeout);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(Host.Cancellation, limit.Token);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(Cancellation, limit.Token);
             try
             {
                 return await body(linked.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException e) when (Host.Cancellation.IsCancellationRequested)
+            catch (OperationCanceledException e) when (Cancellation.IsCancellationRequested)
             {
                 throw Stopped(e);
             }
@@ -96,8 +85,7 @@ namespace ImageTools.Engine.Operations
 
         public void Completed()
         {
-            if (Host.IsInteractive)
-                Host.WriteProgress(new OperationProgress(1, Activity, "Done", 100, completed: true));
+            Sink.WriteProgress(new OperationProgress(1, Activity, "Done", 100, completed: true));
         }
 
         /// <summary>Waits between two polls of the guest, promptly cancellable.</summary>
@@ -115,22 +103,6 @@ namespace ImageTools.Engine.Operations
 
         public static string Format(TimeSpan t) =>
             t.TotalHours >= 1 ? $"{t.TotalHours:0.#} h" : t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#} min" : $"{t.TotalSeconds:0.#} s";
-
-        /// <summary>
-        /// The preflight's common ending: under -WhatIf the plan and every finding are shown and
-        /// nothing is written (returns false); otherwise warnings are shown and refusals thrown.
-        /// </summary>
-        public bool ReportPreflight(PreflightResult preflight, OperationPlan plan)
-        {
-            if (Host.IsWhatIf)
-            {
-                ConfirmPlan(plan);
-                preflight.Report(Host);
-                return false;
-            }
-            preflight.Report(Host);
-            return true;
-        }
     }
 
     internal static class TaskExtensions

@@ -16,25 +16,14 @@ namespace ImageTools.Engine.Rules
 
         public PreflightResult Add(PreflightResult more) => new PreflightResult(Findings.Concat(more.Findings).ToList());
 
-        /// <summary>
-        /// Reports the findings: warnings to the host, then every refusal at once as one
-        /// exception. Under -WhatIf refusals become non-terminating errors so that the plan
-        /// and all findings are shown; nothing is thrown.
-        /// </summary>
-        public void Report(IOperationHost host)
+        /// <summary>Reports the findings found while executing: warnings to the sink, then every refusal at once as one exception.</summary>
+        public void Report(IOperationSink sink)
         {
             foreach (var warning in Warnings)
-                host.WriteWarning(warning.Message + (warning.Remedy != null ? " " + warning.Remedy : ""));
+                sink.WriteWarning(warning.Message + (warning.Remedy != null ? " " + warning.Remedy : ""));
             var refusals = Refusals;
-            if (refusals.Count == 0)
-                return;
-            if (host.IsWhatIf)
-            {
-                foreach (var refusal in refusals)
-                    host.WriteError(refusal.ToException());
-                return;
-            }
-            throw new PreflightException(refusals);
+            if (refusals.Count > 0)
+                throw new PreflightException(refusals);
         }
     }
 

@@ -1,8 +1,6 @@
 using System.Management.Automation;
 using ImageTools.Engine;
-using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
-using ImageTools.Hosting;
 using ImageTools.Models;
 
 namespace ImageTools.Commands
@@ -36,7 +34,7 @@ namespace ImageTools.Commands
                 EmulatorConnectionFile = EmulatorConnectionFile == null ? null : GetUnresolvedProviderPathFromPSPath(EmulatorConnectionFile),
             };
             if (ShouldProcess(Subscription ?? "the default subscription", $"Sign in ({request.CredentialKind})"))
-                Pump(async host => host.WriteObject(await ImageToolsEngine.ConnectAsync(request, host, null, host.Cancellation).ConfigureAwait(false)));
+                RunRelayed(async (sink, ct) => sink.WriteObject(await ImageToolsEngine.ConnectAsync(request, sink, null, ct).ConfigureAwait(false)));
         }
 
         private CredentialKind Kind() => ParameterSetName switch

@@ -28,7 +28,7 @@ namespace ImageTools.Commands
                 SubscriptionId = SubscriptionId, Vm = Target, Method = (GeneralizeMethod)Enum.Parse(typeof(GeneralizeMethod), Method, ignoreCase: true), SkipSnapshot = SkipSnapshot, StartIfStopped = Start,
                 CloudInitClean = CloudInitClean, GuestTimeout = GuestTimeout, ShutdownTimeout = ShutdownTimeout,
             };
-            RunEngine((engine, host) => engine.GeneralizeAsync(request, host), Force, AsJob);
+            RunOperation((engine, sink, ct) => engine.PrepareGeneralizeAsync(request, sink, ct), Force, AsJob);
         }
     }
 }

@@ -2,9 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using ImageTools.Completion;
-using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
-using ImageTools.Hosting;
 using ImageTools.Models;
 
 namespace ImageTools.Commands
@@ -40,8 +38,8 @@ namespace ImageTools.Commands
                 ZoneResilient = ZoneResilient, Tags = ToTags(Tag), Deallocate = Deallocate, Replace = Replace, DeleteSourceVm = DeleteSourceVm,
             };
             // The engine's plan marks the delete of the source VM high impact: it is the one prompt
-            // (IOperationHost.ConfirmHighImpact), asked after the preflight and only when the delete will happen.
-            RunEngine((engine, host) => engine.CaptureAsync(request, host), Force, AsJob, highImpactPlan: DeleteSourceVm);
+            // (Confirmation.ConfirmHighImpact), asked after the preflight and only when the delete will happen.
+            RunOperation((engine, sink, ct) => engine.PrepareCaptureAsync(request, sink, ct), Force, AsJob, highImpactPlan: DeleteSourceVm);
         }
     }
 }

@@ -45,7 +45,7 @@ namespace ImageTools.Commands
                 Credential = Credential?.GetNetworkCredential(), SshPublicKey = SshPublicKey, SubnetId = SubnetId,
                 PublicIp = PublicIp, AllowSpecializedCopies = AllowSpecializedCopies, Tags = ToTags(Tag),
             };
-            RunEngine((engine, host) => engine.DeployAsync(request, host), asJob: AsJob);
+            RunOperation((engine, sink, ct) => engine.PrepareDeployAsync(request, sink, ct), asJob: AsJob);
         }
     }
 }

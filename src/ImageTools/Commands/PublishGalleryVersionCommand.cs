@@ -50,10 +50,10 @@ namespace ImageTools.Commands
                 ExcludeFromLatest = ExcludeFromLatest, EndOfLifeDate = EndOfLifeDate.HasValue ? new DateTimeOffset(EndOfLifeDate.Value) : (DateTimeOffset?)null,
                 Tags = ToTags(Tag), NoWait = NoWait, ReplicationTimeout = ReplicationTimeout,
             };
-            RunEngine(async (engine, host) =>
+            RunOperation((engine, sink, ct) =>
             {
                 request.TargetRegions = TargetRegionParser.Parse(TargetRegion?.Select(Unwrap));
-                await engine.PublishAsync(request, host).ConfigureAwait(false);
+                return engine.PreparePublishAsync(request, sink, ct);
             }, asJob: AsJob);
         }
 

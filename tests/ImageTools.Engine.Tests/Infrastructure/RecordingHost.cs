@@ -1,19 +1,23 @@
 using System.Collections.Concurrent;
 using ImageTools.Engine.Hosting;
+using ImageTools.Engine.Operations;
 
 namespace ImageTools.Engine.Tests.Infrastructure;
 
-/// <summary>An IOperationHost that records everything the engine tells it, for assertions.</summary>
-public sealed class RecordingHost : IOperationHost
+/// <summary>
+/// A caller without PowerShell for <see cref="OperationRunner"/>: a sink that records everything
+/// the engine reports, and the answers to the plan's steps.
+/// </summary>
+public sealed class RecordingHost : IOperationConsole
 {
     private readonly CancellationTokenSource _cancel = new();
 
     public bool IsWhatIf { get; init; }
-    public bool IsInteractive { get; init; }
 
-    /// <summary>What ShouldProcess answers outside -WhatIf (the user's yes or no).</summary>
+    /// <summary>What a step is answered outside -WhatIf (the user's yes or no).</summary>
     public bool Confirm { get; init; } = true;
 
+    /// <summary>Every plan step asked, in plan order.</summary>
     public ConcurrentQueue<(string Target, string Action)> ShouldProcessCalls { get; } = new();
     public ConcurrentQueue<string> Verbose { get; } = new();
     public ConcurrentQueue<string> Warnings { get; } = new();
@@ -28,22 +32,18 @@ public sealed class RecordingHost : IOperationHost
 
     public void Cancel() => _cancel.Cancel();
 
-    public bool ShouldProcess(string target, string action)
-    {
-        ShouldProcessCalls.Enqueue((target, action));
-        return !IsWhatIf && Confirm;
-    }
-
     /// <summary>Steps the plan marks irreversible, also recorded in ShouldProcessCalls in plan order.</summary>
     public ConcurrentQueue<(string Target, string Action)> HighImpactCalls { get; } = new();
 
-    /// <summary>What ConfirmHighImpact answers outside -WhatIf, on top of <see cref="Confirm"/>.</summary>
+    /// <summary>What an irreversible step is answered outside -WhatIf, on top of <see cref="Confirm"/>.</summary>
     public bool ConfirmIrreversible { get; init; } = true;
 
-    public bool ConfirmHighImpact(string target, string action)
+    bool IOperationConsole.Confirm(PlanStep step)
     {
-        HighImpactCalls.Enqueue((target, action));
-        return ShouldProcess(target, action) && ConfirmIrreversible;
+        if (step.HighImpact)
+            HighImpactCalls.Enqueue((step.Target, step.Action));
+        ShouldProcessCalls.Enqueue((step.Target, step.Action));
+        return !IsWhatIf && Confirm && (!step.HighImpact || ConfirmIrreversible);
     }
 
     public void WriteVerbose(string message)
@@ -53,7 +53,13 @@ public sealed class RecordingHost : IOperationHost
     }
 
     public void WriteWarning(string message) => Warnings.Enqueue(message);
-    public void WriteProgress(OperationProgress progress) => Progress.Enqueue(progress);
+    /// <summary>Keeps the record, and its line as a verbose message, as a reader without progress bars (a runbook) gets it.</summary>
+    public void WriteProgress(OperationProgress progress)
+    {
+        Progress.Enqueue(progress);
+        if (progress.Line != null)
+            WriteVerbose(progress.Line);
+    }
     public void WriteObject(object item) => Objects.Enqueue(item);
     public void WriteError(ImageToolsException error) => Errors.Enqueue(error);
 

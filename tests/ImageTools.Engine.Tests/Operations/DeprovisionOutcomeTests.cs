@@ -1,3 +1,5 @@
+using ImageTools.Models;
+using ImageTools.Engine.Operations;
 using ImageTools.Emulator.Control;
 using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
@@ -71,8 +73,8 @@ public class DeprovisionOutcomeTests(EmulatorFixture emulator)
         var mark = await emulator.MarkAsync();
         var gateway = new FailingDeprovision(emulator.Gateway, Linux(Failed, "ProvisioningState/failed/1"));
 
-        var e = await Assert.ThrowsAsync<ImageToolsException>(() => GeneralizeOperation.RunAsync(
-            Refusals.Generalize(group, "lin01"), new RecordingHost(), gateway, EmulatorFixture.Options(), emulator.SubscriptionId));
+        var e = await Assert.ThrowsAsync<ImageToolsException>(() => OperationRunner.RunAsync<VmInfo>((sink, ct) => GeneralizeOperation.PrepareAsync(
+            Refusals.Generalize(group, "lin01"), sink, ct, gateway, EmulatorFixture.Options(), emulator.SubscriptionId), new RecordingHost()));
 
         Assert.Equal("DeprovisionFailed", e.RuleId);
         Assert.Contains("[Errno 13] Permission denied", e.Message);
@@ -96,8 +98,8 @@ public class DeprovisionOutcomeTests(EmulatorFixture emulator)
         await emulator.SeedVmAsync(group, "lin02", os: "Linux", guest: new GuestTraits { DeprovisionOutcome = "fail" });
         var mark = await emulator.MarkAsync();
 
-        var e = await Assert.ThrowsAsync<ImageToolsException>(() => GeneralizeOperation.RunAsync(
-            Refusals.Generalize(group, "lin02"), new RecordingHost(), emulator.Gateway, EmulatorFixture.Options(), emulator.SubscriptionId));
+        var e = await Assert.ThrowsAsync<ImageToolsException>(() => OperationRunner.RunAsync<VmInfo>((sink, ct) => GeneralizeOperation.PrepareAsync(
+            Refusals.Generalize(group, "lin02"), sink, ct, emulator.Gateway, EmulatorFixture.Options(), emulator.SubscriptionId), new RecordingHost()));
 
         Assert.Equal("DeprovisionFailed", e.RuleId);
         Assert.Contains("exit status=1", e.Message);

@@ -1,3 +1,5 @@
+using ImageTools.Models;
+using ImageTools.Engine.Operations;
 using System.Text.RegularExpressions;
 using ImageTools.Emulator.Control;
 using ImageTools.Engine.Gateway;
@@ -274,8 +276,8 @@ public class SysprepEvidenceTests(EmulatorFixture emulator)
         var gateway = new StopsBeforeDeprovisionAnswers(emulator.Gateway);
         var mark = await emulator.MarkAsync();
 
-        var e = await Assert.ThrowsAsync<ImageToolsException>(() => GeneralizeOperation.RunAsync(
-            Refusals.Generalize(group, "lin01"), new RecordingHost(), gateway, EmulatorFixture.Options(), emulator.SubscriptionId));
+        var e = await Assert.ThrowsAsync<ImageToolsException>(() => OperationRunner.RunAsync<VmInfo>((sink, ct) => GeneralizeOperation.PrepareAsync(
+            Refusals.Generalize(group, "lin01"), sink, ct, gateway, EmulatorFixture.Options(), emulator.SubscriptionId), new RecordingHost()));
 
         Assert.Equal("DeprovisionNotConfirmed", e.RuleId);
         Assert.Contains("the guest stopped before it answered", e.Message);

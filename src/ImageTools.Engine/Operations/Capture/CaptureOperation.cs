@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
@@ -18,58 +19,65 @@ namespace ImageTools.Engine.Operations.Capture
     /// image from another source if asked, create the image, and delete the source VM only
     /// once the image reads Succeeded.
     /// </summary>
-    internal sealed class CaptureOperation
+    internal sealed class CaptureOperation : PreparedOperation
     {
         private readonly CaptureRequest _request;
         private readonly OperationRun _run;
+        private CaptureFacts _facts = null!;
+        private bool _deleteOnly;
+        private string _doneMessage = "";
 
-        private CaptureOperation(CaptureRequest request, OperationRun run)
+        private CaptureOperation(CaptureRequest request, OperationRun run) : base(run)
         {
             _request = request;
             _run = run;
+            EmitsDoneResultUnderWhatIf = true;
         }
 
         private IAzureGateway Azure => _run.Gateway;
-        private IOperationHost Host => _run.Host;
+        private IOperationSink Sink => _run.Sink;
 
-        public static async Task<ImageInfo?> RunAsync(CaptureRequest request, IOperationHost host, IAzureGateway gateway, EngineOptions options, string subscriptionId)
+        /// <summary>Reads the source and the image of that name and evaluates the rules; writes nothing.</summary>
+        public static async Task<PreparedOperation> PrepareAsync(CaptureRequest request, IOperationSink sink, CancellationToken ct, IAzureGateway gateway,
+            EngineOptions options, string subscriptionId)
         {
             var sourceId = ArmId.Resolve(request.Source, subscriptionId, ArmId.VirtualMachines, ArmId.VirtualMachines, ArmId.Snapshots, ArmId.Disks);
-            var run = new OperationRun(host, gateway, options, $"Capture image from '{sourceId.Name}'",
+            var run = new OperationRun(sink, ct, gateway, options, $"Capture image from '{sourceId.Name}'",
                 "An image of the same name from the same source is returned as it is.");
-            return await new CaptureOperation(request, run).RunAsync(sourceId).ConfigureAwait(false);
+            var operation = new CaptureOperation(request, run);
+            await operation.PrepareAsync(sourceId).ConfigureAwait(false);
+            return operation;
         }
 
-        private async Task<ImageInfo?> RunAsync(ArmId sourceId)
+        private async Task PrepareAsync(ArmId sourceId)
         {
-            var facts = await ReadFactsAsync(sourceId).ConfigureAwait(false);
-            var preflight = Preflight.Evaluate(CaptureRules.All, facts);
+            var facts = _facts = await ReadFactsAsync(sourceId).ConfigureAwait(false);
+            Preflight = Rules.Preflight.Evaluate(CaptureRules.All, facts);
             // Without this evidence GeneralizedWithoutEvidence warns.
             if (facts.Vm != null && facts.Vm.IsGeneralized && GuestStepMarker.Read(facts.Vm.Tags) is GuestStepEvidence evidence)
-                Host.WriteVerbose($"VM '{facts.Vm.Name}' was generalized with evidence of its guest step ({evidence}).");
-            var captured = preflight.AlreadyDone is Finding && preflight.Refusals.Count == 0;
+                Sink.WriteVerbose($"VM '{facts.Vm.Name}' was generalized with evidence of its guest step ({evidence}).");
+            var captured = Preflight.AlreadyDone is Finding && Preflight.Refusals.Count == 0;
             // An earlier run made the image but did not get to delete its source (-DeleteSourceVm):
             // the rerun plans and runs only that delete.
-            var deleteOnly = captured && _request.DeleteSourceVm && facts.Vm != null;
-            var plan = deleteOnly ? DeleteSourcePlan(facts.Vm!) : Plan(facts);
+            _deleteOnly = captured && _request.DeleteSourceVm && facts.Vm != null;
+            Plan = _deleteOnly ? DeleteSourcePlan(facts.Vm!) : PlanFor(facts);
+            _doneMessage = Preflight.AlreadyDone?.Message ?? "";
+            if (_deleteOnly)
+                Preflight = new PreflightResult(Preflight.Findings.Where(f => f.Severity != FindingSeverity.AlreadyDone).ToList());
+            else if (captured)
+                Sink.WriteVerbose(Preflight.AlreadyDone!.Message);
+        }
 
-            if (captured && !deleteOnly)
-            {
-                Host.WriteVerbose(preflight.AlreadyDone!.Message);
+        private protected override async Task<object?> ExecuteCoreAsync()
+        {
+            var facts = _facts;
+            if (AlreadyDone != null)
                 return Emit(facts.ExistingImage!, facts, sourceDeleted: facts.Kind == CaptureSourceKind.VirtualMachine && facts.Vm == null);
-            }
-            if (!_run.ReportPreflight(preflight, plan))
-                return null;
-            if (!_run.ConfirmPlan(plan))
-            {
-                Host.WriteVerbose("Declined: nothing was changed.");
-                return null;
-            }
 
             var timeout = _run.Options.OperationTimeout;
-            if (deleteOnly)
+            if (_deleteOnly)
             {
-                Host.WriteVerbose(preflight.AlreadyDone!.Message + " Its source VM is still there; only the delete (-DeleteSourceVm) is left to do.");
+                Sink.WriteVerbose(_doneMessage + " Its source VM is still there; only the delete (-DeleteSourceVm) is left to do.");
                 var existing = await _run.StepAsync("confirming the image reads Succeeded", timeout, ct => Azure.GetImageAsync(facts.ImageId.Id, ct), 50)
                     .ConfigureAwait(false) ?? facts.ExistingImage!;
                 RequireSucceeded(existing);
@@ -119,7 +127,7 @@ namespace ImageTools.Engine.Operations.Capture
         private ImageInfo Emit(ImageState image, CaptureFacts facts, bool sourceDeleted)
         {
             var info = ModelMapper.ToImageInfo(image, facts.SourceResourceId, facts.Kind.ToString(), sourceDeleted);
-            Host.WriteObject(info);
+            Sink.WriteObject(info);
             return info;
         }
 
@@ -176,7 +184,7 @@ namespace ImageTools.Engine.Operations.Capture
             return new CaptureFacts(_request, sourceId, kind, vm, disk, snapshot, imageId, existing, dataDisks, groupExists);
         }
 
-        private OperationPlan Plan(CaptureFacts facts)
+        private OperationPlan PlanFor(CaptureFacts facts)
         {
             var plan = new OperationPlan();
             if (facts.Vm != null && facts.Vm.PowerState == "stopped")

@@ -19,7 +19,7 @@ namespace ImageTools.Engine.Operations.Deploy
     /// each, a public IP only when asked) in parallel, at most ThrottleLimit at a time,
     /// emitting each VM as it completes. A failed VM is a non-terminating error; the others go on.
     /// </summary>
-    internal sealed class DeployOperation
+    internal sealed class DeployOperation : PreparedOperation
     {
         public const string VnetPrefix = "imagetools-vnet-";
         public const string SubnetName = "default";
@@ -32,7 +32,10 @@ namespace ImageTools.Engine.Operations.Deploy
         private readonly IDeployGateway _deploy;
         private int _done;
 
-        private DeployOperation(DeployRequest request, OperationRun run, IGalleryGateway galleries, IDeployGateway deploy)
+        private DeployFacts _facts = null!;
+        private List<(PlannedVm Vm, IReadOnlyList<Finding> Findings)> _perVm = null!;
+
+        private DeployOperation(DeployRequest request, OperationRun run, IGalleryGateway galleries, IDeployGateway deploy) : base(run)
         {
             _request = request;
             _run = run;
@@ -41,46 +44,43 @@ namespace ImageTools.Engine.Operations.Deploy
         }
 
         private IAzureGateway Azure => _run.Gateway;
-        private IOperationHost Host => _run.Host;
+        private IOperationSink Sink => _run.Sink;
 
-        public static Task RunAsync(DeployRequest request, IOperationHost host, IAzureGateway gateway, IGalleryGateway galleries, IDeployGateway deploy,
-            EngineOptions options, string subscriptionId)
+        /// <summary>Resolves the source, reads the target group, sizes, quota and network, and evaluates the rules; writes nothing.</summary>
+        public static async Task<PreparedOperation> PrepareAsync(DeployRequest request, IOperationSink sink, CancellationToken ct, IAzureGateway gateway,
+            IGalleryGateway galleries, IDeployGateway deploy, EngineOptions options, string subscriptionId)
         {
             if (request.Count < 1)
                 throw new ImageToolsException("CountOutOfRange", $"-Count {request.Count} is invalid: at least one VM is created.",
                     "Pass -Count 1 or more.", request.Name, FailureCategory.InvalidArgument);
-            var run = new OperationRun(host, gateway, options, $"Create VM '{request.Name}'" + (request.Count > 1 ? $" ×{request.Count}" : ""),
+            var run = new OperationRun(sink, ct, gateway, options, $"Create VM '{request.Name}'" + (request.Count > 1 ? $" ×{request.Count}" : ""),
                 "VMs already made from the same source are recognised and emitted; only the missing ones are created.");
-            return new DeployOperation(request, run, galleries, deploy).RunAsync(subscriptionId);
+            var operation = new DeployOperation(request, run, galleries, deploy);
+            await operation.PrepareAsync(subscriptionId).ConfigureAwait(false);
+            return operation;
         }
 
-        private async Task RunAsync(string subscriptionId)
+        private async Task PrepareAsync(string subscriptionId)
         {
-            var facts = await ReadFactsAsync(subscriptionId).ConfigureAwait(false);
-            var preflight = Preflight.Evaluate(DeployRules.All, facts);
-            var perVm = facts.Vms.Select(v => (Vm: v, Findings: Preflight.Evaluate(DeployRules.PerVm, v).Refusals)).ToList();
-            var plan = Plan(facts);
+            var facts = _facts = await ReadFactsAsync(subscriptionId).ConfigureAwait(false);
+            Preflight = Rules.Preflight.Evaluate(DeployRules.All, facts);
+            _perVm = facts.Vms.Select(v => (Vm: v, Findings: Rules.Preflight.Evaluate(DeployRules.PerVm, v).Refusals)).ToList();
+            ItemRefusals = _perVm.SelectMany(p => p.Findings).ToList();
+            Plan = PlanFor(facts);
+            if (AlreadyDone is Finding done)
+                Sink.WriteVerbose(done.Message);
+            else if (facts.Source.Kind == DeploySourceKind.GalleryDefinition && facts.Source.ImageId.Length > 0)
+                Sink.WriteVerbose($"Latest version of '{facts.Source.Name}' in '{facts.TargetLocation}': '{facts.Source.ImageId}'.");
+        }
 
-            if (preflight.AlreadyDone is Finding done && preflight.Refusals.Count == 0)
+        private protected override async Task<object?> ExecuteCoreAsync()
+        {
+            var facts = _facts;
+            if (AlreadyDone != null)
             {
-                Host.WriteVerbose(done.Message);
-                if (!Host.IsWhatIf)
-                    foreach (var vm in facts.Vms)
-                        await EmitAsync(vm, _run.Cancellation).ConfigureAwait(false);
-                return;
-            }
-            if (facts.Source.Kind == DeploySourceKind.GalleryDefinition && facts.Source.ImageId.Length > 0)
-                Host.WriteVerbose($"Latest version of '{facts.Source.Name}' in '{facts.TargetLocation}': '{facts.Source.ImageId}'.");
-            if (!_run.ReportPreflight(preflight, plan))
-            {
-                foreach (var refusal in perVm.SelectMany(p => p.Findings))
-                    Host.WriteError(refusal.ToException());
-                return;
-            }
-            if (!_run.ConfirmPlan(plan))
-            {
-                Host.WriteVerbose("Declined: nothing was changed.");
-                return;
+                foreach (var vm in facts.Vms)
+                    await EmitAsync(vm, _run.Cancellation).ConfigureAwait(false);
+                return null;
             }
 
             var subnetId = facts.Network.SubnetId;
@@ -100,7 +100,8 @@ namespace ImageTools.Engine.Operations.Deploy
                     ? made : subnetId;
             }
 
-            await FanOutAsync(facts, perVm.Where(p => p.Findings.Count > 0).ToDictionary(p => p.Vm, p => p.Findings[0]), subnetId).ConfigureAwait(false);
+            await FanOutAsync(facts, _perVm.Where(p => p.Findings.Count > 0).ToDictionary(p => p.Vm, p => p.Findings[0]), subnetId).ConfigureAwait(false);
+            return null;
         }
 
         // ---- the fan-out ----
@@ -113,10 +114,10 @@ namespace ImageTools.Engine.Operations.Deploy
             {
                 if (refused.TryGetValue(vm, out var refusal))
                 {
-                    Host.WriteError(refusal.ToException());
+                    Sink.WriteError(refusal.ToException());
                     return;
                 }
-                await gate.WaitAsync(Host.Cancellation).ConfigureAwait(false);
+                await gate.WaitAsync(_run.Cancellation).ConfigureAwait(false);
                 try
                 {
                     await DeployOneAsync(facts, vm, subnetId).ConfigureAwait(false);
@@ -131,11 +132,11 @@ namespace ImageTools.Engine.Operations.Deploy
             {
                 await Task.WhenAll(tasks).ConfigureAwait(false);
             }
-            catch (OperationCanceledException e) when (Host.Cancellation.IsCancellationRequested)
+            catch (OperationCanceledException e) when (_run.Cancellation.IsCancellationRequested)
             {
                 throw _run.Stopped(e);
             }
-            if (Host.Cancellation.IsCancellationRequested)
+            if (_run.Cancellation.IsCancellationRequested)
                 throw _run.Stopped();
             _run.Completed();
         }
@@ -144,7 +145,7 @@ namespace ImageTools.Engine.Operations.Deploy
         {
             var timeout = _run.Options.OperationTimeout;
             using var limit = new CancellationTokenSource(timeout);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(Host.Cancellation, limit.Token);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_run.Cancellation, limit.Token);
             var ct = linked.Token;
             var step = "reading it";
             try
@@ -159,39 +160,39 @@ namespace ImageTools.Engine.Operations.Deploy
                         if (_request.PublicIp)
                         {
                             step = "creating its public IP address";
-                            Host.WriteVerbose($"VM '{vm.Name}': {step} '{Name(vm.PublicIpId)}'");
+                            Sink.WriteVerbose($"VM '{vm.Name}': {step} '{Name(vm.PublicIpId)}'");
                             publicIp = await _deploy.CreatePublicIpAsync(new PublicIpSpec
                             {
                                 Id = vm.PublicIpId, Location = facts.TargetLocation, Zones = _request.Zones ?? Array.Empty<string>(), Tags = Tags(),
                             }, ct).ConfigureAwait(false);
                         }
                         step = "creating its network interface";
-                        Host.WriteVerbose($"VM '{vm.Name}': {step} '{Name(vm.NicId)}'");
+                        Sink.WriteVerbose($"VM '{vm.Name}': {step} '{Name(vm.NicId)}'");
                         await _deploy.CreateNicAsync(new NicSpec { Id = vm.NicId, Location = facts.TargetLocation, SubnetId = subnetId, PublicIpId = publicIp, Tags = Tags() }, ct)
                             .ConfigureAwait(false);
                     }
                     step = "creating the VM";
-                    Host.WriteVerbose($"VM '{vm.Name}': {step} ({_request.VmSize}, computer name '{vm.ComputerName}') from '{facts.Source.ImageId}'");
+                    Sink.WriteVerbose($"VM '{vm.Name}': {step} ({_request.VmSize}, computer name '{vm.ComputerName}') from '{facts.Source.ImageId}'");
                     await _deploy.CreateVmAsync(Spec(facts, vm), ct).ConfigureAwait(false);
                 }
                 else
                 {
-                    Host.WriteVerbose($"VM '{vm.Name}' already exists from '{facts.Source.Name}'; not created again.");
+                    Sink.WriteVerbose($"VM '{vm.Name}' already exists from '{facts.Source.Name}'; not created again.");
                 }
                 step = "reading it";
                 await EmitAsync(vm, ct).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (Host.Cancellation.IsCancellationRequested)
+            catch (OperationCanceledException) when (_run.Cancellation.IsCancellationRequested)
             {
                 // Reported once for the whole run (OperationStopped).
             }
             catch (OperationCanceledException e) when (limit.IsCancellationRequested)
             {
-                Host.WriteError(_run.TimedOut($"VM '{vm.Name}': {step}", timeout, e));
+                Sink.WriteError(_run.TimedOut($"VM '{vm.Name}': {step}", timeout, e));
             }
             catch (ImageToolsException e)
             {
-                Host.WriteError(new ImageToolsException("VmCreateFailed",
+                Sink.WriteError(new ImageToolsException("VmCreateFailed",
                     $"VM '{vm.Name}' failed while {step}: {e.Message}",
                     "Rerun the same command: the VMs already made are recognised and emitted, only the missing ones are created." +
                     (e.Remedy != null ? " " + e.Remedy : ""),
@@ -204,13 +205,12 @@ namespace ImageTools.Engine.Operations.Deploy
             var state = await Azure.GetVmAsync(vm.Id, ct).ConfigureAwait(false)
                 ?? throw new ImageToolsException("VmNotFound", $"VM '{vm.Name}' was not found after it was created.",
                     "Check the resource group's activity log, then rerun the same command.", vm.Id, FailureCategory.ObjectNotFound);
-            Host.WriteObject(ModelMapper.ToVmInfo(state));
+            Sink.WriteObject(ModelMapper.ToVmInfo(state));
         }
 
         private void Progress(int done, int total)
         {
-            if (Host.IsInteractive)
-                Host.WriteProgress(new OperationProgress(1, _run.Activity, $"{done} of {total} VMs", total == 0 ? 100 : done * 100 / total));
+            Sink.WriteProgress(new OperationProgress(1, _run.Activity, $"{done} of {total} VMs", total == 0 ? 100 : done * 100 / total));
         }
 
         private VmSpec Spec(DeployFacts facts, PlannedVm vm) => new VmSpec
@@ -251,7 +251,7 @@ namespace ImageTools.Engine.Operations.Deploy
 
         // ---- the plan ----
 
-        private OperationPlan Plan(DeployFacts facts)
+        private OperationPlan PlanFor(DeployFacts facts)
         {
             var plan = new OperationPlan();
             if (facts.Network.CreatesVirtualNetwork && facts.ToCreate.Any())
@@ -303,7 +303,7 @@ namespace ImageTools.Engine.Operations.Deploy
             var vms = PlanVms(subscriptionId, group, source, existing);
             var facts = new DeployFacts(_request, subscriptionId, source, location, groupExists, vms, sizes, usages, network, skus);
             if (facts.Size != null && !facts.FamilyFromSku)
-                Host.WriteVerbose(facts.Sku == null
+                Sink.WriteVerbose(facts.Sku == null
                     ? $"The resource SKUs of '{location}' do not say the family of '{facts.Size.Name}': its vCPU family quota is " +
                       (facts.Family != null ? $"'{facts.Family.Name}', derived from the size name." : "not checked (no usage row matches the size name).")
                     : $"The family '{facts.Sku.Family}' of '{facts.Size.Name}' is not in the usages of '{location}': its vCPU family quota is " +
@@ -324,7 +324,7 @@ namespace ImageTools.Engine.Operations.Deploy
             }
             catch (AzureRequestException e)
             {
-                Host.WriteVerbose($"The resource SKUs of '{location}' could not be read ({e.Message}); the size's generations are not checked before the VM PUT.");
+                Sink.WriteVerbose($"The resource SKUs of '{location}' could not be read ({e.Message}); the size's generations are not checked before the VM PUT.");
                 return Array.Empty<VmSkuState>();
             }
         }

@@ -20,57 +20,65 @@ namespace ImageTools.Engine.Operations.Generalize
     /// evidence that it took, record that evidence on the VM (one tag), power the VM off from the platform, deallocate, mark
     /// the VM generalized and confirm OSState/generalized.
     /// </summary>
-    internal sealed class GeneralizeOperation
+    internal sealed class GeneralizeOperation : PreparedOperation
     {
         private readonly GeneralizeRequest _request;
         private readonly OperationRun _run;
         private readonly ArmId _vmId;
+        private GeneralizeFacts _facts = null!;
 
-        private GeneralizeOperation(GeneralizeRequest request, OperationRun run, ArmId vmId)
+        private GeneralizeOperation(GeneralizeRequest request, OperationRun run, ArmId vmId) : base(run)
         {
             _request = request;
             _run = run;
             _vmId = vmId;
+            EmitsDoneResultUnderWhatIf = true;
         }
 
         private IAzureGateway Azure => _run.Gateway;
-        private IOperationHost Host => _run.Host;
+        private IOperationSink Sink => _run.Sink;
 
-        public static async Task<VmInfo?> RunAsync(GeneralizeRequest request, IOperationHost host, IAzureGateway gateway, EngineOptions options, string subscriptionId)
+        /// <summary>
+        /// Reads the VM and its pre-generalize snapshots and evaluates the ARM rules; writes nothing.
+        /// The domain probe needs a run command (a POST, and a running VM): it is a plan step, run
+        /// first by <see cref="PreparedOperation.ExecuteAsync"/> once the plan is confirmed.
+        /// </summary>
+        public static async Task<PreparedOperation> PrepareAsync(GeneralizeRequest request, IOperationSink sink, CancellationToken ct, IAzureGateway gateway,
+            EngineOptions options, string subscriptionId)
         {
             var vmId = ArmId.Resolve(request.Vm, subscriptionId, ArmId.VirtualMachines);
             OperationRun.RequirePositive(request.GuestTimeout, "GuestTimeout");
             OperationRun.RequirePositive(request.ShutdownTimeout, "ShutdownTimeout");
-            var run = new OperationRun(host, gateway, options, $"Generalize VM '{vmId.Name}'",
+            var run = new OperationRun(sink, ct, gateway, options, $"Generalize VM '{vmId.Name}'",
                 "A VM whose guest step was verified is recognised by the evidence in its imagetools-guest-generalized tag; snapshots are reused.");
-            return await new GeneralizeOperation(request, run, vmId).RunAsync().ConfigureAwait(false);
+            var operation = new GeneralizeOperation(request, run, vmId);
+            await operation.PrepareAsync().ConfigureAwait(false);
+            return operation;
         }
 
-        private async Task<VmInfo?> RunAsync()
+        private async Task PrepareAsync()
         {
-            var facts = await ReadFactsAsync().ConfigureAwait(false);
-            var vm = facts.Vm;
+            var facts = _facts = await ReadFactsAsync().ConfigureAwait(false);
             _osSnapshotName = facts.Snapshots.FirstOrDefault(s => s.Disk.Lun < 0)?.Id.Name;
-            var preflight = Preflight.Evaluate(GeneralizeRules.Arm, facts);
-            var plan = Plan(facts);
+            Preflight = Rules.Preflight.Evaluate(GeneralizeRules.Arm, facts);
+            Plan = PlanFor(facts);
+            DeclinedMessage = $"Declined: nothing was changed on VM '{facts.Vm.Name}'.";
+            if (facts.NeedsDomainProbe)
+                WhatIfNotes = new[]
+                {
+                    "DomainJoined and DomainController cannot be known without the probe: ARM does not expose domain membership, " +
+                    "and -WhatIf does not run the read-only run command that reads it in the guest.",
+                };
+            if (AlreadyDone is Finding done)
+                Sink.WriteVerbose(done.Message);
+        }
 
-            if (preflight.AlreadyDone is Finding done && preflight.Refusals.Count == 0)
-            {
-                Host.WriteVerbose(done.Message);
+        private protected override async Task<object?> ExecuteCoreAsync()
+        {
+            var facts = _facts;
+            var vm = facts.Vm;
+            if (AlreadyDone != null)
                 return Emit(vm, Array.Empty<string>());
-            }
-            if (!_run.ReportPreflight(preflight, plan))
-            {
-                if (facts.NeedsDomainProbe)
-                    Host.WriteVerbose("DomainJoined and DomainController cannot be known without the probe: ARM does not expose domain membership, " +
-                        "and -WhatIf does not run the read-only run command that reads it in the guest.");
-                return null;
-            }
-            if (!_run.ConfirmPlan(plan))
-            {
-                Host.WriteVerbose($"Declined: nothing was changed on VM '{vm.Name}'.");
-                return null;
-            }
 
             var foundPowerState = vm.PowerState;
             var started = false;
@@ -83,10 +91,10 @@ namespace ImageTools.Engine.Operations.Generalize
             if (facts.NeedsDomainProbe)
             {
                 var guest = await ProbeDomainAsync().ConfigureAwait(false);
-                var guestFindings = Preflight.Evaluate(GeneralizeRules.Guest, facts.WithGuest(guest));
+                var guestFindings = Rules.Preflight.Evaluate(GeneralizeRules.Guest, facts.WithGuest(guest));
                 if (guestFindings.Refusals.Count > 0 && started)
                     guestFindings = await ReturnToFoundPowerStateAsync(guestFindings, foundPowerState).ConfigureAwait(false);
-                guestFindings.Report(Host);
+                guestFindings.Report(Sink);
             }
 
             var snapshotIds = facts.GuestStepNeeded && !_request.SkipSnapshot
@@ -102,7 +110,7 @@ namespace ImageTools.Engine.Operations.Generalize
             }
             else if (facts.Evidence is GuestStepEvidence earlier)
             {
-                Host.WriteVerbose($"The guest step was verified by an earlier run ({earlier}); " +
+                Sink.WriteVerbose($"The guest step was verified by an earlier run ({earlier}); " +
                     (earlier.IsSysprep ? "Sysprep is not run again." : "deprovisioning is not run again."));
             }
 
@@ -122,7 +130,7 @@ namespace ImageTools.Engine.Operations.Generalize
         private VmInfo Emit(VmState vm, IEnumerable<string> snapshotIds)
         {
             var info = ModelMapper.ToVmInfo(vm, snapshotIds);
-            Host.WriteObject(info);
+            Sink.WriteObject(info);
             return info;
         }
 
@@ -152,7 +160,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 "Check the name, the resource group and the subscription (-SubscriptionId), or pipe the VM in from Get-AzVM.",
                 _vmId.Id, FailureCategory.ObjectNotFound);
 
-        private OperationPlan Plan(GeneralizeFacts facts)
+        private OperationPlan PlanFor(GeneralizeFacts facts)
         {
             var plan = new OperationPlan();
             var vm = facts.Vm;
@@ -245,7 +253,7 @@ namespace ImageTools.Engine.Operations.Generalize
             {
                 outcome = $"The VM was started for the probe (-Start) and could not be returned to {foundPowerState} ({e.Message}); it is left running.";
             }
-            Host.WriteVerbose(outcome);
+            Sink.WriteVerbose(outcome);
             return new PreflightResult(refused.Findings.Select(f => f.Severity == FindingSeverity.Refusal
                 ? new Finding(f.RuleId, f.Severity, f.Message + " " + outcome, f.Remedy, f.TargetId, f.Category)
                 : f).ToList());
@@ -256,7 +264,7 @@ namespace ImageTools.Engine.Operations.Generalize
             var result = await _run.StepAsync("probing the guest's domain membership", _request.GuestTimeout,
                 ct => RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.DomainProbe, ct), 15).ConfigureAwait(false);
             var guest = GuestScripts.ParseDomainProbe(result.StdOut);
-            Host.WriteVerbose($"Guest reports PartOfDomain={guest.PartOfDomain}, DomainRole={guest.DomainRole}.");
+            Sink.WriteVerbose($"Guest reports PartOfDomain={guest.PartOfDomain}, DomainRole={guest.DomainRole}.");
             return guest;
         }
 
@@ -267,7 +275,7 @@ namespace ImageTools.Engine.Operations.Generalize
             {
                 if (snapshot.Reusable)
                 {
-                    Host.WriteVerbose($"Snapshot '{snapshot.Id.Name}' of disk '{snapshot.Disk.Name}' exists from an earlier run; reused.");
+                    Sink.WriteVerbose($"Snapshot '{snapshot.Id.Name}' of disk '{snapshot.Disk.Name}' exists from an earlier run; reused.");
                     ids.Add(snapshot.Existing!.Id);
                     continue;
                 }
@@ -328,24 +336,24 @@ namespace ImageTools.Engine.Operations.Generalize
                     {
                         // The agent may come back (a slow guest); if it does not, the time limit ends the wait.
                         if (_guestSilent == null)
-                            Host.WriteVerbose($"The guest agent stopped answering ({state.Silent}) before the seal was read; waiting for it to answer again.");
+                            Sink.WriteVerbose($"The guest agent stopped answering ({state.Silent}) before the seal was read; waiting for it to answer again.");
                         _guestSilent = state.Silent;
                         await _run.PauseAsync(ct).ConfigureAwait(false);
                         continue;
                     }
                     if (_guestSilent != null)
                     {
-                        Host.WriteVerbose("The guest agent answers again.");
+                        Sink.WriteVerbose("The guest agent answers again.");
                         _guestSilent = null;
                     }
 
                     if (!started)
                     {
-                        Host.WriteVerbose($"ImageState before Sysprep: {(state.ImageState.Length > 0 ? state.ImageState : "unknown")}");
+                        Sink.WriteVerbose($"ImageState before Sysprep: {(state.ImageState.Length > 0 ? state.ImageState : "unknown")}");
                         _lastImageState = state.ImageState;
                         if (state.ImageState == GuestScripts.ImageStateSealed)
                         {
-                            Host.WriteVerbose($"The guest is already sealed: ImageState {GuestScripts.ImageStateSealed} was read from it (the evidence); Sysprep is not run again.");
+                            Sink.WriteVerbose($"The guest is already sealed: ImageState {GuestScripts.ImageStateSealed} was read from it (the evidence); Sysprep is not run again.");
                             return GuestStepMarker.SysprepSealed;
                         }
                         if (state.ImageState == GuestScripts.ImageStateUndeployable)
@@ -353,7 +361,7 @@ namespace ImageTools.Engine.Operations.Generalize
                             // An earlier Sysprep is still working (or failed): wait for it rather than start another.
                             if (state.SysprepExited)
                                 throw SysprepUndeployable();
-                            Host.WriteVerbose("Sysprep from an earlier run is still working in the guest; waiting for it.");
+                            Sink.WriteVerbose("Sysprep from an earlier run is still working in the guest; waiting for it.");
                             sawWorking = true;
                         }
                         else
@@ -364,7 +372,7 @@ namespace ImageTools.Engine.Operations.Generalize
                                     $"Sysprep could not start in VM '{_vmId.Name}': {run.StdErr} The VM was left as it is and not marked generalized.",
                                     "Fix the cause in the guest (C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log), then rerun.",
                                     _vmId.Id, FailureCategory.InvalidOperation);
-                            Host.WriteVerbose($"Started {GuestScripts.SysprepCommandLine}; reading ImageState until it is {GuestScripts.ImageStateSealed}.");
+                            Sink.WriteVerbose($"Started {GuestScripts.SysprepCommandLine}; reading ImageState until it is {GuestScripts.ImageStateSealed}.");
                         }
                         started = true;
                         await _run.PauseAsync(ct).ConfigureAwait(false);
@@ -372,12 +380,12 @@ namespace ImageTools.Engine.Operations.Generalize
                     }
 
                     if (state.ImageState.Length > 0 && state.ImageState != _lastImageState)
-                        Host.WriteVerbose($"ImageState: {state.ImageState}");
+                        Sink.WriteVerbose($"ImageState: {state.ImageState}");
                     if (state.ImageState.Length > 0)
                         _lastImageState = state.ImageState;
                     if (_lastImageState == GuestScripts.ImageStateSealed)
                     {
-                        Host.WriteVerbose($"Sysprep sealed the image: ImageState {GuestScripts.ImageStateSealed} was read from the guest (the evidence). The guest keeps running (/quit) until the platform powers it off.");
+                        Sink.WriteVerbose($"Sysprep sealed the image: ImageState {GuestScripts.ImageStateSealed} was read from the guest (the evidence). The guest keeps running (/quit) until the platform powers it off.");
                         return GuestStepMarker.SysprepSealed;
                     }
                     if (_lastImageState == GuestScripts.ImageStateUndeployable)
@@ -503,7 +511,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 if (GuestScripts.DeprovisionFailure(result) is string why)
                     throw DeprovisionFailed(why);
                 var status = result.Codes.FirstOrDefault(c => c.Length > 0) ?? "no status code";
-                Host.WriteVerbose($"{GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)} succeeded in the guest ({status}, nothing on stderr): " +
+                Sink.WriteVerbose($"{GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)} succeeded in the guest ({status}, nothing on stderr): " +
                     "this result is the evidence. The guest agent goes Not Ready after it; the platform powers the VM off.");
                 return GuestStepMarker.WaagentDeprovisioned;
             }, 40);
@@ -537,7 +545,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 }
                 catch (AzureRequestException e) when (IsRunCommandBusy(e))
                 {
-                    Host.WriteVerbose("Another run command is still executing in the guest; waiting to retry.");
+                    Sink.WriteVerbose("Another run command is still executing in the guest; waiting to retry.");
                     await _run.PauseAsync(ct).ConfigureAwait(false);
                 }
             }

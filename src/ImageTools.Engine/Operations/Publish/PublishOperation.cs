@@ -18,7 +18,7 @@ namespace ImageTools.Engine.Operations.Publish
     /// then wait until every target region reads Completed (polling $expand=ReplicationStatus),
     /// one progress bar per region, unless -NoWait.
     /// </summary>
-    internal sealed class PublishOperation
+    internal sealed class PublishOperation : PreparedOperation
     {
         /// <summary>
         /// Between two replication reads when the session sets no polling interval: 5 s doubling to
@@ -33,7 +33,9 @@ namespace ImageTools.Engine.Operations.Publish
         private readonly OperationRun _run;
         private readonly IGalleryGateway _galleries;
 
-        private PublishOperation(PublishRequest request, OperationRun run, IGalleryGateway galleries)
+        private PublishFacts _facts = null!;
+
+        private PublishOperation(PublishRequest request, OperationRun run, IGalleryGateway galleries) : base(run)
         {
             _request = request;
             _run = run;
@@ -41,38 +43,35 @@ namespace ImageTools.Engine.Operations.Publish
         }
 
         private IAzureGateway Azure => _run.Gateway;
-        private IOperationHost Host => _run.Host;
+        private IOperationSink Sink => _run.Sink;
 
-        public static Task<GalleryVersionInfo?> RunAsync(PublishRequest request, IOperationHost host, IAzureGateway gateway, IGalleryGateway galleries,
-            EngineOptions options, string subscriptionId)
+        /// <summary>Reads the source, the gallery, the definition and its versions and evaluates the rules; writes nothing.</summary>
+        public static async Task<PreparedOperation> PrepareAsync(PublishRequest request, IOperationSink sink, CancellationToken ct, IAzureGateway gateway,
+            IGalleryGateway galleries, EngineOptions options, string subscriptionId)
         {
-            var run = new OperationRun(host, gateway, options, $"Publish '{request.GalleryName}/{request.DefinitionName}'",
+            var run = new OperationRun(sink, ct, gateway, options, $"Publish '{request.GalleryName}/{request.DefinitionName}'",
                 "A version already made from the same source is recognised (also with -Version auto) and its replication is awaited.");
-            return new PublishOperation(request, run, galleries).RunAsync(subscriptionId);
+            var operation = new PublishOperation(request, run, galleries);
+            await operation.PrepareAsync(subscriptionId).ConfigureAwait(false);
+            return operation;
         }
 
-        private async Task<GalleryVersionInfo?> RunAsync(string subscriptionId)
+        private async Task PrepareAsync(string subscriptionId)
         {
-            var facts = await ReadFactsAsync(subscriptionId).ConfigureAwait(false);
-            var preflight = Preflight.Evaluate(PublishRules.All, facts);
-            var plan = Plan(facts);
+            var facts = _facts = await ReadFactsAsync(subscriptionId).ConfigureAwait(false);
+            Preflight = Rules.Preflight.Evaluate(PublishRules.All, facts);
+            Plan = PlanFor(facts);
+            if (AlreadyDone is Finding done)
+                Sink.WriteVerbose(done.Message);
+            else if (Preflight.Refusals.Count == 0 && facts.SourceRegionAdded)
+                Sink.WriteVerbose($"Target regions: added the source's region '{facts.TargetLocation}' (a version is always replicated to its own region).");
+        }
 
-            if (preflight.AlreadyDone is Finding done && preflight.Refusals.Count == 0)
-            {
-                Host.WriteVerbose(done.Message);
-                if (Host.IsWhatIf)
-                    return null;
+        private protected override async Task<object?> ExecuteCoreAsync()
+        {
+            var facts = _facts;
+            if (AlreadyDone != null)
                 return await FinishAsync(facts, facts.ExistingVersion!).ConfigureAwait(false);
-            }
-            if (preflight.Refusals.Count == 0 && facts.SourceRegionAdded)
-                Host.WriteVerbose($"Target regions: added the source's region '{facts.TargetLocation}' (a version is always replicated to its own region).");
-            if (!_run.ReportPreflight(preflight, plan))
-                return null;
-            if (!_run.ConfirmPlan(plan))
-            {
-                Host.WriteVerbose("Declined: nothing was changed.");
-                return null;
-            }
 
             var timeout = _run.Options.OperationTimeout;
             if (facts.Gallery == null)
@@ -114,7 +113,7 @@ namespace ImageTools.Engine.Operations.Publish
             {
                 var accepted = await _run.StepAsync("reading the version", _run.Options.OperationTimeout,
                     ct => _galleries.GetVersionAsync(versionId, replicationStatus: true, ct)).ConfigureAwait(false) ?? version;
-                Host.WriteVerbose($"Version '{accepted.Name}' accepted (provisioningState {accepted.ProvisioningState}); not waiting for replication (-NoWait).");
+                Sink.WriteVerbose($"Version '{accepted.Name}' accepted (provisioningState {accepted.ProvisioningState}); not waiting for replication (-NoWait).");
                 _run.Completed();
                 return Emit(accepted, facts);
             }
@@ -183,11 +182,9 @@ namespace ImageTools.Engine.Operations.Publish
                 reported[region.Name] = line;
                 if (!activities.TryGetValue(region.Name, out var activity))
                     activities[region.Name] = activity = FirstRegionActivityId + activities.Count;
-                if (Host.IsInteractive)
-                    Host.WriteProgress(new OperationProgress(activity, ActivityName(version, region.Name),
-                        region.State.Length > 0 ? region.State : "Unknown", Math.Max(0, Math.Min(100, region.Progress)), parentActivityId: 1));
-                else
-                    Host.WriteVerbose($"Replication of '{version.Name}' to '{region.Name}': {region.State} ({region.Progress}%){(region.Details.Length > 0 ? " " + region.Details : "")}");
+                Sink.WriteProgress(new OperationProgress(activity, ActivityName(version, region.Name),
+                    region.State.Length > 0 ? region.State : "Unknown", Math.Max(0, Math.Min(100, region.Progress)), parentActivityId: 1,
+                    line: $"Replication of '{version.Name}' to '{region.Name}': {region.State} ({region.Progress}%){(region.Details.Length > 0 ? " " + region.Details : "")}"));
             }
         }
 
@@ -195,16 +192,14 @@ namespace ImageTools.Engine.Operations.Publish
 
         private void CompleteBars(GalleryVersionState version, Dictionary<string, int> activities)
         {
-            if (!Host.IsInteractive)
-                return;
             foreach (var pair in activities)
-                Host.WriteProgress(new OperationProgress(pair.Value, ActivityName(version, pair.Key), "Completed", 100, completed: true, parentActivityId: 1));
+                Sink.WriteProgress(new OperationProgress(pair.Value, ActivityName(version, pair.Key), "Completed", 100, completed: true, parentActivityId: 1));
         }
 
         private GalleryVersionInfo Emit(GalleryVersionState version, PublishFacts facts)
         {
             var info = GalleryVersionMapper.ToInfo(version, facts);
-            Host.WriteObject(info);
+            Sink.WriteObject(info);
             return info;
         }
 
@@ -338,7 +333,7 @@ namespace ImageTools.Engine.Operations.Publish
 
         // ---- plan and spec ----
 
-        private OperationPlan Plan(PublishFacts facts)
+        private OperationPlan PlanFor(PublishFacts facts)
         {
             var plan = new OperationPlan();
             if (facts.Gallery == null)
