@@ -13,6 +13,7 @@ internal static class Routes
         Resources.ResourceGroups.Map(router);
         Network.NetworkResources.Map(router);
         Compute.VirtualMachines.Map(router);
+        Compute.ScaleSets.Map(router);
         Compute.RunCommands.Map(router);
         Compute.Images.Map(router);
         Compute.Galleries.Map(router);

@@ -223,8 +223,6 @@ internal static class ArmErrors
     // ---- scale sets ---------------------------------------------------------------------------------------
     public static ArmError ScaleSetOrchestrationModeChange() => PropertyChangeNotAllowed("orchestrationMode");
     /// <summary>ARM-like.</summary>
-    public static ArmError RollingUpgradeRequiresPolicy(string vmss) => OperationNotAllowed($"Rolling upgrade is not allowed on virtual machine scale set '{vmss}' since its upgrade policy mode is not Rolling.");
-    /// <summary>ARM-like.</summary>
     public static ArmError RollingUpgradeInProgress(string vmss) => new(409, "Conflict", $"A rolling upgrade is already in progress on virtual machine scale set '{vmss}'.");
     public static ArmError RollingUpgradeNotFound(string vmss) => new(404, "NotFound", $"No rolling upgrade has been run on virtual machine scale set '{vmss}'.");
 }

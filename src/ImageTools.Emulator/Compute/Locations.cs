@@ -19,19 +19,22 @@ internal static class Usages
     }
 
     private static IEnumerable<VmRuntime> Holding(EmulatorState state, string location) =>
-        state.OfType(VirtualMachines.Type).Where(v => v.Location == location && v.Vm is { HoldsCores: true } && v.ProvisioningState != "Failed").Select(v => v.Vm!);
+        state.OfType(VirtualMachines.Type).Concat(state.OfType(ScaleSets.InstanceType))
+            .Where(v => v.Location == location && v.Vm is { HoldsCores: true } && v.ProvisioningState != "Failed").Select(v => v.Vm!);
 
-    public static void EnsureQuota(EmulatorState state, string location, VmSize size, VmSize? replacing = null)
+    /// <summary>Refuses <paramref name="count"/> more VMs of <paramref name="size"/> (scale set instances count as VMs) beyond the family and regional vCPU limits.</summary>
+    public static void EnsureQuota(EmulatorState state, string location, VmSize size, VmSize? replacing = null, int count = 1)
     {
+        if (count <= 0) return;
         var holding = Holding(state, location).ToList();
         var familyUsage = holding.Where(v => v.Size.Family == size.Family).Sum(v => v.Size.Cores) - (replacing?.Family == size.Family ? replacing.Cores : 0);
         var familyLimit = Limit(state, location, size.Family);
-        if (familyUsage + size.Cores > familyLimit)
-            throw ArmErrors.QuotaExceeded(size.FamilyDisplay.Replace(" vCPUs", "", StringComparison.Ordinal) + " Cores", location, familyLimit, familyUsage, size.Cores).AsException();
+        if (familyUsage + size.Cores * count > familyLimit)
+            throw ArmErrors.QuotaExceeded(size.FamilyDisplay.Replace(" vCPUs", "", StringComparison.Ordinal) + " Cores", location, familyLimit, familyUsage, size.Cores * count).AsException();
         var coreUsage = holding.Sum(v => v.Size.Cores) - (replacing?.Cores ?? 0);
         var coreLimit = Limit(state, location, "cores");
-        if (coreUsage + size.Cores > coreLimit)
-            throw ArmErrors.QuotaExceeded("Total Regional Cores", location, coreLimit, coreUsage, size.Cores).AsException();
+        if (coreUsage + size.Cores * count > coreLimit)
+            throw ArmErrors.QuotaExceeded("Total Regional Cores", location, coreLimit, coreUsage, size.Cores * count).AsException();
     }
 
     public static JsonArray Render(EmulatorState state, string location)

@@ -20,14 +20,23 @@ internal static class VirtualMachines
         r.Patch(Vm, Patch);
         r.Get(Vm, c => ArmResponse.Ok(Render(c, Require(c), c.QueryIs("$expand", "instanceView"), c.QueryIs("$expand", "userData"))));
         r.Get(Vm + "/instanceView", c => ArmResponse.Ok(InstanceView(c, Require(c))));
-        r.Get("/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines", c => Tracked.ListIn(c, Type, c.R("rg"), vm => Render(c, vm, false)));
-        r.Get("/subscriptions/{sub}/providers/Microsoft.Compute/virtualMachines", c => Tracked.ListIn(c, Type, null, vm => Render(c, vm, false)));
+        r.Get("/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines", c => List(c, c.R("rg")));
+        r.Get("/subscriptions/{sub}/providers/Microsoft.Compute/virtualMachines", c => List(c, null));
         r.Delete(Vm, Delete);
         r.Post(Vm + "/deallocate", c => PowerAction(c, "deallocate", "deallocating", "deallocated"));
         r.Post(Vm + "/powerOff", c => PowerAction(c, "powerOff", "stopping", "stopped"));
         r.Post(Vm + "/start", c => PowerAction(c, "start", "starting", "running"));
         r.Post(Vm + "/restart", c => PowerAction(c, "restart", "starting", "running"));
         r.Post(Vm + "/generalize", Generalize);
+    }
+
+    /// <summary>VM lists, with the 2023-07-01 $filter on the scale set a VM belongs to (Flexible instances).</summary>
+    private static ArmResponse List(ArmContext c, string? rg)
+    {
+        var scaleSet = ScaleSets.ScaleSetFilter(c);
+        if (rg is not null) c.State.RequireResourceGroup(rg);
+        var vms = c.State.OfType(Type, rg).Where(vm => scaleSet is null || vm.Vm?.ScaleSetId is string id && ResourceId.Key(id) == ResourceId.Key(scaleSet));
+        return ArmResponse.List(c, vms.Select(vm => (JsonNode)Render(c, vm, false)));
     }
 
     public static ResourceId RouteId(ArmContext c) => Tracked.RouteId(c, Ns, "virtualMachines", "vm");

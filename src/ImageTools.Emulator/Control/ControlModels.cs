@@ -28,7 +28,7 @@ public sealed class TimingSettings
         "sysprep", "deprovision", "guestShutdown", "diskCreate", "diskUpdate", "diskDelete", "snapshotCreate", "snapshotDelete", "snapshotCopy",
         "imageCreate", "imageUpdate", "imageDelete", "galleryCreate", "galleryUpdate", "galleryDelete", "galleryImageCreate",
         "galleryImageDelete", "galleryImageVersionCreate", "galleryImageVersionDelete", "replicationPerRegion", "networkCreate",
-        "delete", "resourceGroupDelete",
+        "delete", "resourceGroupDelete", "scaleSetCreate", "scaleSetUpdate", "scaleSetDelete", "rollingUpgradeBatch",
     };
 
     /// <summary>Throws <see cref="ArgumentException"/> unless every duration is a number of seconds in 0..24 h and every kind is known.</summary>

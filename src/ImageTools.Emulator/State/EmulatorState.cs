@@ -34,6 +34,7 @@ internal sealed class ArmResource
     public Dictionary<string, string> Extra { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Compute.VmRuntime? Vm { get; set; }
+    public Compute.ScaleSetRuntime? ScaleSet { get; set; }
     /// <summary>Disks and snapshots: the guest state a VM booted from them finds (null: a fresh guest).</summary>
     public Disk.GuestImage? Guest { get; set; }
     /// <summary>Disks created with createOption Upload: what was written through the write SAS.</summary>
