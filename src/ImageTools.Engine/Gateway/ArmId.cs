@@ -84,6 +84,9 @@ namespace ImageTools.Engine.Gateway
             return new ArmId(subscriptionId, reference.ResourceGroupName!.Trim(), defaultType, reference.Name!.Trim());
         }
 
+        /// <summary>The last segment of an id (the resource's name), without parsing the rest.</summary>
+        public static string LastSegment(string id) => id.Substring(id.TrimEnd('/').LastIndexOf('/') + 1).TrimEnd('/');
+
         public static bool SameId(string? a, string? b) =>
             string.Equals(a?.TrimEnd('/'), b?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
     }

@@ -134,32 +134,12 @@ namespace ImageTools.Engine.Operations.Capture
         private async Task<CaptureFacts> ReadFactsAsync(ArmId sourceId)
         {
             var timeout = _run.Options.OperationTimeout;
-            VmState? vm = null;
-            DiskState? disk = null;
-            SnapshotState? snapshot = null;
-            CaptureSourceKind kind;
-            if (sourceId.IsType(ArmId.Snapshots))
-            {
-                kind = CaptureSourceKind.Snapshot;
-                snapshot = await _run.StepAsync("reading the source snapshot", timeout, ct => Azure.GetSnapshotAsync(sourceId.Id, ct)).ConfigureAwait(false);
-            }
-            else if (sourceId.IsType(ArmId.Disks))
-            {
-                kind = CaptureSourceKind.Disk;
-                disk = await _run.StepAsync("reading the source disk", timeout, ct => Azure.GetDiskAsync(sourceId.Id, ct)).ConfigureAwait(false);
-            }
-            else
-            {
-                kind = CaptureSourceKind.VirtualMachine;
-                vm = await _run.StepAsync("reading the source VM", timeout, ct => Azure.GetVmAsync(sourceId.Id, ct)).ConfigureAwait(false);
-                if (vm != null && vm.HyperVGeneration.Length == 0 && vm.OsDisk.IsManaged)
-                {
-                    // The instance view did not say; the OS disk records the generation.
-                    var osDisk = await _run.StepAsync("reading the source VM's OS disk", timeout, ct => Azure.GetDiskAsync(vm.OsDisk.ManagedDiskId, ct)).ConfigureAwait(false);
-                    if (osDisk != null)
-                        vm.HyperVGeneration = osDisk.HyperVGeneration;
-                }
-            }
+            var source = await new SourceReader(_run).ReadAsync(sourceId, timeout).ConfigureAwait(false);
+            var kind = source.Kind == SourceKind.Snapshot ? CaptureSourceKind.Snapshot
+                : source.Kind == SourceKind.Disk ? CaptureSourceKind.Disk : CaptureSourceKind.VirtualMachine;
+            VmState? vm = source.Vm;
+            DiskState? disk = source.Disk;
+            SnapshotState? snapshot = source.Snapshot;
 
             var imageName = string.IsNullOrWhiteSpace(_request.ImageName) ? sourceId.Name + "-image" : _request.ImageName!.Trim();
             var imageGroup = string.IsNullOrWhiteSpace(_request.ResourceGroupName) ? sourceId.ResourceGroupName : _request.ResourceGroupName!.Trim();

@@ -243,92 +243,17 @@ namespace ImageTools.Engine.Operations.Publish
         private async Task<PublishSource> ReadSourceAsync(string subscriptionId, TimeSpan timeout)
         {
             var reference = _request.Source ?? new ResourceReference();
-            if (GalleryIds.TryParseVersion(reference.ResourceId, out _, out _, out _, out _, out var versionName))
+            var reader = new SourceReader(_run, _galleries);
+            var record = GalleryIds.TryParseVersion(reference.ResourceId, out _, out _, out _, out _, out var versionName)
+                ? await reader.ReadGalleryVersionAsync(reference.ResourceId!.Trim(), versionName, timeout).ConfigureAwait(false)
+                : await reader.ReadAsync(ArmId.Resolve(reference, subscriptionId, ArmId.Images, ArmId.Images, ArmId.VirtualMachines, ArmId.Snapshots, ArmId.Disks), timeout)
+                    .ConfigureAwait(false);
+            return new PublishSource
             {
-                var id = reference.ResourceId!.Trim();
-                var source = new PublishSource { Kind = PublishSourceKind.GalleryVersion, Id = id, Name = versionName };
-                var version = await _run.StepAsync("reading the source version", timeout, ct => _galleries.GetVersionAsync(id, false, ct)).ConfigureAwait(false);
-                var parent = version == null ? null
-                    : await _run.StepAsync("reading the source version's definition", timeout, ct => _galleries.GetDefinitionAsync(GalleryIds.DefinitionOf(id), ct)).ConfigureAwait(false);
-                if (version != null && parent != null)
-                {
-                    source.Exists = true;
-                    source.Id = version.Id;
-                    source.Location = version.Location;
-                    source.OsType = parent.OsType;
-                    source.OsState = parent.OsState;
-                    source.HyperVGeneration = parent.HyperVGeneration;
-                    source.SecurityType = parent.SecurityType;
-                }
-                return source;
-            }
-
-            var armId = ArmId.Resolve(reference, subscriptionId, ArmId.Images, ArmId.Images, ArmId.VirtualMachines, ArmId.Snapshots, ArmId.Disks);
-            var result = new PublishSource { Id = armId.Id, Name = armId.Name };
-            if (armId.IsType(ArmId.VirtualMachines))
-            {
-                result.Kind = PublishSourceKind.VirtualMachine;
-                var vm = await _run.StepAsync("reading the source VM", timeout, ct => Azure.GetVmAsync(armId.Id, ct)).ConfigureAwait(false);
-                if (vm == null)
-                    return result;
-                if (vm.HyperVGeneration.Length == 0 && vm.OsDisk.IsManaged)
-                {
-                    // The instance view did not say; the OS disk records the generation.
-                    var disk = await _run.StepAsync("reading the source VM's OS disk", timeout, ct => Azure.GetDiskAsync(vm.OsDisk.ManagedDiskId, ct)).ConfigureAwait(false);
-                    if (disk != null)
-                        vm.HyperVGeneration = disk.HyperVGeneration;
-                }
-                result.Exists = true;
-                result.Id = vm.Id;
-                result.Location = vm.Location;
-                result.OsType = vm.OsType;
-                result.OsState = vm.IsGeneralized ? "Generalized" : "Specialized";
-                result.HyperVGeneration = vm.HyperVGeneration;
-                result.SecurityType = vm.SecurityType;
-            }
-            else if (armId.IsType(ArmId.Snapshots))
-            {
-                result.Kind = PublishSourceKind.Snapshot;
-                var snapshot = await _run.StepAsync("reading the source snapshot", timeout, ct => Azure.GetSnapshotAsync(armId.Id, ct)).ConfigureAwait(false);
-                if (snapshot == null)
-                    return result;
-                result.Exists = true;
-                result.Id = snapshot.Id;
-                result.Location = snapshot.Location;
-                result.OsType = snapshot.OsType;
-                // ARM records no OS state on snapshots; the engine's pre-generalize ones are Specialized.
-                result.OsState = Rules.Generalize.PlannedSnapshot.IsPreGeneralize(snapshot.Tags) ? "Specialized" : "";
-                result.HyperVGeneration = snapshot.HyperVGeneration;
-                result.SecurityType = snapshot.SecurityType;
-            }
-            else if (armId.IsType(ArmId.Disks))
-            {
-                result.Kind = PublishSourceKind.Disk;
-                var disk = await _run.StepAsync("reading the source disk", timeout, ct => Azure.GetDiskAsync(armId.Id, ct)).ConfigureAwait(false);
-                if (disk == null)
-                    return result;
-                result.Exists = true;
-                result.Id = disk.Id;
-                result.Location = disk.Location;
-                result.OsType = disk.OsType;
-                result.HyperVGeneration = disk.HyperVGeneration;
-                result.SecurityType = disk.SecurityType;
-            }
-            else
-            {
-                result.Kind = PublishSourceKind.ManagedImage;
-                var image = await _run.StepAsync("reading the source image", timeout, ct => Azure.GetImageAsync(armId.Id, ct)).ConfigureAwait(false);
-                if (image == null)
-                    return result;
-                result.Exists = true;
-                result.Id = image.Id;
-                result.Location = image.Location;
-                result.OsType = image.OsType;
-                result.OsState = image.OsState.Length > 0 ? image.OsState : "Generalized";
-                result.HyperVGeneration = image.HyperVGeneration.Length > 0 ? image.HyperVGeneration : "V1";
-                result.SecurityType = "Standard";
-            }
-            return result;
+                Kind = (PublishSourceKind)Enum.Parse(typeof(PublishSourceKind), record.Kind.ToString()),
+                Id = record.Id, Name = record.Name, Exists = record.Exists, Location = record.Location, OsType = record.OsType,
+                OsState = record.OsState, HyperVGeneration = record.HyperVGeneration, SecurityType = record.SecurityType,
+            };
         }
 
         // ---- plan and spec ----

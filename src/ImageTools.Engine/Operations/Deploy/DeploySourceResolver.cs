@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Hosting;
+using ImageTools.Engine.Requests;
+using ImageTools.Engine.Rules.Deploy;
+using ImageTools.Engine.Validation;
+
+namespace ImageTools.Engine.Operations.Deploy
+{
+    /// <summary>
+    /// New-VmFromImage's source: a managed image, a gallery version, or a gallery definition whose
+    /// latest eligible version in the target location is chosen (each version passed over says why).
+    /// </summary>
+    internal sealed class DeploySourceResolver
+    {
+        private readonly OperationRun _run;
+        private readonly IGalleryGateway _galleries;
+
+        public DeploySourceResolver(OperationRun run, IGalleryGateway galleries)
+        {
+            _run = run;
+            _galleries = galleries;
+        }
+
+        private IAzureGateway Azure => _run.Gateway;
+
+        public async Task<DeploySource> ReadAsync(ResourceReference? sourceReference, string subscriptionId, TimeSpan timeout)
+        {
+            var reference = sourceReference ?? new ResourceReference();
+            var id = reference.ResourceId?.Trim();
+            if (GalleryIds.TryParseVersion(id, out _, out _, out _, out _, out var versionName))
+            {
+                var source = new DeploySource { Kind = DeploySourceKind.GalleryVersion, Id = id!, Name = versionName };
+                var definition = await _run.StepAsync("reading the source version's definition", timeout,
+                    ct => _galleries.GetDefinitionAsync(GalleryIds.DefinitionOf(id!), ct)).ConfigureAwait(false);
+                if (definition != null)
+                {
+                    Describe(source, definition);
+                    source.Exists = true; // confirmed (or not) by reading the version itself
+                }
+                return source;
+            }
+            if (IsDefinitionId(id))
+            {
+                var source = new DeploySource { Kind = DeploySourceKind.GalleryDefinition, Id = id!.TrimEnd('/'), Name = ArmId.LastSegment(id.TrimEnd('/')) };
+                var definition = await _run.StepAsync("reading the source definition", timeout, ct => _galleries.GetDefinitionAsync(source.Id, ct)).ConfigureAwait(false);
+                if (definition != null)
+                {
+                    Describe(source, definition);
+                    source.Exists = true;
+                    source.Location = definition.Location;
+                }
+                return source;
+            }
+
+            var armId = ArmId.Resolve(reference, subscriptionId, ArmId.Images, ArmId.Images);
+            var result = new DeploySource { Kind = DeploySourceKind.ManagedImage, Id = armId.Id, Name = armId.Name };
+            var image = await _run.StepAsync("reading the source image", timeout, ct => Azure.GetImageAsync(armId.Id, ct)).ConfigureAwait(false);
+            if (image == null)
+                return result;
+            result.Exists = true;
+            result.Id = image.Id.Length > 0 ? image.Id : armId.Id;
+            result.Location = image.Location;
+            result.OsType = image.OsType;
+            result.OsState = image.OsState.Length > 0 ? image.OsState : "Generalized";
+            result.HyperVGeneration = image.HyperVGeneration.Length > 0 ? image.HyperVGeneration : "V1";
+            result.SecurityType = "Standard";
+            if (string.Equals(image.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase) || image.ProvisioningState.Length == 0)
+                result.AvailableIn.Add(RegionNames.Normalize(image.Location));
+            return result;
+        }
+
+        private static void Describe(DeploySource source, GalleryDefinitionState definition)
+        {
+            source.OsType = definition.OsType;
+            source.OsState = definition.OsState.Length > 0 ? definition.OsState : "Generalized";
+            source.HyperVGeneration = definition.HyperVGeneration;
+            source.SecurityType = definition.SecurityType;
+        }
+
+        /// <summary>/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/galleries/x/images/y</summary>
+        private static bool IsDefinitionId(string? id)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+                return false;
+            var p = id!.Trim('/').Split('/');
+            return p.Length == 10 && string.Equals(p[6], "galleries", StringComparison.OrdinalIgnoreCase) &&
+                   string.Equals(p[8], "images", StringComparison.OrdinalIgnoreCase) && string.Equals(p[5], "Microsoft.Compute", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>
+        /// A version: where its replicas have Completed. A definition: the highest version not
+        /// excluded from latest, Succeeded and Completed in the target location (read with
+        /// $expand=ReplicationStatus from the highest down, stopping at the first that fits).
+        /// </summary>
+        /// <returns>The target location: the given one, else the version's or the definition's region.</returns>
+        public async Task<string> ResolveGalleryAsync(DeploySource source, string location, TimeSpan timeout)
+        {
+            if (source.Kind == DeploySourceKind.GalleryVersion)
+            {
+                var version = await _run.StepAsync("reading the source version and its replication", timeout,
+                    ct => _galleries.GetVersionAsync(source.Id, replicationStatus: true, ct)).ConfigureAwait(false);
+                if (version == null)
+                {
+                    source.Exists = false;
+                    return location;
+                }
+                source.Exists = true;
+                source.Id = version.Id.Length > 0 ? version.Id : source.Id;
+                source.Location = version.Location;
+                if (location.Length == 0)
+                    location = RegionNames.Normalize(version.Location);
+                if (string.Equals(version.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
+                    source.AvailableIn.AddRange(CompletedRegions(version, forLatest: false));
+                if (source.AvailableIn.Contains(location))
+                    source.ImageId = source.Id;
+                return location;
+            }
+
+            var versions = await _run.StepAsync("listing the definition's versions", timeout, ct => _galleries.ListVersionsAsync(source.Id, ct)).ConfigureAwait(false);
+            var ordered = versions
+                .Select(v => (Version: v, Ok: GalleryVersionNumber.TryParse(v.Name, out var number), Number: number))
+                .Where(v => v.Ok)
+                .OrderByDescending(v => v.Number)
+                .Select(v => v.Version)
+                .ToList();
+            foreach (var candidate in ordered)
+            {
+                if (source.ImageId.Length > 0)
+                {
+                    source.Considered.Add((candidate.Name, "is older than the chosen version"));
+                    continue;
+                }
+                if (candidate.ExcludeFromLatest)
+                {
+                    source.Considered.Add((candidate.Name, "is excluded from latest"));
+                    continue;
+                }
+                if (!string.Equals(candidate.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
+                {
+                    source.Considered.Add((candidate.Name, $"is {(candidate.ProvisioningState.Length > 0 ? candidate.ProvisioningState : "not provisioned")}"));
+                    continue;
+                }
+                var read = await _run.StepAsync($"reading the replication of version '{candidate.Name}'", timeout,
+                    ct => _galleries.GetVersionAsync(candidate.Id, replicationStatus: true, ct)).ConfigureAwait(false) ?? candidate;
+                var completed = CompletedRegions(read, forLatest: true);
+                foreach (var region in completed.Where(r => !source.AvailableIn.Contains(r)))
+                    source.AvailableIn.Add(region);
+                if (completed.Contains(location))
+                {
+                    source.ImageId = read.Id.Length > 0 ? read.Id : candidate.Id;
+                    source.Considered.Add((candidate.Name, ""));
+                    continue;
+                }
+                var listed = read.Regions.FirstOrDefault(r => RegionNames.Same(r.Name, location));
+                source.Considered.Add((candidate.Name, listed == null
+                    ? $"is not replicated to '{location}' (completed in: {(completed.Count > 0 ? string.Join(", ", completed) : "none")})"
+                    : listed.ExcludeFromLatest ? $"is excluded from latest in '{location}'"
+                    : $"is still replicating to '{location}' ({(listed.State.Length > 0 ? listed.State : "Unknown")})"));
+            }
+            return location;
+        }
+
+        private static List<string> CompletedRegions(GalleryVersionState version, bool forLatest) =>
+            version.Regions
+                .Where(r => string.Equals(r.State, "Completed", StringComparison.OrdinalIgnoreCase) && !(forLatest && r.ExcludeFromLatest))
+                .Select(r => RegionNames.Normalize(r.Name))
+                .Distinct()
+                .ToList();
+    }
+}

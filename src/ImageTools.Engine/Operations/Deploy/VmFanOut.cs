@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Hosting;
+using ImageTools.Engine.Requests;
+using ImageTools.Engine.Rules;
+using ImageTools.Engine.Rules.Deploy;
+using ImageTools.Engine.Validation;
+
+namespace ImageTools.Engine.Operations.Deploy
+{
+    /// <summary>
+    /// Creates the planned VMs in parallel, at most ThrottleLimit at a time: for each, its public IP
+    /// (when asked) and NIC unless the NIC exists, then the VM; each VM is emitted as it is ready and
+    /// a VM that fails is reported on its own while the others go on.
+    /// </summary>
+    internal sealed class VmFanOut
+    {
+        private readonly OperationRun _run;
+        private readonly DeployRequest _request;
+        private readonly IDeployGateway _deploy;
+        private int _done;
+
+        public VmFanOut(OperationRun run, DeployRequest request, IDeployGateway deploy)
+        {
+            _run = run;
+            _request = request;
+            _deploy = deploy;
+        }
+
+        private IAzureGateway Azure => _run.Gateway;
+        private IOperationSink Sink => _run.Sink;
+
+        public async Task RunAsync(DeployFacts facts, Dictionary<PlannedVm, Finding> refused, string subnetId)
+        {
+            var total = facts.Vms.Count;
+            using var gate = new SemaphoreSlim(Math.Max(1, _request.ThrottleLimit));
+            var tasks = facts.Vms.Select(async vm =>
+            {
+                if (refused.TryGetValue(vm, out var refusal))
+                {
+                    Sink.WriteError(refusal.ToException());
+                    return;
+                }
+                await gate.WaitAsync(_run.Cancellation).ConfigureAwait(false);
+                try
+                {
+                    await DeployOneAsync(facts, vm, subnetId).ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate.Release();
+                    Progress(Interlocked.Increment(ref _done), total);
+                }
+            }).ToList();
+            try
+            {
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (_run.Cancellation.IsCancellationRequested)
+            {
+                throw _run.Stopped(e);
+            }
+            if (_run.Cancellation.IsCancellationRequested)
+                throw _run.Stopped();
+            _run.Completed();
+        }
+
+        private async Task DeployOneAsync(DeployFacts facts, PlannedVm vm, string subnetId)
+        {
+            var timeout = _run.Options.OperationTimeout;
+            using var limit = new CancellationTokenSource(timeout);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_run.Cancellation, limit.Token);
+            var ct = linked.Token;
+            var step = "reading it";
+            try
+            {
+                if (vm.ToCreate)
+                {
+                    step = "reading its network interface";
+                    var nic = await _deploy.GetNicAsync(vm.NicId, ct).ConfigureAwait(false);
+                    if (nic == null)
+                    {
+                        var publicIp = "";
+                        if (_request.PublicIp)
+                        {
+                            step = "creating its public IP address";
+                            Sink.WriteVerbose($"VM '{vm.Name}': {step} '{ArmId.LastSegment(vm.PublicIpId)}'");
+                            publicIp = await _deploy.CreatePublicIpAsync(new PublicIpSpec
+                            {
+                                Id = vm.PublicIpId, Location = facts.TargetLocation, Zones = _request.Zones ?? Array.Empty<string>(), Tags = DeployVmSpec.Tags(_request),
+                            }, ct).ConfigureAwait(false);
+                        }
+                        step = "creating its network interface";
+                        Sink.WriteVerbose($"VM '{vm.Name}': {step} '{ArmId.LastSegment(vm.NicId)}'");
+                        await _deploy.CreateNicAsync(new NicSpec { Id = vm.NicId, Location = facts.TargetLocation, SubnetId = subnetId, PublicIpId = publicIp, Tags = DeployVmSpec.Tags(_request) }, ct)
+                            .ConfigureAwait(false);
+                    }
+                    step = "creating the VM";
+                    Sink.WriteVerbose($"VM '{vm.Name}': {step} ({_request.VmSize}, computer name '{vm.ComputerName}') from '{facts.Source.ImageId}'");
+                    await _deploy.CreateVmAsync(DeployVmSpec.For(facts, vm, _request), ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    Sink.WriteVerbose($"VM '{vm.Name}' already exists from '{facts.Source.Name}'; not created again.");
+                }
+                step = "reading it";
+                await EmitAsync(vm, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_run.Cancellation.IsCancellationRequested)
+            {
+                // Reported once for the whole run (OperationStopped).
+            }
+            catch (OperationCanceledException e) when (limit.IsCancellationRequested)
+            {
+                Sink.WriteError(_run.TimedOut($"VM '{vm.Name}': {step}", timeout, e));
+            }
+            catch (ImageToolsException e)
+            {
+                Sink.WriteError(new ImageToolsException("VmCreateFailed",
+                    $"VM '{vm.Name}' failed while {step}: {e.Message}",
+                    "Rerun the same command: the VMs already made are recognised and emitted, only the missing ones are created." +
+                    (e.Remedy != null ? " " + e.Remedy : ""),
+                    vm.Id, e.Category, e));
+            }
+        }
+
+        public async Task EmitAsync(PlannedVm vm, CancellationToken ct)
+        {
+            var state = await Azure.GetVmAsync(vm.Id, ct).ConfigureAwait(false)
+                ?? throw new ImageToolsException("VmNotFound", $"VM '{vm.Name}' was not found after it was created.",
+                    "Check the resource group's activity log, then rerun the same command.", vm.Id, FailureCategory.ObjectNotFound);
+            Sink.WriteObject(ModelMapper.ToVmInfo(state));
+        }
+
+        private void Progress(int done, int total)
+        {
+            Sink.WriteProgress(new OperationProgress(1, _run.Activity, $"{done} of {total} VMs", total == 0 ? 100 : done * 100 / total));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using ImageTools.Engine.Gateway;
+
+namespace ImageTools.Engine.Operations
+{
+    /// <summary>
+    /// One source as <see cref="SourceReader"/> read it: what every operation needs (location, OS
+    /// type and state, generation, security type), and the state read, for what only one needs.
+    /// </summary>
+    internal sealed class SourceRecord
+    {
+        public SourceKind Kind { get; set; }
+        public string Id { get; set; } = "";
+        public string Name { get; set; } = "";
+        public bool Exists { get; set; }
+        public string Location { get; set; } = "";
+        public string OsType { get; set; } = "";
+
+        /// <summary>Generalized or Specialized; empty where the source does not record it (disks, most snapshots).</summary>
+        public string OsState { get; set; } = "";
+        public string HyperVGeneration { get; set; } = "";
+        public string SecurityType { get; set; } = "Standard";
+
+        public VmState? Vm { get; set; }
+        public SnapshotState? Snapshot { get; set; }
+        public DiskState? Disk { get; set; }
+        public ImageState? Image { get; set; }
+    }
+}
