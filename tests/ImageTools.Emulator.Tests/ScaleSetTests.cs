@@ -263,4 +263,39 @@ public sealed class ScaleSetTests : IClassFixture<EmulatorFixture>
             Assert.Equal((mode == "Automatic" ? second : first).Id.ToString(), instance.Data.StorageProfile.ImageReference.Id.ToString(), ignoreCase: true);
         }
     }
+
+    [Fact]
+    public async Task A_model_change_in_Rolling_mode_rolls_out_and_a_rolling_upgrade_can_be_cancelled()
+    {
+        var s = await Prepare();
+        var vmss = (await s.Rg.GetVirtualMachineScaleSets().CreateOrUpdateAsync(WaitUntil.Completed, "auto",
+            ScaleSet(s, s.Definition.Id, 2, upgrade: VirtualMachineScaleSetUpgradeMode.Rolling, healthExtension: true, batchPercent: 50))).Value;
+        var version = new ResourceIdentifier(s.Definition.Id + "/versions/1.0.0");
+        await Publish(s.Definition, s.Source, "2.0.0");
+        var data = vmss.Data;
+        data.VirtualMachineProfile.StorageProfile.ImageReference = new ImageReference { Id = version };
+        await s.Rg.GetVirtualMachineScaleSets().CreateOrUpdateAsync(WaitUntil.Completed, "auto", data);
+        var status = (await vmss.GetVirtualMachineScaleSetRollingUpgrade().GetAsync()).Value.Data;
+        Assert.Equal(RollingUpgradeStatusCode.Completed, status.RunningStatus.Code);
+        Assert.Equal(2, status.Progress.SuccessfulInstanceCount);
+        Assert.All(await FlexibleInstances(s.Rg, vmss.Id), vm => Assert.Equal(version.ToString(), vm.Data.StorageProfile.ImageReference.Id.ToString(), ignoreCase: true));
+
+        await _f.Server.Control.SetTimingAsync(new TimingSettings { PerKind = new() { ["rollingUpgradeBatch"] = 30 } });
+        try
+        {
+            await vmss.StartOSUpgradeAsync(WaitUntil.Started);
+            var refused = await Scenario.Fails(() => s.Rg.GetVirtualMachineScaleSets().CreateOrUpdateAsync(WaitUntil.Completed, "auto", data));
+            Assert.Equal(409, refused.Status);
+            await vmss.CancelVirtualMachineScaleSetRollingUpgradeAsync(WaitUntil.Completed);
+            status = (await vmss.GetVirtualMachineScaleSetRollingUpgrade().GetAsync()).Value.Data;
+            Assert.Equal(RollingUpgradeStatusCode.Cancelled, status.RunningStatus.Code);
+            Assert.Equal(RollingUpgradeActionType.Cancel, status.RunningStatus.LastAction);
+            Assert.Equal(0, status.Progress.SuccessfulInstanceCount);
+            Assert.Equal(2, status.Progress.PendingInstanceCount);
+        }
+        finally
+        {
+            await _f.Server.Control.SetTimingAsync(new TimingSettings());
+        }
+    }
 }

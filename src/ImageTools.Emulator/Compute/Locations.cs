@@ -40,7 +40,7 @@ internal static class Usages
     public static JsonArray Render(EmulatorState state, string location)
     {
         var holding = Holding(state, location).ToList();
-        var vmCount = state.OfType(VirtualMachines.Type).Count(v => v.Location == location);
+        var vmCount = state.OfType(VirtualMachines.Type).Concat(state.OfType(ScaleSets.InstanceType)).Count(v => v.Location == location);
         JsonNode Usage(string name, string localized, long current) => new JsonObject
         {
             ["limit"] = Limit(state, location, name),

@@ -158,6 +158,7 @@ internal static class VirtualMachines
                 {
                     var attachId = request.Str("managedDisk", "id") ?? throw ArmErrors.InvalidParameter("Required parameter 'managedDisk.id' is missing (null).", $"dataDisks[{lun}].managedDisk.id").AsException();
                     disk = c.State.Find(attachId) ?? throw ArmErrors.ResourceNotFound("Microsoft.Compute/disks/" + attachId.Split('/')[^1], rid.ResourceGroup).AsException();
+                    Disk.Disks.RequireAttachable(disk);
                 }
                 else
                 {
