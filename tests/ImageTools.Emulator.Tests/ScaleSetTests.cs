@@ -136,6 +136,9 @@ public sealed class ScaleSetTests : IClassFixture<EmulatorFixture>
         Assert.Equal("web000001", instances[1].Data.OSProfile.ComputerName);
         var one = (await vmss.GetVirtualMachineScaleSetVmAsync("1")).Value;
         Assert.Equal("Succeeded", one.Data.ProvisioningState);
+        var guest = await _f.Server.Control.GetGuestAsync(s.Rg.Data.Name, "uni_1");
+        Assert.Equal("running", guest.PowerState);
+        Assert.Equal("IMAGE_STATE_COMPLETE", guest.ImageState);
 
         var grown = (await vmss.UpdateAsync(WaitUntil.Completed, new VirtualMachineScaleSetPatch { Sku = new ComputeSku { Name = "Standard_D2s_v5", Capacity = 4 } })).Value;
         Assert.Equal(4, grown.Data.Sku.Capacity);

@@ -199,8 +199,10 @@ internal sealed class ControlApi
         return result;
     }
 
+    /// <summary>A VM, or a Uniform scale set instance by its name (<c>&lt;vmss&gt;_&lt;n&gt;</c>).</summary>
     private ArmResource? FindVm(string rg, string name) =>
-        _state.Find(ResourceId.Build(_state.SubscriptionId, rg, "Microsoft.Compute", ("virtualMachines", name)));
+        _state.Find(ResourceId.Build(_state.SubscriptionId, rg, "Microsoft.Compute", ("virtualMachines", name)))
+        ?? _state.OfType(ScaleSets.InstanceType, rg).FirstOrDefault(i => string.Equals(i.Body.Str("name"), name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Runs an ARM handler in-process (no log, no faults). Caller holds the lock.</summary>
     private JsonNode? Invoke(string method, string path, JsonObject? body)
