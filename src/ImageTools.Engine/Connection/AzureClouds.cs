@@ -35,7 +35,7 @@ namespace ImageTools.Engine.Connection
             var cloud = All.FirstOrDefault(c => string.Equals(c.Name, name!.Trim(), StringComparison.OrdinalIgnoreCase));
             if (cloud != null)
                 return cloud;
-            throw new ImageToolsException("UnknownEnvironment",
+            throw new ImageToolsException(ErrorIds.UnknownEnvironment,
                 $"Environment '{name}' is not known. Known environments: {string.Join(", ", All.Select(c => c.Name))}.",
                 "Pass -Environment AzureCloud, AzureUSGovernment or AzureChinaCloud, or -EmulatorConnectionFile for the local emulator.",
                 name, FailureCategory.InvalidArgument);

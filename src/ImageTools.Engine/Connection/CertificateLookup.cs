@@ -23,7 +23,7 @@ namespace ImageTools.Engine.Connection
         {
             string wanted = Normalize(thumbprint);
             if (wanted.Length == 0 || !wanted.All(Uri.IsHexDigit))
-                throw new ImageToolsException("CertificateThumbprintInvalid",
+                throw new ImageToolsException(ErrorIds.CertificateThumbprintInvalid,
                     $"-CertificateThumbprint '{thumbprint}' is not a certificate thumbprint: a thumbprint is hexadecimal (40 digits for SHA-1).",
                     "Copy the Thumbprint property of the certificate (Get-ChildItem Cert:\\CurrentUser\\My), or pass -CertificatePath with a PEM or PFX file.",
                     null, FailureCategory.InvalidArgument);
@@ -48,7 +48,7 @@ namespace ImageTools.Engine.Connection
                 }
             }
 
-            throw new ImageToolsException("CertificateNotFound",
+            throw new ImageToolsException(ErrorIds.CertificateNotFound,
                 $"No certificate with thumbprint {wanted} was found; searched {string.Join(", then ", searched)}.",
                 "Import the service principal's certificate with its private key into Cert:\\CurrentUser\\My or Cert:\\LocalMachine\\My " +
                 "(Import-PfxCertificate; in Azure Automation, add it as a certificate asset), check the thumbprint, or pass -CertificatePath with a PEM or PFX file.",

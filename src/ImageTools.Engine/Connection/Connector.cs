@@ -24,7 +24,7 @@ namespace ImageTools.Engine.Connection
             if (kind == CredentialKind.Emulator || !string.IsNullOrWhiteSpace(request.EmulatorConnectionFile))
             {
                 if (string.IsNullOrWhiteSpace(request.EmulatorConnectionFile))
-                    throw new ImageToolsException("MissingCredentialParameter", "The emulator connection needs the connection file the emulator wrote at start.",
+                    throw new ImageToolsException(ErrorIds.MissingCredentialParameter, "The emulator connection needs the connection file the emulator wrote at start.",
                         "Pass -EmulatorConnectionFile <path> (the emulator's --connection-file).", null, FailureCategory.InvalidArgument);
                 kind = CredentialKind.Emulator;
                 var emulator = EmulatorEndpoint.Load(request.EmulatorConnectionFile!);
@@ -66,7 +66,7 @@ namespace ImageTools.Engine.Connection
             }
             catch (AzureRequestException e)
             {
-                throw new ImageToolsException("SubscriptionUnreachable",
+                throw new ImageToolsException(ErrorIds.SubscriptionUnreachable,
                     $"Subscription '{subscriptionId}' cannot be reached at {resourceManagerUrl}: {e.Message}",
                     "Check -SubscriptionId and -TenantId, and that the identity has a role on the subscription (Reader at least).",
                     subscriptionId, e.Category == FailureCategory.ObjectNotFound ? FailureCategory.ObjectNotFound : FailureCategory.ConnectionError, e);
@@ -81,7 +81,7 @@ namespace ImageTools.Engine.Connection
             }
             catch (CredentialUnavailableException e)
             {
-                throw new ImageToolsException("CredentialUnavailable", $"Sign-in with {kind} is not available here: {e.Message}",
+                throw new ImageToolsException(ErrorIds.CredentialUnavailable, $"Sign-in with {kind} is not available here: {e.Message}",
                     kind == CredentialKind.ManagedIdentity
                         ? "Managed identity works only on Azure (a VM, App Service, or an Automation account with its identity enabled)."
                         : "Choose another sign-in method of Connect-ImageTools.",
@@ -89,7 +89,7 @@ namespace ImageTools.Engine.Connection
             }
             catch (AuthenticationFailedException e)
             {
-                throw new ImageToolsException("AuthenticationFailed", $"Sign-in with {kind} failed: {e.Message}",
+                throw new ImageToolsException(ErrorIds.AuthenticationFailed, $"Sign-in with {kind} failed: {e.Message}",
                     "Check the tenant, client id and secret or certificate, then run Connect-ImageTools again.",
                     null, FailureCategory.PermissionDenied, e);
             }

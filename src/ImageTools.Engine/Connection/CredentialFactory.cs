@@ -91,7 +91,7 @@ namespace ImageTools.Engine.Connection
                     return new StaticTokenCredential("imagetools-emulator");
 
                 default:
-                    throw new ImageToolsException("UnknownCredentialKind", $"Credential kind '{request.CredentialKind}' is not supported.",
+                    throw new ImageToolsException(ErrorIds.UnknownCredentialKind, $"Credential kind '{request.CredentialKind}' is not supported.",
                         null, null, FailureCategory.InvalidArgument);
             }
         }
@@ -104,7 +104,7 @@ namespace ImageTools.Engine.Connection
         private static void Require(string? value, string parameter, string why)
         {
             if (value == null)
-                throw new ImageToolsException("MissingCredentialParameter",
+                throw new ImageToolsException(ErrorIds.MissingCredentialParameter,
                     $"{parameter} is required for this sign-in: {why}.",
                     $"Pass -{parameter.Split(' ')[0]} to Connect-ImageTools.", null, FailureCategory.InvalidArgument);
         }

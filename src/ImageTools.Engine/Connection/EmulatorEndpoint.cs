@@ -34,7 +34,7 @@ namespace ImageTools.Engine.Connection
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                throw new ImageToolsException("EmulatorConnectionFileUnreadable",
+                throw new ImageToolsException(ErrorIds.EmulatorConnectionFileUnreadable,
                     $"The emulator connection file '{path}' cannot be read: {e.Message}",
                     "Start the emulator with --connection-file <path> and pass that path to -EmulatorConnectionFile.",
                     path, FailureCategory.ObjectNotFound, e);
@@ -58,7 +58,7 @@ namespace ImageTools.Engine.Connection
             }
             catch (Exception e) when (e is JsonException || e is FormatException || e is UriFormatException)
             {
-                throw new ImageToolsException("EmulatorConnectionFileInvalid",
+                throw new ImageToolsException(ErrorIds.EmulatorConnectionFileInvalid,
                     $"The emulator connection file '{source}' is not valid: {e.Message}.",
                     "Pass the file the emulator wrote at start (--connection-file); it holds endpoint, certificateThumbprint, subscriptionId and tenantId.",
                     source, FailureCategory.InvalidArgument, e);

@@ -37,7 +37,7 @@ namespace ImageTools.Engine.Connection
         }
 
         public static EngineSession RequireCurrent() =>
-            Current ?? throw new ImageToolsException("NotConnected",
+            Current ?? throw new ImageToolsException(ErrorIds.NotConnected,
                 "ImageTools is not connected to Azure in this session.",
                 "Run Connect-ImageTools first: for example 'Connect-ImageTools -Identity' in an Azure Automation runbook, " +
                 "'Connect-ImageTools -TenantId <tenant> -SubscriptionId <subscription>' at a prompt, " +

@@ -66,19 +66,19 @@ namespace ImageTools.Engine.Gateway
             if (!string.IsNullOrWhiteSpace(reference.ResourceId))
             {
                 if (!TryParse(reference.ResourceId, out var parsed))
-                    throw new ImageToolsException("InvalidResourceId",
+                    throw new ImageToolsException(ErrorIds.InvalidResourceId,
                         $"'{reference.ResourceId}' is not a resource id of the form /subscriptions/<id>/resourceGroups/<group>/providers/<namespace>/<type>/<name>.",
                         "Pass the resource's full Id (as Get-AzVM, Get-AzSnapshot or Get-AzDisk show it), or -ResourceGroupName and -Name.",
                         reference.ResourceId, FailureCategory.InvalidArgument);
                 var types = allowedTypes.Length == 0 ? new[] { defaultType } : allowedTypes;
                 if (!Array.Exists(types, parsed.IsType))
-                    throw new ImageToolsException("UnsupportedSourceType",
+                    throw new ImageToolsException(ErrorIds.UnsupportedSourceType,
                         $"'{reference.ResourceId}' is a {parsed.Type}; this command takes {string.Join(" or ", types)}.",
                         "Pass a resource of a supported type.", reference.ResourceId, FailureCategory.InvalidArgument);
                 return parsed;
             }
             if (string.IsNullOrWhiteSpace(reference.ResourceGroupName) || string.IsNullOrWhiteSpace(reference.Name))
-                throw new ImageToolsException("MissingResource",
+                throw new ImageToolsException(ErrorIds.MissingResource,
                     "No resource named: give -ResourceId, or both -ResourceGroupName and -Name.",
                     "Name the resource by id, by resource group and name, or pipe it in.", null, FailureCategory.InvalidArgument);
             return new ArmId(subscriptionId, reference.ResourceGroupName!.Trim(), defaultType, reference.Name!.Trim());

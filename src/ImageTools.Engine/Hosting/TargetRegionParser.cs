@@ -15,7 +15,7 @@ namespace ImageTools.Engine.Hosting
     /// </summary>
     public static class TargetRegionParser
     {
-        public const string RuleId = "TargetRegionInvalid";
+        public const string RuleId = ErrorIds.TargetRegionInvalid;
 
         /// <summary>Parses each item: a string or an IDictionary (PowerShell wrappers already removed).</summary>
         public static List<TargetRegionRequest> Parse(IEnumerable<object?>? items)

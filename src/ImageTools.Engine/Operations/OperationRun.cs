@@ -72,13 +72,13 @@ namespace ImageTools.Engine.Operations
             }, percent);
 
         public ImageToolsException Stopped(Exception? inner = null) =>
-            new ImageToolsException("OperationStopped",
+            new ImageToolsException(ErrorIds.OperationStopped,
                 $"{Activity} was stopped while {CurrentStep}.",
                 $"Rerun the same command to resume: finished steps are recognised and skipped. {_resumeHint}",
                 null, FailureCategory.OperationStopped, inner);
 
         public ImageToolsException TimedOut(string step, TimeSpan timeout, Exception? inner = null) =>
-            new ImageToolsException("OperationTimedOut",
+            new ImageToolsException(ErrorIds.OperationTimedOut,
                 $"{Activity}: {step} did not finish within {Format(timeout)}.",
                 $"Check the resource in the portal (Activity log), then rerun the same command: finished steps are recognised and skipped. {_resumeHint}",
                 null, FailureCategory.OperationTimeout, inner);
@@ -96,7 +96,7 @@ namespace ImageTools.Engine.Operations
         public static void RequirePositive(TimeSpan value, string parameter)
         {
             if (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue)
-                throw new ImageToolsException("InvalidTimeout",
+                throw new ImageToolsException(ErrorIds.InvalidTimeout,
                     $"-{parameter} must be a positive time span of at most 24 days; {value} was given.",
                     $"Pass -{parameter} as a TimeSpan such as (New-TimeSpan -Minutes 30).", null, FailureCategory.InvalidArgument);
         }

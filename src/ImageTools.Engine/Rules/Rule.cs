@@ -48,8 +48,11 @@ namespace ImageTools.Engine.Rules
     /// </summary>
     internal abstract class Rule<TFacts>
     {
-        /// <summary>Stable id; never rename (scripts catch it).</summary>
-        public abstract string Id { get; }
+        /// <summary>
+        /// The rule's id is its class name, set here once for every rule: it is the
+        /// FullyQualifiedErrorId users see, so a class is never renamed (scripts catch it).
+        /// </summary>
+        public string Id => GetType().Name;
 
         /// <summary>The state the rule reads, for the catalogue's readers.</summary>
         public abstract string Reads { get; }

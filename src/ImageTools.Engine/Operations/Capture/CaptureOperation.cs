@@ -19,17 +19,18 @@ namespace ImageTools.Engine.Operations.Capture
     /// image from another source if asked, create the image, and delete the source VM only
     /// once the image reads Succeeded.
     /// </summary>
-    internal sealed class CaptureOperation : PreparedOperation
+    internal sealed class CaptureOperation : Operation<CaptureFacts>
     {
         private readonly CaptureRequest _request;
         private readonly OperationRun _run;
-        private CaptureFacts _facts = null!;
+        private readonly ArmId _sourceId;
         private bool _deleteOnly;
         private string _doneMessage = "";
 
-        private CaptureOperation(CaptureRequest request, OperationRun run) : base(run)
+        private CaptureOperation(CaptureRequest request, OperationRun run, ArmId sourceId) : base(run)
         {
             _request = request;
+            _sourceId = sourceId;
             _run = run;
             EmitsDoneResultUnderWhatIf = true;
         }
@@ -44,36 +45,26 @@ namespace ImageTools.Engine.Operations.Capture
             var sourceId = ArmId.Resolve(request.Source, subscriptionId, ArmId.VirtualMachines, ArmId.VirtualMachines, ArmId.Snapshots, ArmId.Disks);
             var run = new OperationRun(sink, ct, gateway, options, $"Capture image from '{sourceId.Name}'",
                 "An image of the same name from the same source is returned as it is.");
-            var operation = new CaptureOperation(request, run);
-            await operation.PrepareAsync(sourceId).ConfigureAwait(false);
+            var operation = new CaptureOperation(request, run, sourceId);
+            await operation.PrepareAsync().ConfigureAwait(false);
             return operation;
         }
 
-        private async Task PrepareAsync(ArmId sourceId)
+        private protected override PreflightResult Evaluate(CaptureFacts facts)
         {
-            var facts = _facts = await ReadFactsAsync(sourceId).ConfigureAwait(false);
-            Preflight = Rules.Preflight.Evaluate(CaptureRules.All, facts);
-            // Without this evidence GeneralizedWithoutEvidence warns.
-            if (facts.Vm != null && facts.Vm.IsGeneralized && GuestStepMarker.Read(facts.Vm.Tags) is GuestStepEvidence evidence)
-                Sink.WriteVerbose($"VM '{facts.Vm.Name}' was generalized with evidence of its guest step ({evidence}).");
-            var captured = Preflight.AlreadyDone is Finding && Preflight.Refusals.Count == 0;
+            var preflight = Rules.Preflight.Evaluate(CaptureRules.All, facts);
             // An earlier run made the image but did not get to delete its source (-DeleteSourceVm):
             // the rerun plans and runs only that delete.
-            _deleteOnly = captured && _request.DeleteSourceVm && facts.Vm != null;
-            Plan = _deleteOnly ? DeleteSourcePlan(facts.Vm!) : PlanFor(facts);
-            _doneMessage = Preflight.AlreadyDone?.Message ?? "";
-            if (_deleteOnly)
-                Preflight = new PreflightResult(Preflight.Findings.Where(f => f.Severity != FindingSeverity.AlreadyDone).ToList());
-            else if (captured)
-                Sink.WriteVerbose(Preflight.AlreadyDone!.Message);
+            _deleteOnly = preflight.AlreadyDone is Finding && preflight.Refusals.Count == 0 && _request.DeleteSourceVm && facts.Vm != null;
+            _doneMessage = preflight.AlreadyDone?.Message ?? "";
+            return _deleteOnly ? new PreflightResult(preflight.Findings.Where(f => f.Severity != FindingSeverity.AlreadyDone).ToList()) : preflight;
         }
 
-        private protected override async Task<object?> ExecuteCoreAsync()
-        {
-            var facts = _facts;
-            if (AlreadyDone != null)
-                return Emit(facts.ExistingImage!, facts, sourceDeleted: facts.Kind == CaptureSourceKind.VirtualMachine && facts.Vm == null);
+        private protected override Task<object?> EmitDoneAsync(CaptureFacts facts) =>
+            Task.FromResult<object?>(Emit(facts.ExistingImage!, facts, sourceDeleted: facts.Kind == CaptureSourceKind.VirtualMachine && facts.Vm == null));
 
+        private protected override async Task<object?> RunStepsAsync(CaptureFacts facts)
+        {
             var timeout = _run.Options.OperationTimeout;
             if (_deleteOnly)
             {
@@ -111,7 +102,7 @@ namespace ImageTools.Engine.Operations.Capture
         private static void RequireSucceeded(ImageState image)
         {
             if (!string.Equals(image.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
-                throw new ImageToolsException("ImageNotSucceeded",
+                throw new ImageToolsException(ErrorIds.ImageNotSucceeded,
                     $"Image '{image.Name}' reads provisioningState '{image.ProvisioningState}', not Succeeded.",
                     "Check the image in the portal; rerun with -Replace to capture it again. The source was not deleted.",
                     image.Id, FailureCategory.InvalidOperation);
@@ -131,8 +122,9 @@ namespace ImageTools.Engine.Operations.Capture
             return info;
         }
 
-        private async Task<CaptureFacts> ReadFactsAsync(ArmId sourceId)
+        private protected override async Task<CaptureFacts> ReadFactsAsync()
         {
+            var sourceId = _sourceId;
             var timeout = _run.Options.OperationTimeout;
             var source = await new SourceReader(_run).ReadAsync(sourceId, timeout).ConfigureAwait(false);
             var kind = source.Kind == SourceKind.Snapshot ? CaptureSourceKind.Snapshot
@@ -161,11 +153,16 @@ namespace ImageTools.Engine.Operations.Capture
                     : await _run.StepAsync("reading the data disk sources", timeout, ct => Azure.GetDiskAsync(dataId.Id, ct)).ConfigureAwait(false) != null;
                 dataDisks.Add(new DataDiskSource(lun++, dataId, exists));
             }
+            // Without this evidence GeneralizedWithoutEvidence warns.
+            if (vm != null && vm.IsGeneralized && GuestStepMarker.Read(vm.Tags) is GuestStepEvidence evidence)
+                Sink.WriteVerbose($"VM '{vm.Name}' was generalized with evidence of its guest step ({evidence}).");
             return new CaptureFacts(_request, sourceId, kind, vm, disk, snapshot, imageId, existing, dataDisks, groupExists);
         }
 
-        private OperationPlan PlanFor(CaptureFacts facts)
+        private protected override OperationPlan PlanFor(CaptureFacts facts)
         {
+            if (_deleteOnly)
+                return DeleteSourcePlan(facts.Vm!);
             var plan = new OperationPlan();
             if (facts.Vm != null && facts.Vm.PowerState == "stopped")
                 plan.Add(facts.Vm.Id, "Deallocate the source VM (-Deallocate)");

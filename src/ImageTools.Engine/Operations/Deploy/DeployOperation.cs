@@ -19,7 +19,7 @@ namespace ImageTools.Engine.Operations.Deploy
     /// each, a public IP only when asked) in parallel, at most ThrottleLimit at a time,
     /// emitting each VM as it completes. A failed VM is a non-terminating error; the others go on.
     /// </summary>
-    internal sealed class DeployOperation : PreparedOperation
+    internal sealed class DeployOperation : Operation<DeployFacts>
     {
         private readonly DeployRequest _request;
         private readonly OperationRun _run;
@@ -27,11 +27,12 @@ namespace ImageTools.Engine.Operations.Deploy
         private readonly DeploySourceResolver _sources;
         private readonly NetworkPlanner _network;
 
-        private DeployFacts _facts = null!;
+        private readonly string _subscriptionId;
         private List<(PlannedVm Vm, IReadOnlyList<Finding> Findings)> _perVm = null!;
 
-        private DeployOperation(DeployRequest request, OperationRun run, IGalleryGateway galleries, IDeployGateway deploy) : base(run)
+        private DeployOperation(DeployRequest request, OperationRun run, IGalleryGateway galleries, IDeployGateway deploy, string subscriptionId) : base(run)
         {
+            _subscriptionId = subscriptionId;
             _request = request;
             _run = run;
             _deploy = deploy;
@@ -47,39 +48,38 @@ namespace ImageTools.Engine.Operations.Deploy
             IGalleryGateway galleries, IDeployGateway deploy, EngineOptions options, string subscriptionId)
         {
             if (request.Count < 1)
-                throw new ImageToolsException("CountOutOfRange", $"-Count {request.Count} is invalid: at least one VM is created.",
+                throw new ImageToolsException(ErrorIds.CountOutOfRange, $"-Count {request.Count} is invalid: at least one VM is created.",
                     "Pass -Count 1 or more.", request.Name, FailureCategory.InvalidArgument);
             var run = new OperationRun(sink, ct, gateway, options, $"Create VM '{request.Name}'" + (request.Count > 1 ? $" ×{request.Count}" : ""),
                 "VMs already made from the same source are recognised and emitted; only the missing ones are created.");
-            var operation = new DeployOperation(request, run, galleries, deploy);
-            await operation.PrepareAsync(subscriptionId).ConfigureAwait(false);
+            var operation = new DeployOperation(request, run, galleries, deploy, subscriptionId);
+            await operation.PrepareAsync().ConfigureAwait(false);
             return operation;
         }
 
-        private async Task PrepareAsync(string subscriptionId)
+        private protected override PreflightResult Evaluate(DeployFacts facts)
         {
-            var facts = _facts = await ReadFactsAsync(subscriptionId).ConfigureAwait(false);
-            Preflight = Rules.Preflight.Evaluate(DeployRules.All, facts);
             _perVm = facts.Vms.Select(v => (Vm: v, Findings: Rules.Preflight.Evaluate(DeployRules.PerVm, v).Refusals)).ToList();
             ItemRefusals = _perVm.SelectMany(p => p.Findings).ToList();
-            Plan = PlanFor(facts);
-            if (AlreadyDone is Finding done)
-                Sink.WriteVerbose(done.Message);
-            else if (facts.Source.Kind == DeploySourceKind.GalleryDefinition && facts.Source.ImageId.Length > 0)
+            return Rules.Preflight.Evaluate(DeployRules.All, facts);
+        }
+
+        private protected override void Prepared(DeployFacts facts)
+        {
+            if (AlreadyDone == null && facts.Source.Kind == DeploySourceKind.GalleryDefinition && facts.Source.ImageId.Length > 0)
                 Sink.WriteVerbose($"Latest version of '{facts.Source.Name}' in '{facts.TargetLocation}': '{facts.Source.ImageId}'.");
         }
 
-        private protected override async Task<object?> ExecuteCoreAsync()
+        private protected override async Task<object?> EmitDoneAsync(DeployFacts facts)
         {
-            var facts = _facts;
-            if (AlreadyDone != null)
-            {
-                var fanOut = new VmFanOut(_run, _request, _deploy);
-                foreach (var vm in facts.Vms)
-                    await fanOut.EmitAsync(vm, _run.Cancellation).ConfigureAwait(false);
-                return null;
-            }
+            var fanOut = new VmFanOut(_run, _request, _deploy);
+            foreach (var vm in facts.Vms)
+                await fanOut.EmitAsync(vm, _run.Cancellation).ConfigureAwait(false);
+            return null;
+        }
 
+        private protected override async Task<object?> RunStepsAsync(DeployFacts facts)
+        {
             var subnetId = await _network.CreateIfPlannedAsync(facts, DeployVmSpec.Tags(_request)).ConfigureAwait(false);
             await new VmFanOut(_run, _request, _deploy).RunAsync(facts, _perVm.Where(p => p.Findings.Count > 0).ToDictionary(p => p.Vm, p => p.Findings[0]), subnetId).ConfigureAwait(false);
             return null;
@@ -89,7 +89,7 @@ namespace ImageTools.Engine.Operations.Deploy
 
         // ---- the plan ----
 
-        private OperationPlan PlanFor(DeployFacts facts)
+        private protected override OperationPlan PlanFor(DeployFacts facts)
         {
             var plan = new OperationPlan();
             if (facts.Network.CreatesVirtualNetwork && facts.ToCreate.Any())
@@ -110,8 +110,9 @@ namespace ImageTools.Engine.Operations.Deploy
 
         // ---- reading the state ----
 
-        private async Task<DeployFacts> ReadFactsAsync(string subscriptionId)
+        private protected override async Task<DeployFacts> ReadFactsAsync()
         {
+            var subscriptionId = _subscriptionId;
             var timeout = _run.Options.OperationTimeout;
             var source = await _sources.ReadAsync(_request.Source, subscriptionId, timeout).ConfigureAwait(false);
             var location = RegionNames.Normalize(Stated(_request.Location) ?? source.Location);

@@ -120,7 +120,7 @@ namespace ImageTools.Engine.Operations.Deploy
             }
             catch (ImageToolsException e)
             {
-                Sink.WriteError(new ImageToolsException("VmCreateFailed",
+                Sink.WriteError(new ImageToolsException(ErrorIds.VmCreateFailed,
                     $"VM '{vm.Name}' failed while {step}: {e.Message}",
                     "Rerun the same command: the VMs already made are recognised and emitted, only the missing ones are created." +
                     (e.Remedy != null ? " " + e.Remedy : ""),
@@ -131,7 +131,7 @@ namespace ImageTools.Engine.Operations.Deploy
         public async Task EmitAsync(PlannedVm vm, CancellationToken ct)
         {
             var state = await Azure.GetVmAsync(vm.Id, ct).ConfigureAwait(false)
-                ?? throw new ImageToolsException("VmNotFound", $"VM '{vm.Name}' was not found after it was created.",
+                ?? throw new ImageToolsException(ErrorIds.VmNotFound, $"VM '{vm.Name}' was not found after it was created.",
                     "Check the resource group's activity log, then rerun the same command.", vm.Id, FailureCategory.ObjectNotFound);
             Sink.WriteObject(ModelMapper.ToVmInfo(state));
         }

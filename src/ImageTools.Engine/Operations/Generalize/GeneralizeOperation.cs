@@ -20,12 +20,11 @@ namespace ImageTools.Engine.Operations.Generalize
     /// evidence that it took, record that evidence on the VM (one tag), power the VM off from the platform, deallocate, mark
     /// the VM generalized and confirm OSState/generalized.
     /// </summary>
-    internal sealed class GeneralizeOperation : PreparedOperation
+    internal sealed class GeneralizeOperation : Operation<GeneralizeFacts>
     {
         private readonly GeneralizeRequest _request;
         private readonly OperationRun _run;
         private readonly ArmId _vmId;
-        private GeneralizeFacts _facts = null!;
 
         private GeneralizeOperation(GeneralizeRequest request, OperationRun run, ArmId vmId) : base(run)
         {
@@ -60,12 +59,11 @@ namespace ImageTools.Engine.Operations.Generalize
             return operation;
         }
 
-        private async Task PrepareAsync()
+        private protected override PreflightResult Evaluate(GeneralizeFacts facts) => Rules.Preflight.Evaluate(GeneralizeRules.Arm, facts);
+
+        private protected override void Prepared(GeneralizeFacts facts)
         {
-            var facts = _facts = await ReadFactsAsync().ConfigureAwait(false);
             _guest.OsSnapshotName = facts.Snapshots.FirstOrDefault(s => s.Disk.Lun < 0)?.Id.Name;
-            Preflight = Rules.Preflight.Evaluate(GeneralizeRules.Arm, facts);
-            Plan = PlanFor(facts);
             DeclinedMessage = $"Declined: nothing was changed on VM '{facts.Vm.Name}'.";
             if (facts.NeedsDomainProbe)
                 WhatIfNotes = new[]
@@ -73,17 +71,13 @@ namespace ImageTools.Engine.Operations.Generalize
                     "DomainJoined and DomainController cannot be known without the probe: ARM does not expose domain membership, " +
                     "and -WhatIf does not run the read-only run command that reads it in the guest.",
                 };
-            if (AlreadyDone is Finding done)
-                Sink.WriteVerbose(done.Message);
         }
 
-        private protected override async Task<object?> ExecuteCoreAsync()
-        {
-            var facts = _facts;
-            var vm = facts.Vm;
-            if (AlreadyDone != null)
-                return Emit(vm, Array.Empty<string>());
+        private protected override Task<object?> EmitDoneAsync(GeneralizeFacts facts) => Task.FromResult<object?>(Emit(facts.Vm, Array.Empty<string>()));
 
+        private protected override async Task<object?> RunStepsAsync(GeneralizeFacts facts)
+        {
+            var vm = facts.Vm;
             var foundPowerState = vm.PowerState;
             var started = false;
             if (facts.GuestStepNeeded && vm.PowerState != "running")
@@ -124,7 +118,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 ct => Azure.GeneralizeVmAsync(_vmId.Id, ct), 90).ConfigureAwait(false);
             vm = await ReadVmAsync("confirming OSState/generalized").ConfigureAwait(false);
             if (!vm.IsGeneralized)
-                throw new ImageToolsException("GeneralizeNotConfirmed",
+                throw new ImageToolsException(ErrorIds.GeneralizeNotConfirmed,
                     $"VM '{vm.Name}' was marked generalized, but its instance view does not show OSState/generalized (power state {vm.PowerState}).",
                     "Check the VM's instance view (Get-AzVM -Status), then rerun; finished steps are recognised.", vm.Id);
             _run.Completed();
@@ -140,7 +134,7 @@ namespace ImageTools.Engine.Operations.Generalize
 
         // ---- reading ----
 
-        private async Task<GeneralizeFacts> ReadFactsAsync()
+        private protected override async Task<GeneralizeFacts> ReadFactsAsync()
         {
             var vm = await ReadVmAsync("reading the VM").ConfigureAwait(false);
             var snapshots = new List<PlannedSnapshot>();
@@ -159,12 +153,12 @@ namespace ImageTools.Engine.Operations.Generalize
 
         private async Task<VmState> ReadVmAsync(string step) =>
             await _run.StepAsync(step, _run.Options.OperationTimeout, ct => Azure.GetVmAsync(_vmId.Id, ct)).ConfigureAwait(false)
-            ?? throw new ImageToolsException("VmNotFound",
+            ?? throw new ImageToolsException(ErrorIds.VmNotFound,
                 $"VM '{_vmId.Name}' was not found in resource group '{_vmId.ResourceGroupName}' (subscription {_vmId.SubscriptionId}).",
                 "Check the name, the resource group and the subscription (-SubscriptionId), or pipe the VM in from Get-AzVM.",
                 _vmId.Id, FailureCategory.ObjectNotFound);
 
-        private OperationPlan PlanFor(GeneralizeFacts facts)
+        private protected override OperationPlan PlanFor(GeneralizeFacts facts)
         {
             var plan = new OperationPlan();
             var vm = facts.Vm;

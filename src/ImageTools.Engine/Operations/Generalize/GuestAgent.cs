@@ -52,12 +52,12 @@ namespace ImageTools.Engine.Operations.Generalize
             {
                 return await SysprepStepAsync().ConfigureAwait(false);
             }
-            catch (ImageToolsException e) when (e.RuleId == "OperationTimedOut")
+            catch (ImageToolsException e) when (e.RuleId == ErrorIds.OperationTimedOut)
             {
                 if (_guestSilent != null)
                     throw SysprepNotSealed($"its guest agent stopped answering ({_guestSilent}) and did not answer again within {OperationRun.Format(_request.GuestTimeout)}", e);
                 var seen = _lastImageState.Length > 0 ? _lastImageState : "no ImageState";
-                throw new ImageToolsException("SysprepTimedOut",
+                throw new ImageToolsException(ErrorIds.SysprepTimedOut,
                     $"Sysprep in VM '{_vmId.Name}' did not reach IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE within {OperationRun.Format(_request.GuestTimeout)} (last seen: {seen}; IMAGE_STATE_UNDEPLOYABLE that never moves means Sysprep failed or hangs). The VM was left as it is and not marked generalized.",
                     "Sign in to the guest and read C:\\Windows\\System32\\Sysprep\\Panther\\setupact.log and setuperr.log (a Store app installed for one user, or a pending update, often blocks Sysprep); fix it and rerun, or raise -GuestTimeout.",
                     _vmId.Id, FailureCategory.OperationTimeout, e);
@@ -112,7 +112,7 @@ namespace ImageTools.Engine.Operations.Generalize
                         {
                             var run = await RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.Sysprep, ct).ConfigureAwait(false);
                             if (run.StdErr.Length > 0)
-                                throw new ImageToolsException("SysprepFailed",
+                                throw new ImageToolsException(ErrorIds.SysprepFailed,
                                     $"Sysprep could not start in VM '{_vmId.Name}': {run.StdErr} The VM was left as it is and not marked generalized.",
                                     "Fix the cause in the guest (C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log), then rerun.",
                                     _vmId.Id, FailureCategory.InvalidOperation);
@@ -156,7 +156,7 @@ namespace ImageTools.Engine.Operations.Generalize
         /// <summary>The OS disk's pre-generalize snapshot (taken or reused), for the remedies; null with -SkipSnapshot.</summary>
         public string? OsSnapshotName { get; set; }
 
-        private ImageToolsException SysprepUndeployable() => new ImageToolsException("SysprepFailed",
+        private ImageToolsException SysprepUndeployable() => new ImageToolsException(ErrorIds.SysprepFailed,
             $"Sysprep failed in VM '{_vmId.Name}': the guest's ImageState is {GuestScripts.ImageStateUndeployable}. The VM was left as it is and not marked generalized.",
             "Sign in to the guest and read C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log; fix the cause (often an app provisioned for one user, or BitLocker), or rebuild the VM from its pre-generalize snapshot, then rerun.",
             _vmId.Id, FailureCategory.InvalidOperation);
@@ -172,7 +172,7 @@ namespace ImageTools.Engine.Operations.Generalize
             var restore = OsSnapshotName != null
                 ? $"restore the OS disk from the pre-generalize snapshot '{OsSnapshotName}'"
                 : "rebuild the VM (no pre-generalize snapshot was taken: -SkipSnapshot)";
-            return new ImageToolsException("SysprepNotSealed",
+            return new ImageToolsException(ErrorIds.SysprepNotSealed,
                 $"Sysprep's seal was not read in VM '{_vmId.Name}': {what} before ImageState read {GuestScripts.ImageStateSealed}; last ImageState seen: {seen}. " +
                 "Without that reading there is no evidence the guest was generalized (VMs built from an image of it could hang at provisioning), " +
                 "so the VM was not tagged, deallocated or marked generalized.",
@@ -245,7 +245,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 return GuestStepMarker.WaagentDeprovisioned;
             }, 40);
 
-        private ImageToolsException DeprovisionNotConfirmed(string armCode) => new ImageToolsException("DeprovisionNotConfirmed",
+        private ImageToolsException DeprovisionNotConfirmed(string armCode) => new ImageToolsException(ErrorIds.DeprovisionNotConfirmed,
             $"The result of {GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)} was not read in VM '{_vmId.Name}': the guest stopped before it answered (run command {armCode}). " +
             "Without that result there is no evidence the guest was deprovisioned, so the VM was not tagged, deallocated or marked generalized.",
             "Start the VM and read /var/log/waagent.log to see whether the deprovisioning ran to the end; " +
@@ -253,7 +253,7 @@ namespace ImageTools.Engine.Operations.Generalize
             "then rerun Invoke-VmGeneralize.",
             _vmId.Id, FailureCategory.InvalidOperation);
 
-        private ImageToolsException DeprovisionFailed(string why) => new ImageToolsException("DeprovisionFailed",
+        private ImageToolsException DeprovisionFailed(string why) => new ImageToolsException(ErrorIds.DeprovisionFailed,
             $"Deprovisioning failed in VM '{_vmId.Name}' ({GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)}): {why}. " +
             "The VM was left as it is: not tagged, deallocated or marked generalized.",
             "Sign in to the guest and read /var/log/waagent.log (and the command's stderr above); fix the cause (for example install or repair walinuxagent), then rerun. " +

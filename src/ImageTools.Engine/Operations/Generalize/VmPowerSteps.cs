@@ -49,7 +49,7 @@ namespace ImageTools.Engine.Operations.Generalize
                     }
                 }, 10).ConfigureAwait(false);
             }
-            catch (ImageToolsException e) when (e.RuleId == "OperationTimedOut" && last != null)
+            catch (ImageToolsException e) when (e.RuleId == ErrorIds.OperationTimedOut && last != null)
             {
                 // The same rule as for a running VM, judged on the state seen when the wait ended.
                 var finding = new GuestAgentNotReady().Evaluate(new GeneralizeFacts(_request, last, Array.Empty<PlannedSnapshot>()));
@@ -84,7 +84,7 @@ namespace ImageTools.Engine.Operations.Generalize
                     outcome = "The VM was started only for the probe (-Start) and has been stopped again, as it was found.";
                 }
             }
-            catch (Exception e) when (e is AzureRequestException || (e is ImageToolsException t && t.RuleId == "OperationTimedOut"))
+            catch (Exception e) when (e is AzureRequestException || (e is ImageToolsException t && t.RuleId == ErrorIds.OperationTimedOut))
             {
                 outcome = $"The VM was started for the probe (-Start) and could not be returned to {foundPowerState} ({e.Message}); it is left running.";
             }

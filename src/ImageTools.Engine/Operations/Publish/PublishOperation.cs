@@ -18,7 +18,7 @@ namespace ImageTools.Engine.Operations.Publish
     /// then wait until every target region reads Completed (polling $expand=ReplicationStatus),
     /// one progress bar per region, unless -NoWait.
     /// </summary>
-    internal sealed class PublishOperation : PreparedOperation
+    internal sealed class PublishOperation : Operation<PublishFacts>
     {
         /// <summary>
         /// Between two replication reads when the session sets no polling interval: 5 s doubling to
@@ -33,10 +33,11 @@ namespace ImageTools.Engine.Operations.Publish
         private readonly OperationRun _run;
         private readonly IGalleryGateway _galleries;
 
-        private PublishFacts _facts = null!;
+        private readonly string _subscriptionId;
 
-        private PublishOperation(PublishRequest request, OperationRun run, IGalleryGateway galleries) : base(run)
+        private PublishOperation(PublishRequest request, OperationRun run, IGalleryGateway galleries, string subscriptionId) : base(run)
         {
+            _subscriptionId = subscriptionId;
             _request = request;
             _run = run;
             _galleries = galleries;
@@ -51,28 +52,24 @@ namespace ImageTools.Engine.Operations.Publish
         {
             var run = new OperationRun(sink, ct, gateway, options, $"Publish '{request.GalleryName}/{request.DefinitionName}'",
                 "A version already made from the same source is recognised (also with -Version auto) and its replication is awaited.");
-            var operation = new PublishOperation(request, run, galleries);
-            await operation.PrepareAsync(subscriptionId).ConfigureAwait(false);
+            var operation = new PublishOperation(request, run, galleries, subscriptionId);
+            await operation.PrepareAsync().ConfigureAwait(false);
             return operation;
         }
 
-        private async Task PrepareAsync(string subscriptionId)
+        private protected override PreflightResult Evaluate(PublishFacts facts) => Rules.Preflight.Evaluate(PublishRules.All, facts);
+
+        private protected override void Prepared(PublishFacts facts)
         {
-            var facts = _facts = await ReadFactsAsync(subscriptionId).ConfigureAwait(false);
-            Preflight = Rules.Preflight.Evaluate(PublishRules.All, facts);
-            Plan = PlanFor(facts);
-            if (AlreadyDone is Finding done)
-                Sink.WriteVerbose(done.Message);
-            else if (Preflight.Refusals.Count == 0 && facts.SourceRegionAdded)
+            if (AlreadyDone == null && Refusals.Count == 0 && facts.SourceRegionAdded)
                 Sink.WriteVerbose($"Target regions: added the source's region '{facts.TargetLocation}' (a version is always replicated to its own region).");
         }
 
-        private protected override async Task<object?> ExecuteCoreAsync()
-        {
-            var facts = _facts;
-            if (AlreadyDone != null)
-                return await FinishAsync(facts, facts.ExistingVersion!).ConfigureAwait(false);
+        private protected override async Task<object?> EmitDoneAsync(PublishFacts facts) =>
+            await FinishAsync(facts, facts.ExistingVersion!).ConfigureAwait(false);
 
+        private protected override async Task<object?> RunStepsAsync(PublishFacts facts)
+        {
             var timeout = _run.Options.OperationTimeout;
             if (facts.Gallery == null)
                 await _run.StepAsync($"creating gallery '{facts.GalleryName}'", timeout, ct => _galleries.CreateGalleryAsync(new GallerySpec
@@ -134,19 +131,19 @@ namespace ImageTools.Engine.Operations.Publish
             for (var attempt = 1; ; attempt++)
             {
                 var version = await _galleries.GetVersionAsync(versionId, replicationStatus: true, ct).ConfigureAwait(false)
-                    ?? throw new ImageToolsException("GalleryVersionNotFound",
+                    ?? throw new ImageToolsException(ErrorIds.GalleryVersionNotFound,
                         $"Version '{versionId}' disappeared while its replication was awaited.",
                         "Check the gallery's activity log; rerun the same command to publish it again.", versionId, FailureCategory.ObjectNotFound);
                 Report(version, reported, activities);
 
                 if (string.Equals(version.ProvisioningState, "Failed", StringComparison.OrdinalIgnoreCase))
-                    throw new ImageToolsException("GalleryVersionFailed",
+                    throw new ImageToolsException(ErrorIds.GalleryVersionFailed,
                         $"Version '{version.Name}' reads provisioningState Failed.",
                         "Check the gallery's activity log for the reason, then rerun the same command (the failed version is published again).",
                         version.Id, FailureCategory.InvalidOperation);
                 var failed = version.Regions.Where(r => string.Equals(r.State, "Failed", StringComparison.OrdinalIgnoreCase)).ToList();
                 if (failed.Count > 0)
-                    throw new ImageToolsException("GalleryReplicationFailed",
+                    throw new ImageToolsException(ErrorIds.GalleryReplicationFailed,
                         $"Replication of version '{version.Name}' failed in {string.Join("; ", failed.Select(r => $"'{r.Name}': {(r.Details.Length > 0 ? r.Details : "no details given")}"))}." +
                         Completed(version),
                         "Fix the cause in the failed region (quota, storage type, region availability), then update the version's target regions or publish a new version.",
@@ -208,8 +205,9 @@ namespace ImageTools.Engine.Operations.Publish
         private static string GallerySubscription(PublishFacts facts) => facts.GalleryId.Split('/')[2];
         private static string GalleryGroup(PublishFacts facts) => facts.GalleryId.Split('/')[4];
 
-        private async Task<PublishFacts> ReadFactsAsync(string subscriptionId)
+        private protected override async Task<PublishFacts> ReadFactsAsync()
         {
+            var subscriptionId = _subscriptionId;
             var timeout = _run.Options.OperationTimeout;
             var source = await ReadSourceAsync(subscriptionId, timeout).ConfigureAwait(false);
 
@@ -258,7 +256,7 @@ namespace ImageTools.Engine.Operations.Publish
 
         // ---- plan and spec ----
 
-        private OperationPlan PlanFor(PublishFacts facts)
+        private protected override OperationPlan PlanFor(PublishFacts facts)
         {
             var plan = new OperationPlan();
             if (facts.Gallery == null)

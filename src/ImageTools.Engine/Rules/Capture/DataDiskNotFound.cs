@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// <summary>Every data disk carried into an image made from disks must exist (and a VM source carries its own).</summary>
     internal sealed class DataDiskNotFound : Rule<CaptureFacts>
     {
-        public override string Id => "DataDiskNotFound";
         public override string Reads => "GET of each -DataDiskSourceIds disk or snapshot";
 
         public override Finding? Evaluate(CaptureFacts facts)

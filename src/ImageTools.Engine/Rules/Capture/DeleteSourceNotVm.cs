@@ -3,7 +3,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// <summary>-DeleteSourceVm only means something for a VM source.</summary>
     internal sealed class DeleteSourceNotVm : Rule<CaptureFacts>
     {
-        public override string Id => "DeleteSourceNotVm";
         public override string Reads => "the source kind; -DeleteSourceVm";
 
         public override Finding? Evaluate(CaptureFacts facts) =>

@@ -13,7 +13,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// </summary>
     internal sealed class GeneralizedWithoutEvidence : Rule<CaptureFacts>
     {
-        public override string Id => nameof(GeneralizedWithoutEvidence);
         public override string Reads => "OSState/generalized and the imagetools-guest-generalized tag of the source VM";
 
         public override Finding? Evaluate(CaptureFacts facts)

@@ -8,7 +8,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// </summary>
     internal sealed class HyperVGenerationMismatch : Rule<CaptureFacts>
     {
-        public override string Id => "HyperVGenerationMismatch";
         public override string Reads => "instance view hyperVGeneration of the VM, or hyperVGeneration of the disk/snapshot";
 
         public override Finding? Evaluate(CaptureFacts facts)

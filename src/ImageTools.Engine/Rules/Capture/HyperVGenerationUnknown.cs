@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// <summary>Never a silent V1: when neither the source nor the request says the generation, the user must.</summary>
     internal sealed class HyperVGenerationUnknown : Rule<CaptureFacts>
     {
-        public override string Id => "HyperVGenerationUnknown";
         public override string Reads => "hyperVGeneration of the source; -HyperVGeneration";
 
         public override Finding? Evaluate(CaptureFacts facts) =>

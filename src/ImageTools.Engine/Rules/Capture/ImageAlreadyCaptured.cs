@@ -11,7 +11,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// </summary>
     internal sealed class ImageAlreadyCaptured : Rule<CaptureFacts>
     {
-        public override string Id => "ImageAlreadyCaptured";
         public override string Reads => "GET of the image: sourceVirtualMachine.id or storageProfile.osDisk source, provisioningState";
 
         public override Finding? Evaluate(CaptureFacts facts)

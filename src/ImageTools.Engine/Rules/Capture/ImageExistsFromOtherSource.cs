@@ -10,7 +10,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// </summary>
     internal sealed class ImageExistsFromOtherSource : Rule<CaptureFacts>
     {
-        public override string Id => "ImageExistsFromOtherSource";
         public override string Reads => "GET of the image: its source and provisioningState";
 
         public override Finding? Evaluate(CaptureFacts facts)

@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// <summary>A managed image is made in its source's region.</summary>
     internal sealed class ImageLocationMismatch : Rule<CaptureFacts>
     {
-        public override string Id => "ImageLocationMismatch";
         public override string Reads => "location of the source; -Location";
 
         public override Finding? Evaluate(CaptureFacts facts)

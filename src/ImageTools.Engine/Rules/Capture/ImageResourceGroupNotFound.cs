@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// <summary>An image put in another resource group (-ResourceGroupName) needs that group to exist; it is not created.</summary>
     internal sealed class ImageResourceGroupNotFound : Rule<CaptureFacts>
     {
-        public override string Id => "ImageResourceGroupNotFound";
         public override string Reads => "GET of the resource group named by -ResourceGroupName";
 
         public override Finding? Evaluate(CaptureFacts facts) =>

@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// <summary>Image names: 1-80 letters, digits, _ . -; start with a letter or digit; end with a letter, digit or _.</summary>
     internal sealed class InvalidImageName : Rule<CaptureFacts>
     {
-        public override string Id => "InvalidImageName";
         public override string Reads => "the image name (given, or <source name>-image)";
 
         public override Finding? Evaluate(CaptureFacts facts)

@@ -10,7 +10,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// </summary>
     internal sealed class OsStateRequired : Rule<CaptureFacts>
     {
-        public override string Id => nameof(OsStateRequired);
         public override string Reads => "-OsState; the snapshot's imagetools-snapshot-of tag (a pre-generalize snapshot is Specialized)";
 
         public override Finding? Evaluate(CaptureFacts facts)

@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// <summary>An image from a disk or snapshot needs its OS type: the disk's own, or -OsType; the two must agree.</summary>
     internal sealed class OsTypeRequired : Rule<CaptureFacts>
     {
-        public override string Id => "OsTypeRequired";
         public override string Reads => "osType of the disk/snapshot; -OsType";
 
         public override Finding? Evaluate(CaptureFacts facts)

@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// <summary>The VM, snapshot or disk to capture must exist.</summary>
     internal sealed class SourceNotFound : Rule<CaptureFacts>
     {
-        public override string Id => "SourceNotFound";
         public override string Reads => "GET of the source";
 
         public override Finding? Evaluate(CaptureFacts facts) =>

@@ -12,7 +12,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// </summary>
     internal sealed class SpecializedManagedImage : Rule<CaptureFacts>
     {
-        public override string Id => nameof(SpecializedManagedImage);
         public override string Reads => "-OsState; the snapshot's imagetools-snapshot-of tag (a pre-generalize snapshot is Specialized)";
 
         public override Finding? Evaluate(CaptureFacts facts)

@@ -3,7 +3,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// <summary>A stopped VM still holds (and bills) its hardware; capture wants it deallocated.</summary>
     internal sealed class StoppedNotDeallocated : Rule<CaptureFacts>
     {
-        public override string Id => "StoppedNotDeallocated";
         public override string Reads => "instance view PowerState/stopped of the source VM";
 
         public override Finding? Evaluate(CaptureFacts facts)

@@ -3,7 +3,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// <summary>Managed images cannot carry Secure Boot / vTPM state: Trusted Launch and Confidential VM sources go to a gallery.</summary>
     internal sealed class TrustedLaunchToManagedImage : Rule<CaptureFacts>
     {
-        public override string Id => "TrustedLaunchToManagedImage";
         public override string Reads => "securityProfile.securityType of the VM, or the disk's/snapshot's security profile";
 
         public override Finding? Evaluate(CaptureFacts facts)

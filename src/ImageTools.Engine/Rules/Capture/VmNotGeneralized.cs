@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Capture
     /// </summary>
     internal sealed class VmNotGeneralized : Rule<CaptureFacts>
     {
-        public override string Id => "VmNotGeneralized";
         public override string Reads => "instance view OSState/generalized of the source VM";
 
         public override Finding? Evaluate(CaptureFacts facts)

@@ -10,7 +10,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// </summary>
     internal sealed class AdminCredentialInvalid : Rule<DeployFacts>
     {
-        public override string Id => nameof(AdminCredentialInvalid);
         public override string Reads => "-Credential, -SshPublicKey; the source's OS type";
 
         public override Finding? Evaluate(DeployFacts facts)

@@ -11,7 +11,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// </summary>
     internal sealed class ComputerNameInvalid : Rule<DeployFacts>
     {
-        public override string Id => nameof(ComputerNameInvalid);
         public override string Reads => "-Name, -Count (the generated computer names); the source's OS type";
 
         public override Finding? Evaluate(DeployFacts facts)

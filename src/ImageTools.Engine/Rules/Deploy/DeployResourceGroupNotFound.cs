@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// <summary>The VMs' resource group must exist (ARM: 404 ResourceGroupNotFound "Resource group 'x' could not be found.").</summary>
     internal sealed class DeployResourceGroupNotFound : Rule<DeployFacts>
     {
-        public override string Id => nameof(DeployResourceGroupNotFound);
         public override string Reads => "the target resource group";
 
         public override Finding? Evaluate(DeployFacts facts) =>

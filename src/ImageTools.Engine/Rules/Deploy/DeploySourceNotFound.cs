@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// <summary>The managed image, gallery version or gallery definition must exist.</summary>
     internal sealed class DeploySourceNotFound : Rule<DeployFacts>
     {
-        public override string Id => nameof(DeploySourceNotFound);
         public override string Reads => "the source image, gallery version or definition";
 
         public override Finding? Evaluate(DeployFacts facts) =>

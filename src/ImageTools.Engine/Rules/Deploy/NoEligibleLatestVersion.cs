@@ -10,7 +10,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// </summary>
     internal sealed class NoEligibleLatestVersion : Rule<DeployFacts>
     {
-        public override string Id => nameof(NoEligibleLatestVersion);
         public override string Reads => "the definition's versions, their latest-exclusion, provisioning and replication status";
 
         public override Finding? Evaluate(DeployFacts facts)

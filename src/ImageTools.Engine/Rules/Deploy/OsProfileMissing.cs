@@ -8,7 +8,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// </summary>
     internal sealed class OsProfileMissing : Rule<DeployFacts>
     {
-        public override string Id => nameof(OsProfileMissing);
         public override string Reads => "the source's OS state and type; -Credential, -SshPublicKey";
 
         public override Finding? Evaluate(DeployFacts facts)

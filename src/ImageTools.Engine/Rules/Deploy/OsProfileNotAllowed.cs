@@ -8,7 +8,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// </summary>
     internal sealed class OsProfileNotAllowed : Rule<DeployFacts>
     {
-        public override string Id => nameof(OsProfileNotAllowed);
         public override string Reads => "the source's OS state; -Credential, -SshPublicKey";
 
         public override Finding? Evaluate(DeployFacts facts) =>

@@ -11,7 +11,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// </summary>
     internal sealed class SourceNotInTargetLocation : Rule<DeployFacts>
     {
-        public override string Id => nameof(SourceNotInTargetLocation);
         public override string Reads => "the image's region, or the version's replication status per region";
 
         public override Finding? Evaluate(DeployFacts facts)

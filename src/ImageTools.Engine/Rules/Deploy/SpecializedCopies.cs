@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// <summary>Copies of a specialized source share computer name and SID: -Count &gt; 1 only with -AllowSpecializedCopies.</summary>
     internal sealed class SpecializedCopies : Rule<DeployFacts>
     {
-        public override string Id => nameof(SpecializedCopies);
         public override string Reads => "the source's OS state; -Count, -AllowSpecializedCopies";
 
         public override Finding? Evaluate(DeployFacts facts) =>

@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// <summary>-SubnetId must name an existing subnet of a VNet in the target location.</summary>
     internal sealed class SubnetNotFound : Rule<DeployFacts>
     {
-        public override string Id => nameof(SubnetNotFound);
         public override string Reads => "the virtual network that holds -SubnetId";
 
         public override Finding? Evaluate(DeployFacts facts)

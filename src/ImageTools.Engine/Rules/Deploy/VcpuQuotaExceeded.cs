@@ -10,7 +10,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// </summary>
     internal sealed class VcpuQuotaExceeded : Rule<DeployFacts>
     {
-        public override string Id => nameof(VcpuQuotaExceeded);
         public override string Reads => "the location's compute usages and the size's vCPU count";
 
         public override Finding? Evaluate(DeployFacts facts)

@@ -8,7 +8,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// </summary>
     internal sealed class VmExistsFromOtherSource : Rule<PlannedVm>
     {
-        public override string Id => nameof(VmExistsFromOtherSource);
         public override string Reads => "the existing VM of that name and its image reference";
 
         public override Finding? Evaluate(PlannedVm vm) =>

@@ -7,7 +7,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// <summary>Every VM name -Count generates is a valid VM resource name (1-64, letters, digits, '-', '_', '.').</summary>
     internal sealed class VmNameInvalid : Rule<DeployFacts>
     {
-        public override string Id => nameof(VmNameInvalid);
         public override string Reads => "-Name, -Count (the generated VM names)";
 
         public override Finding? Evaluate(DeployFacts facts)

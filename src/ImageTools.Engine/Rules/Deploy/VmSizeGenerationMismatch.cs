@@ -15,7 +15,6 @@ namespace ImageTools.Engine.Rules.Deploy
     {
         private const int SuggestionCount = 8;
 
-        public override string Id => nameof(VmSizeGenerationMismatch);
         public override string Reads => "the location's VM SKUs (HyperVGenerations) and the source's Hyper-V generation";
 
         public override Finding? Evaluate(DeployFacts facts)

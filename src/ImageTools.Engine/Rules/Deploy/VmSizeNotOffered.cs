@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// <summary>The size must be one the location offers (its VM sizes list).</summary>
     internal sealed class VmSizeNotOffered : Rule<DeployFacts>
     {
-        public override string Id => nameof(VmSizeNotOffered);
         public override string Reads => "the location's VM sizes";
 
         public override Finding? Evaluate(DeployFacts facts) =>

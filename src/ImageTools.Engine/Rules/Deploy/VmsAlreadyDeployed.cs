@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Deploy
     /// <summary>A rerun converges: when every VM of the run exists from this source, they are emitted and nothing is written.</summary>
     internal sealed class VmsAlreadyDeployed : Rule<DeployFacts>
     {
-        public override string Id => nameof(VmsAlreadyDeployed);
         public override string Reads => "the resource group's VMs and their image references";
 
         public override Finding? Evaluate(DeployFacts facts) =>

@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Generalize
     /// <summary>waagent deprovisioning and cloud-init exist only in Linux guests; Windows is generalized with Sysprep.</summary>
     internal sealed class DeprovisionOnWindows : Rule<GeneralizeFacts>
     {
-        public override string Id => "DeprovisionOnWindows";
         public override string Reads => "storageProfile.osDisk.osType; the requested guest method and -CloudInitClean";
 
         public override Finding? Evaluate(GeneralizeFacts facts)

@@ -8,7 +8,6 @@ namespace ImageTools.Engine.Rules.Generalize
     /// </summary>
     internal sealed class DomainController : Rule<GeneralizeFacts>
     {
-        public override string Id => "DomainController";
         public override string Reads => "the guest probe: Win32_ComputerSystem.DomainRole (4 or 5)";
 
         public override Finding? Evaluate(GeneralizeFacts facts)

@@ -10,7 +10,6 @@ namespace ImageTools.Engine.Rules.Generalize
     /// </summary>
     internal sealed class DomainJoined : Rule<GeneralizeFacts>
     {
-        public override string Id => "DomainJoined";
         public override string Reads => "the guest probe: Win32_ComputerSystem.PartOfDomain, DomainRole";
 
         public override Finding? Evaluate(GeneralizeFacts facts)

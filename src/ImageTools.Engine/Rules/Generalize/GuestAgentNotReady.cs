@@ -3,7 +3,6 @@ namespace ImageTools.Engine.Rules.Generalize
     /// <summary>Run Command goes through the guest agent; without a Ready agent the guest step cannot run.</summary>
     internal sealed class GuestAgentNotReady : Rule<GeneralizeFacts>
     {
-        public override string Id => "GuestAgentNotReady";
         public override string Reads => "instance view vmAgent.statuses[0].displayStatus";
 
         public override Finding? Evaluate(GeneralizeFacts facts)

@@ -3,7 +3,6 @@ namespace ImageTools.Engine.Rules.Generalize
     /// <summary>A scale-set instance is not generalized on its own: its image comes from a standalone VM.</summary>
     internal sealed class ScaleSetInstance : Rule<GeneralizeFacts>
     {
-        public override string Id => "ScaleSetInstance";
         public override string Reads => "virtualMachineScaleSet.id";
 
         public override Finding? Evaluate(GeneralizeFacts facts)

@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Generalize
     /// <summary>The pre-generalize snapshot names are derived from the VM; one taken by a snapshot of another disk is not overwritten.</summary>
     internal sealed class SnapshotNameTaken : Rule<GeneralizeFacts>
     {
-        public override string Id => "SnapshotNameTaken";
         public override string Reads => "GET of each snapshot <vm>-<os|lunN>-pregeneralize: creationData.sourceResourceId";
 
         public override Finding? Evaluate(GeneralizeFacts facts)

@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Generalize
     /// <summary>Sysprep exists only in Windows guests; a Linux guest is deprovisioned with waagent.</summary>
     internal sealed class SysprepOnLinux : Rule<GeneralizeFacts>
     {
-        public override string Id => "SysprepOnLinux";
         public override string Reads => "storageProfile.osDisk.osType; the requested guest method";
 
         public override Finding? Evaluate(GeneralizeFacts facts) =>

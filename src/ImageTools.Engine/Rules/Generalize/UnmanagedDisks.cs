@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Generalize
     /// <summary>A VM with unmanaged (VHD blob) disks cannot be captured as a managed image or gallery version.</summary>
     internal sealed class UnmanagedDisks : Rule<GeneralizeFacts>
     {
-        public override string Id => "UnmanagedDisks";
         public override string Reads => "storageProfile.osDisk.vhd and dataDisks[].vhd";
 
         public override Finding? Evaluate(GeneralizeFacts facts)

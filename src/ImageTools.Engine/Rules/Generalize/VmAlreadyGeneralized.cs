@@ -3,7 +3,6 @@ namespace ImageTools.Engine.Rules.Generalize
     /// <summary>A VM already marked generalized needs nothing: it is emitted as it is, without a write (reruns converge).</summary>
     internal sealed class VmAlreadyGeneralized : Rule<GeneralizeFacts>
     {
-        public override string Id => "VmAlreadyGeneralized";
         public override string Reads => "instance view status OSState/generalized";
 
         public override Finding? Evaluate(GeneralizeFacts facts) =>

@@ -3,7 +3,6 @@ namespace ImageTools.Engine.Rules.Generalize
     /// <summary>The guest step runs inside the guest, so the VM must be running (or be started where the user asked).</summary>
     internal sealed class VmNotRunning : Rule<GeneralizeFacts>
     {
-        public override string Id => "VmNotRunning";
         public override string Reads => "instance view PowerState/*";
 
         public override Finding? Evaluate(GeneralizeFacts facts)

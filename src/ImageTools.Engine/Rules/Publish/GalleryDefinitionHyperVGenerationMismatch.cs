@@ -10,7 +10,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// </summary>
     internal sealed class GalleryDefinitionHyperVGenerationMismatch : DefinitionPropertyRule
     {
-        public override string Id => nameof(GalleryDefinitionHyperVGenerationMismatch);
         public override string Reads => "definition hyperVGeneration; the source's Hyper-V generation";
         protected override string Property => "Hyper-V generation";
         protected override string Parameter => "-HyperVGeneration";

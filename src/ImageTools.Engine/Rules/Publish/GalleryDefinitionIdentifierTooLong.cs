@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>Definition identifiers: publisher up to 128 characters, offer and SKU up to 64.</summary>
     internal sealed class GalleryDefinitionIdentifierTooLong : Rule<PublishFacts>
     {
-        public override string Id => nameof(GalleryDefinitionIdentifierTooLong);
         public override string Reads => "-Publisher -Offer -Sku";
 
         public override Finding? Evaluate(PublishFacts facts)

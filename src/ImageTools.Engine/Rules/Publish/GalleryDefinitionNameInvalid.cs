@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>Definition names: letters, digits, '_', '-' and '.', up to 80.</summary>
     internal sealed class GalleryDefinitionNameInvalid : Rule<PublishFacts>
     {
-        public override string Id => nameof(GalleryDefinitionNameInvalid);
         public override string Reads => "-DefinitionName";
 
         public override Finding? Evaluate(PublishFacts facts) =>

@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>A missing definition is created only when publisher, offer and SKU are given; otherwise the refusal names what is missing.</summary>
     internal sealed class GalleryDefinitionNotFound : Rule<PublishFacts>
     {
-        public override string Id => nameof(GalleryDefinitionNotFound);
         public override string Reads => "GET of the gallery and of the definition; -Publisher -Offer -Sku";
 
         public override Finding? Evaluate(PublishFacts facts)

@@ -9,7 +9,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// </summary>
     internal sealed class GalleryDefinitionOsStateMismatch : DefinitionPropertyRule
     {
-        public override string Id => nameof(GalleryDefinitionOsStateMismatch);
         public override string Reads => "definition osState; the source's OS state (VM instance view OSState/generalized, image osDisk.osState)";
         protected override string Property => "OS state";
         protected override string Parameter => "-OsState";

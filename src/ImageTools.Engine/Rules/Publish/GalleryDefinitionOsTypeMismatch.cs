@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>The definition's OS type (Windows/Linux) is the source's.</summary>
     internal sealed class GalleryDefinitionOsTypeMismatch : DefinitionPropertyRule
     {
-        public override string Id => nameof(GalleryDefinitionOsTypeMismatch);
         public override string Reads => "definition osType; the source's OS type";
         protected override string Property => "OS type";
         protected override string Parameter => "-OsType";

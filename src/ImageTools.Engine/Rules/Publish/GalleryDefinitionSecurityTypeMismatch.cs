@@ -10,7 +10,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// </summary>
     internal sealed class GalleryDefinitionSecurityTypeMismatch : DefinitionPropertyRule
     {
-        public override string Id => nameof(GalleryDefinitionSecurityTypeMismatch);
         public override string Reads => "definition features SecurityType; the source's security profile";
         protected override string Property => "security type";
         protected override string Parameter => "-SecurityType";

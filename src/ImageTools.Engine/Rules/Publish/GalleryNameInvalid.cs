@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>Gallery names: letters, digits, '.' and '_' (no dashes), up to 80.</summary>
     internal sealed class GalleryNameInvalid : Rule<PublishFacts>
     {
-        public override string Id => nameof(GalleryNameInvalid);
         public override string Reads => "-GalleryName";
 
         public override Finding? Evaluate(PublishFacts facts) =>

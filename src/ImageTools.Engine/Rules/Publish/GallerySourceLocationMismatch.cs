@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>A version is created in its source's region: the gallery (existing, or -Location for a new one) must be there.</summary>
     internal sealed class GallerySourceLocationMismatch : Rule<PublishFacts>
     {
-        public override string Id => nameof(GallerySourceLocationMismatch);
         public override string Reads => "location of the source and of the gallery";
 
         public override Finding? Evaluate(PublishFacts facts)

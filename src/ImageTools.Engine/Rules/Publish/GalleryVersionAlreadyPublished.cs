@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>The version exists from the same source: an earlier run made it; it is returned (after its replication completes).</summary>
     internal sealed class GalleryVersionAlreadyPublished : Rule<PublishFacts>
     {
-        public override string Id => nameof(GalleryVersionAlreadyPublished);
         public override string Reads => "versions of the definition: storageProfile source id, provisioningState";
 
         public override Finding? Evaluate(PublishFacts facts)

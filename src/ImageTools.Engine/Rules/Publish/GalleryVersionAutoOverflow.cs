@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>"auto" is the next patch after the highest existing version; a patch already at 2,147,483,647 has no next.</summary>
     internal sealed class GalleryVersionAutoOverflow : Rule<PublishFacts>
     {
-        public override string Id => nameof(GalleryVersionAutoOverflow);
         public override string Reads => "list of the definition's versions";
 
         public override Finding? Evaluate(PublishFacts facts) =>

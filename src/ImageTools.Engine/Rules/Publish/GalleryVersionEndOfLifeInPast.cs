@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>-EndOfLifeDate must be in the future.</summary>
     internal sealed class GalleryVersionEndOfLifeInPast : Rule<PublishFacts>
     {
-        public override string Id => nameof(GalleryVersionEndOfLifeInPast);
         public override string Reads => "-EndOfLifeDate; the clock";
 
         public override Finding? Evaluate(PublishFacts facts)

@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>A version of that name made from another source is not overwritten (ARM refuses changing the source too).</summary>
     internal sealed class GalleryVersionExists : Rule<PublishFacts>
     {
-        public override string Id => nameof(GalleryVersionExists);
         public override string Reads => "versions of the definition: storageProfile source id";
 
         public override Finding? Evaluate(PublishFacts facts)

@@ -8,7 +8,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// </summary>
     internal sealed class GalleryVersionNameInvalid : Rule<PublishFacts>
     {
-        public override string Id => nameof(GalleryVersionNameInvalid);
         public override string Reads => "-Version";
 
         public override Finding? Evaluate(PublishFacts facts) =>

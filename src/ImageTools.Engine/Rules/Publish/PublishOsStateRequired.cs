@@ -10,7 +10,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// </summary>
     internal sealed class PublishOsStateRequired : Rule<PublishFacts>
     {
-        public override string Id => nameof(PublishOsStateRequired);
         public override string Reads => "-OsState; the definition's osState; the snapshot's imagetools-snapshot-of tag";
 
         public override Finding? Evaluate(PublishFacts facts)

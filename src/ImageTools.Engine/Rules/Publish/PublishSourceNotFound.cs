@@ -5,7 +5,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>The source (image, VM, snapshot, disk or gallery version) must exist.</summary>
     internal sealed class PublishSourceNotFound : Rule<PublishFacts>
     {
-        public override string Id => nameof(PublishSourceNotFound);
         public override string Reads => "GET of the source";
 
         public override Finding? Evaluate(PublishFacts facts) =>

@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>Each region once (ARM: "Duplicate regions are not allowed in target publishing regions.").</summary>
     internal sealed class TargetRegionDuplicate : Rule<PublishFacts>
     {
-        public override string Id => nameof(TargetRegionDuplicate);
         public override string Reads => "-TargetRegion";
 
         public override Finding? Evaluate(PublishFacts facts)

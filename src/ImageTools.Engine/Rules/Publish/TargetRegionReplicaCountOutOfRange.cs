@@ -6,7 +6,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>Replicas per region: 1 to 100.</summary>
     internal sealed class TargetRegionReplicaCountOutOfRange : Rule<PublishFacts>
     {
-        public override string Id => nameof(TargetRegionReplicaCountOutOfRange);
         public override string Reads => "-TargetRegion replica counts, -ReplicaCount";
 
         public override Finding? Evaluate(PublishFacts facts)

@@ -7,7 +7,6 @@ namespace ImageTools.Engine.Rules.Publish
     /// <summary>Replica storage: Standard_LRS, Standard_ZRS or Premium_LRS.</summary>
     internal sealed class TargetRegionStorageAccountTypeInvalid : Rule<PublishFacts>
     {
-        public override string Id => nameof(TargetRegionStorageAccountTypeInvalid);
         public override string Reads => "-TargetRegion storage types, -StorageAccountType";
 
         public override Finding? Evaluate(PublishFacts facts)
