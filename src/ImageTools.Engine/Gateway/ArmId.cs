@@ -84,6 +84,34 @@ namespace ImageTools.Engine.Gateway
             return new ArmId(subscriptionId, reference.ResourceGroupName!.Trim(), defaultType, reference.Name!.Trim());
         }
 
+        /// <summary>
+        /// The subscription and resource group of any resource id, nested ones too (a gallery, its
+        /// definition or version); empty strings when the id does not start with them.
+        /// </summary>
+        public static void ScopeOf(string? id, out string subscriptionId, out string resourceGroupName)
+        {
+            subscriptionId = resourceGroupName = "";
+            var parts = (id ?? "").Trim().Trim('/').Split('/');
+            if (parts.Length >= 4 && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase) &&
+                parts[2].Equals("resourceGroups", StringComparison.OrdinalIgnoreCase))
+            {
+                subscriptionId = parts[1];
+                resourceGroupName = parts[3];
+            }
+        }
+
+        public static string SubscriptionOf(string? id)
+        {
+            ScopeOf(id, out var subscriptionId, out _);
+            return subscriptionId;
+        }
+
+        public static string ResourceGroupOf(string? id)
+        {
+            ScopeOf(id, out _, out var resourceGroupName);
+            return resourceGroupName;
+        }
+
         /// <summary>The last segment of an id (the resource's name), without parsing the rest.</summary>
         public static string LastSegment(string id) => id.Substring(id.TrimEnd('/').LastIndexOf('/') + 1).TrimEnd('/');
 

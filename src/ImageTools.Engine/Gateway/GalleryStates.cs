@@ -62,6 +62,15 @@ namespace ImageTools.Engine.Gateway
             return true;
         }
 
+        /// <summary>/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/galleries/x/images/y</summary>
+        public static bool IsDefinitionId(string? id)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+                return false;
+            var p = id!.Trim('/').Split('/');
+            return p.Length == 10 && Is(p[6], "galleries") && Is(p[8], "images") && Is(p[5], "Microsoft.Compute");
+        }
+
         public static bool IsGalleryVersionId(string? id) => TryParseVersion(id, out _, out _, out _, out _, out _);
 
         /// <summary>The definition id of a version id.</summary>

@@ -44,7 +44,7 @@ namespace ImageTools.Engine.Operations.Deploy
                 }
                 return source;
             }
-            if (IsDefinitionId(id))
+            if (GalleryIds.IsDefinitionId(id))
             {
                 var source = new DeploySource { Kind = DeploySourceKind.GalleryDefinition, Id = id!.TrimEnd('/'), Name = ArmId.LastSegment(id.TrimEnd('/')) };
                 var definition = await _run.StepAsync("reading the source definition", timeout, ct => _galleries.GetDefinitionAsync(source.Id, ct)).ConfigureAwait(false);
@@ -80,16 +80,6 @@ namespace ImageTools.Engine.Operations.Deploy
             source.OsState = definition.OsState.Length > 0 ? definition.OsState : "Generalized";
             source.HyperVGeneration = definition.HyperVGeneration;
             source.SecurityType = definition.SecurityType;
-        }
-
-        /// <summary>/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/galleries/x/images/y</summary>
-        private static bool IsDefinitionId(string? id)
-        {
-            if (string.IsNullOrWhiteSpace(id))
-                return false;
-            var p = id!.Trim('/').Split('/');
-            return p.Length == 10 && string.Equals(p[6], "galleries", StringComparison.OrdinalIgnoreCase) &&
-                   string.Equals(p[8], "images", StringComparison.OrdinalIgnoreCase) && string.Equals(p[5], "Microsoft.Compute", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>

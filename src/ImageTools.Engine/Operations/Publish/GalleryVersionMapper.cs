@@ -12,12 +12,12 @@ namespace ImageTools.Engine.Operations.Publish
     {
         public static GalleryVersionInfo ToInfo(GalleryVersionState version, PublishFacts facts)
         {
-            var parts = version.Id.Trim('/').Split('/');
+            ArmId.ScopeOf(version.Id, out var subscriptionId, out var resourceGroupName);
             return new GalleryVersionInfo
             {
                 Id = version.Id,
-                SubscriptionId = parts.Length > 1 ? parts[1] : "",
-                ResourceGroupName = parts.Length > 3 ? parts[3] : "",
+                SubscriptionId = subscriptionId,
+                ResourceGroupName = resourceGroupName,
                 Name = version.Name,
                 Location = version.Location,
                 Tags = new System.Collections.Generic.Dictionary<string, string>(version.Tags, StringComparer.OrdinalIgnoreCase),

@@ -202,8 +202,8 @@ namespace ImageTools.Engine.Operations.Publish
 
         // ---- reading the state ----
 
-        private static string GallerySubscription(PublishFacts facts) => facts.GalleryId.Split('/')[2];
-        private static string GalleryGroup(PublishFacts facts) => facts.GalleryId.Split('/')[4];
+        private static string GallerySubscription(PublishFacts facts) => ArmId.SubscriptionOf(facts.GalleryId);
+        private static string GalleryGroup(PublishFacts facts) => ArmId.ResourceGroupOf(facts.GalleryId);
 
         private protected override async Task<PublishFacts> ReadFactsAsync()
         {
@@ -232,11 +232,7 @@ namespace ImageTools.Engine.Operations.Publish
             return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, DateTimeOffset.UtcNow);
         }
 
-        private static string SourceGroup(string sourceId)
-        {
-            var parts = sourceId.Trim('/').Split('/');
-            return parts.Length > 3 ? parts[3] : "";
-        }
+        private static string SourceGroup(string sourceId) => ArmId.ResourceGroupOf(sourceId);
 
         private async Task<PublishSource> ReadSourceAsync(string subscriptionId, TimeSpan timeout)
         {
