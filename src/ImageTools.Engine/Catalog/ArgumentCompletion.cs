@@ -8,33 +8,6 @@ using System.Threading.Tasks;
 
 namespace ImageTools.Engine.Catalog
 {
-    /// <summary>What a parameter's completer lists.</summary>
-    public enum CompletionKind
-    {
-        ResourceGroup,
-        Location,
-        Gallery,
-        Definition,
-        Version,
-    }
-
-    /// <summary>One tab-completion answer: the text inserted (quoted when needed), the list label and a tooltip.</summary>
-    public sealed class CompletionItem
-    {
-        public CompletionItem(string completionText, string listItemText, string toolTip)
-        {
-            CompletionText = completionText;
-            ListItemText = listItemText;
-            ToolTip = toolTip;
-        }
-
-        public string CompletionText { get; }
-        public string ListItemText { get; }
-        public string ToolTip { get; }
-
-        public override string ToString() => CompletionText;
-    }
-
     /// <summary>
     /// Tab completion for resource group, location, gallery, definition and version names. It
     /// never throws and never holds the prompt for long: with no connection it answers nothing;

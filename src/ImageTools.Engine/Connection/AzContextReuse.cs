@@ -7,38 +7,6 @@ using ImageTools.Models;
 
 namespace ImageTools.Engine.Connection
 {
-    /// <summary>What Get-AzContext says, as plain strings (the cmdlet reads them; no Az type crosses).</summary>
-    public sealed class AzContextInfo
-    {
-        public string SubscriptionId { get; set; } = "";
-        public string TenantId { get; set; } = "";
-
-        /// <summary>Account.Id: a user name, an application id, a managed identity's client id, or "MSI@&lt;port&gt;".</summary>
-        public string AccountId { get; set; } = "";
-
-        /// <summary>Account.Type: User, ServicePrincipal, ManagedService, AccessToken...</summary>
-        public string AccountType { get; set; } = "";
-
-        /// <summary>Environment.Name: AzureCloud, AzureUSGovernment, AzureChinaCloud or a custom one.</summary>
-        public string Environment { get; set; } = "";
-    }
-
-    /// <summary>Whether an Az.Accounts sign-in is reused, how, and why.</summary>
-    public sealed class AzContextDecision
-    {
-        public AzContextDecision(ConnectRequest? request, string reason)
-        {
-            Request = request;
-            Reason = reason;
-        }
-
-        /// <summary>The connection to open; null when the Az context is not reused.</summary>
-        public ConnectRequest? Request { get; }
-
-        /// <summary>One sentence for the verbose stream.</summary>
-        public string Reason { get; }
-    }
-
     /// <summary>
     /// Reuse of an existing Az.Accounts sign-in when ImageTools has no connection of its own:
     /// the context's subscription and tenant become the session's, and the credential is one

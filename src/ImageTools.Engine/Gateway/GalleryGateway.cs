@@ -207,12 +207,4 @@ namespace ImageTools.Engine.Gateway
             return version;
         }
     }
-
-    /// <summary>Azure region names: "East US", "eastus" and "EastUS" are the same region.</summary>
-    internal static class RegionNames
-    {
-        public static string Normalize(string? name) => (name ?? "").Replace(" ", "").Trim().ToLowerInvariant();
-
-        public static bool Same(string? a, string? b) => Normalize(a) == Normalize(b);
-    }
 }

@@ -2,22 +2,6 @@ using System;
 
 namespace ImageTools.Engine.Hosting
 {
-    /// <summary>Error categories the cmdlets map onto PowerShell's ErrorCategory by name.</summary>
-    public enum FailureCategory
-    {
-        InvalidArgument,
-        InvalidOperation,
-        ResourceUnavailable,
-        ObjectNotFound,
-        ResourceExists,
-        PermissionDenied,
-        QuotaExceeded,
-        OperationTimeout,
-        OperationStopped,
-        ConnectionError,
-        NotSpecified,
-    }
-
     /// <summary>
     /// Every refusal and failure the engine reports: a stable rule id (it becomes the
     /// FullyQualifiedErrorId), what is wrong, the resource concerned, and what to do.

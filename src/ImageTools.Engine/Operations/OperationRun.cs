@@ -104,14 +104,4 @@ namespace ImageTools.Engine.Operations
         public static string Format(TimeSpan t) =>
             t.TotalHours >= 1 ? $"{t.TotalHours:0.#} h" : t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#} min" : $"{t.TotalSeconds:0.#} s";
     }
-
-    internal static class TaskExtensions
-    {
-        public static async Task AsTask(this System.Runtime.CompilerServices.YieldAwaitable yield, CancellationToken ct)
-        {
-            ct.ThrowIfCancellationRequested();
-            await yield;
-            ct.ThrowIfCancellationRequested();
-        }
-    }
 }

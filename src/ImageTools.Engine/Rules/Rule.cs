@@ -2,45 +2,6 @@ using ImageTools.Engine.Hosting;
 
 namespace ImageTools.Engine.Rules
 {
-    /// <summary>How a finding affects the operation.</summary>
-    public enum FindingSeverity
-    {
-        /// <summary>The operation must not start: nothing is written.</summary>
-        Refusal,
-
-        /// <summary>The operation goes on; the user is told.</summary>
-        Warning,
-
-        /// <summary>The work is already done (a rerun converges): the current state is returned, nothing is written.</summary>
-        AlreadyDone,
-    }
-
-    /// <summary>What one rule found: which rule, how serious, what is wrong with which resource, and what to do.</summary>
-    public sealed class Finding
-    {
-        public Finding(string ruleId, FindingSeverity severity, string message, string? remedy, string? targetId,
-            FailureCategory category = FailureCategory.InvalidOperation)
-        {
-            RuleId = ruleId;
-            Severity = severity;
-            Message = message;
-            Remedy = remedy;
-            TargetId = targetId;
-            Category = category;
-        }
-
-        public string RuleId { get; }
-        public FindingSeverity Severity { get; }
-        public string Message { get; }
-        public string? Remedy { get; }
-        public string? TargetId { get; }
-        public FailureCategory Category { get; }
-
-        public ImageToolsException ToException() => new ImageToolsException(RuleId, Message, Remedy, TargetId, Category);
-
-        public override string ToString() => $"{RuleId}: {Message}";
-    }
-
     /// <summary>
     /// One rule of the catalogue: a stable id (the FullyQualifiedErrorId), the state it reads,
     /// and a check over the facts read before any write. A rule returns null when it has

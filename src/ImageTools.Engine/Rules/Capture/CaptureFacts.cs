@@ -5,30 +5,6 @@ using ImageTools.Engine.Requests;
 
 namespace ImageTools.Engine.Rules.Capture
 {
-    /// <summary>What New-CapturedImage's source is.</summary>
-    internal enum CaptureSourceKind
-    {
-        VirtualMachine,
-        Snapshot,
-        Disk,
-    }
-
-    /// <summary>A data disk (managed disk or snapshot) to carry into an image made from disks.</summary>
-    internal sealed class DataDiskSource
-    {
-        public DataDiskSource(int lun, ArmId id, bool exists)
-        {
-            Lun = lun;
-            Id = id;
-            Exists = exists;
-        }
-
-        public int Lun { get; }
-        public ArmId Id { get; }
-        public bool Exists { get; }
-        public bool IsSnapshot => Id.IsType(ArmId.Snapshots);
-    }
-
     /// <summary>What New-CapturedImage's rules read: the request, the source (one GET), and the image of that name if any.</summary>
     internal sealed class CaptureFacts
     {

@@ -7,41 +7,6 @@ using ImageTools.Engine.Rules.Capture;
 
 namespace ImageTools.Engine.Rules.Publish
 {
-    /// <summary>What Publish-GalleryVersion's source is.</summary>
-    internal enum PublishSourceKind
-    {
-        ManagedImage,
-        VirtualMachine,
-        Snapshot,
-        Disk,
-        GalleryVersion,
-    }
-
-    /// <summary>The source as read: where it is and what definition it fits. Empty strings mean "the source does not say".</summary>
-    internal sealed class PublishSource
-    {
-        public PublishSourceKind Kind { get; set; }
-        public string Id { get; set; } = "";
-        public string Name { get; set; } = "";
-        public bool Exists { get; set; }
-        public string Location { get; set; } = "";
-        public string OsType { get; set; } = "";
-        public string OsState { get; set; } = "";
-        public string HyperVGeneration { get; set; } = "";
-        public string SecurityType { get; set; } = "Standard";
-        /// <summary>Managed disks and snapshots go in as the OS disk image's source.</summary>
-        public bool IsDisk => Kind == PublishSourceKind.Disk || Kind == PublishSourceKind.Snapshot;
-    }
-
-    /// <summary>One target region after the source region was added: what will be requested.</summary>
-    internal sealed class PlannedRegion
-    {
-        public string Name { get; set; } = "";
-        public int ReplicaCount { get; set; }
-        public string StorageAccountType { get; set; } = "";
-        public bool ExcludeFromLatest { get; set; }
-    }
-
     /// <summary>
     /// What Publish-GalleryVersion's rules read: the request, the source (one GET), the gallery,
     /// the definition and its versions (one list), all read before any write.

@@ -33,32 +33,4 @@ namespace ImageTools.Completion
                 .ToList();
         }
     }
-
-    public sealed class ResourceGroupCompleter : CatalogCompleter
-    {
-        public ResourceGroupCompleter() : base(nameof(CompletionKind.ResourceGroup)) { }
-    }
-
-    public sealed class LocationCompleter : CatalogCompleter
-    {
-        public LocationCompleter() : base(nameof(CompletionKind.Location)) { }
-    }
-
-    /// <summary>Galleries of -GalleryResourceGroupName, or of the whole subscription.</summary>
-    public sealed class GalleryCompleter : CatalogCompleter
-    {
-        public GalleryCompleter() : base(nameof(CompletionKind.Gallery)) { }
-    }
-
-    /// <summary>Image definitions of -GalleryName.</summary>
-    public sealed class DefinitionCompleter : CatalogCompleter
-    {
-        public DefinitionCompleter() : base(nameof(CompletionKind.Definition)) { }
-    }
-
-    /// <summary>"auto" and the next versions after the highest of -GalleryName/-DefinitionName.</summary>
-    public sealed class VersionCompleter : CatalogCompleter
-    {
-        public VersionCompleter() : base(nameof(CompletionKind.Version)) { }
-    }
 }

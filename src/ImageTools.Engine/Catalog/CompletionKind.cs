@@ -1,0 +1,20 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ImageTools.Engine.Catalog
+{
+    /// <summary>What a parameter's completer lists.</summary>
+    public enum CompletionKind
+    {
+        ResourceGroup,
+        Location,
+        Gallery,
+        Definition,
+        Version,
+    }
+}

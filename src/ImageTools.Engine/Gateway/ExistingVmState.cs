@@ -1,0 +1,19 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ImageTools.Engine.Gateway
+{
+    /// <summary>A VM as the resource group's VM list shows it.</summary>
+    internal sealed class ExistingVmState
+    {
+        public string Id { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Location { get; set; } = "";
+        public string ProvisioningState { get; set; } = "";
+        /// <summary>storageProfile.imageReference.id (managed image, gallery version or definition); empty for other sources.</summary>
+        public string ImageId { get; set; } = "";
+        public string VmSize { get; set; } = "";
+    }
+}

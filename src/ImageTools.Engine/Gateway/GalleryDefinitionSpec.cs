@@ -1,0 +1,22 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ImageTools.Engine.Gateway
+{
+    internal sealed class GalleryDefinitionSpec
+    {
+        public string GalleryId { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Location { get; set; } = "";
+        public string OsType { get; set; } = "";
+        public string OsState { get; set; } = "";
+        public string HyperVGeneration { get; set; } = "";
+        public string SecurityType { get; set; } = "Standard";
+        public string Publisher { get; set; } = "";
+        public string Offer { get; set; } = "";
+        public string Sku { get; set; } = "";
+        public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
+    }
+}

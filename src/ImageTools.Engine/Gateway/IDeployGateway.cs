@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ImageTools.Engine.Gateway
+{
+    /// <summary>
+    /// What New-VmFromImage asks of Azure. Network resources go through ArmClient generic
+    /// resources (Microsoft.Network api-version pinned by the session). Reads of a missing
+    /// resource return null; every failure is an <see cref="AzureRequestException"/>.
+    /// </summary>
+    internal interface IDeployGateway
+    {
+        /// <summary>Compute usages of a location (total regional vCPUs, per-family vCPUs...).</summary>
+        Task<IReadOnlyList<UsageState>> ListUsagesAsync(string subscriptionId, string location, CancellationToken ct);
+
+        /// <summary>The VM sizes offered in a location.</summary>
+        Task<IReadOnlyList<VmSizeState>> ListVmSizesAsync(string subscriptionId, string location, CancellationToken ct);
+
+        /// <summary>The virtualMachines resource SKUs of a location (one call, filtered by location): family and Hyper-V generations per size.</summary>
+        Task<IReadOnlyList<VmSkuState>> ListVmSkusAsync(string subscriptionId, string location, CancellationToken ct);
+
+        /// <summary>Every VM of a resource group (model only, one list call); empty when the group does not exist.</summary>
+        Task<IReadOnlyList<ExistingVmState>> ListVmsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct);
+
+        Task<VirtualNetworkState?> GetVirtualNetworkAsync(string vnetId, CancellationToken ct);
+        Task<VirtualNetworkState> CreateVirtualNetworkAsync(VirtualNetworkSpec spec, CancellationToken ct);
+
+        Task<NicState?> GetNicAsync(string nicId, CancellationToken ct);
+        Task<NicState> CreateNicAsync(NicSpec spec, CancellationToken ct);
+
+        Task<string> CreatePublicIpAsync(PublicIpSpec spec, CancellationToken ct);
+
+        /// <summary>PUTs the VM and returns once the long-running operation finished.</summary>
+        Task CreateVmAsync(VmSpec spec, CancellationToken ct);
+    }
+}

@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ImageTools.Engine.Gateway
+{
+    /// <summary>A snapshot of a managed disk.</summary>
+    internal sealed class SnapshotState
+    {
+        public string Id { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Location { get; set; } = "";
+        public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
+        public string ProvisioningState { get; set; } = "";
+        public string OsType { get; set; } = "";
+        public string HyperVGeneration { get; set; } = "";
+        public string SecurityType { get; set; } = "Standard";
+        /// <summary>The disk (or snapshot) it was copied from.</summary>
+        public string SourceResourceId { get; set; } = "";
+    }
+}

@@ -1,0 +1,17 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ImageTools.Engine.Gateway
+{
+    internal sealed class VirtualNetworkSpec
+    {
+        public string Id { get; set; } = "";
+        public string Location { get; set; } = "";
+        public string AddressPrefix { get; set; } = "";
+        public string SubnetName { get; set; } = "";
+        public string SubnetPrefix { get; set; } = "";
+        public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ImageTools.Engine.Gateway
+{
+    /// <summary>A VM to create from an image. Carries the administrator secret: never logged, never in a message.</summary>
+    internal sealed class VmSpec
+    {
+        public string Id { get; set; } = "";
+        public string Location { get; set; } = "";
+        public string VmSize { get; set; } = "";
+        public string[] Zones { get; set; } = Array.Empty<string>();
+        public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
+        /// <summary>A managed image, gallery version or gallery definition id.</summary>
+        public string ImageId { get; set; } = "";
+        public string OsType { get; set; } = "";
+        /// <summary>Standard, TrustedLaunch or ConfidentialVM.</summary>
+        public string SecurityType { get; set; } = "Standard";
+        public string NicId { get; set; } = "";
+
+        /// <summary>False for specialized sources: no osProfile at all.</summary>
+        public bool WithOsProfile { get; set; }
+        public string ComputerName { get; set; } = "";
+        public string AdminUserName { get; set; } = "";
+        public string? AdminPassword { get; set; }
+        public string? SshPublicKey { get; set; }
+
+        public override string ToString() => Id;
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+
+namespace ImageTools.Engine.Requests
+{
+    /// <summary>Invoke-VmGeneralize.</summary>
+    public sealed class GeneralizeRequest : OperationRequest
+    {
+        public ResourceReference Vm { get; set; } = new ResourceReference();
+
+        /// <summary>Auto (default) picks by the VM's OS type; asking for the other OS's method is refused.</summary>
+        public GeneralizeMethod Method { get; set; } = GeneralizeMethod.Auto;
+
+        /// <summary>Snapshots of the OS and data disks first; on unless -SkipSnapshot.</summary>
+        public bool SkipSnapshot { get; set; }
+
+        /// <summary>Start a stopped VM when the guest step still needs it (-Start).</summary>
+        public bool StartIfStopped { get; set; }
+
+        /// <summary>Linux: run "cloud-init clean --logs" in addition to the agent's deprovision.</summary>
+        public bool CloudInitClean { get; set; }
+
+        /// <summary>How long Sysprep / deprovision may take in the guest before the step fails.</summary>
+        public TimeSpan GuestTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>How long the platform's power-off may take once the guest step's evidence was read.</summary>
+        public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    }
+}

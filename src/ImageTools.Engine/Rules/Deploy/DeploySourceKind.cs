@@ -1,0 +1,17 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Requests;
+
+namespace ImageTools.Engine.Rules.Deploy
+{
+    /// <summary>What New-VmFromImage's source is.</summary>
+    internal enum DeploySourceKind
+    {
+        ManagedImage,
+        GalleryVersion,
+        /// <summary>A gallery image definition: the latest eligible version is used.</summary>
+        GalleryDefinition,
+    }
+}

@@ -1,0 +1,15 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using ImageTools.Engine.Catalog;
+
+namespace ImageTools.Completion
+{
+    public sealed class ResourceGroupCompleter : CatalogCompleter
+    {
+        public ResourceGroupCompleter() : base(nameof(CompletionKind.ResourceGroup)) { }
+    }
+}
