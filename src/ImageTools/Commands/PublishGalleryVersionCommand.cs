@@ -3,7 +3,7 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using ImageTools.Completion;
-using ImageTools.Engine.Hosting;
+using ImageTools.Hosting;
 using ImageTools.Engine.Requests;
 using ImageTools.Models;
 

@@ -2,6 +2,7 @@ using System.Net;
 using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
 using ImageTools.Engine.Tests.Infrastructure;
+using ImageTools.Engine.Tests.Publish;
 using ImageTools.Models;
 
 namespace ImageTools.Engine.Tests.Operations;
@@ -38,7 +39,7 @@ public class WholePipelineTests(EmulatorFixture emulator)
         {
             Source = ResourceReference.FromId(sourceId), GalleryResourceGroupName = group, GalleryName = "corp", DefinitionName = "web",
             Publisher = "contoso", Offer = "web", Sku = generation, Version = "auto",
-            TargetRegions = TargetRegionParser.Parse(new object?[] { "eastus=2,westeurope" }),
+            TargetRegions = PublishKit.Regions("eastus=2", "westeurope"),
         }, host);
         Assert.NotNull(version);
         Assert.Equal("1.0.0", version!.Name);

@@ -68,7 +68,12 @@ internal static class PublishKit
     }
 
     /// <summary>-TargetRegion as admins type it ("eastus=2", "westeurope"), through the module's parser.</summary>
-    public static List<TargetRegionRequest> Regions(params string[] items) => TargetRegionParser.Parse(items);
+    /// <summary>Target regions, each "name", "name=replicas" or "name=replicas=storageType".</summary>
+    public static List<TargetRegionRequest> Regions(params string[] items) =>
+        items.Select(item => item.Split('=')).Select(f => new TargetRegionRequest
+        {
+            Name = f[0], ReplicaCount = f.Length > 1 ? int.Parse(f[1]) : null, StorageAccountType = f.Length > 2 ? f[2] : null,
+        }).ToList();
 
     public static async Task<int> WriteCountAsync(EmulatorFixture emulator, string group) => (await emulator.WritesAsync(group)).Count;
 }

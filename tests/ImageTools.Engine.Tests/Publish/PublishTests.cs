@@ -266,11 +266,11 @@ public class PublishTests(EmulatorFixture emulator)
         var group = EmulatorFixture.NewGroup("pub-settings");
         var imageId = await PublishKit.ImageAsync(emulator, group, "img");
         var endOfLife = DateTimeOffset.UtcNow.AddYears(1);
-        var table = new System.Collections.Hashtable { ["Name"] = "westeurope", ["ReplicaCount"] = 3, ["StorageAccountType"] = "standard_zrs", ["ExcludeFromLatest"] = true };
+        var westeuropeRequest = new TargetRegionRequest { Name = "westeurope", ReplicaCount = 3, StorageAccountType = "standard_zrs", ExcludeFromLatest = true };
 
         var version = await PublishKit.PublishAsync(emulator, PublishKit.Request(group, imageId, configure: r =>
         {
-            r.TargetRegions = TargetRegionParser.Parse([table, "eastus=2"]);
+            r.TargetRegions = [westeuropeRequest, new TargetRegionRequest { Name = "eastus", ReplicaCount = 2 }];
             r.ExcludeFromLatest = true;
             r.EndOfLifeDate = endOfLife;
             r.Tags["team"] = "web";

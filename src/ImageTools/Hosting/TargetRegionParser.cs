@@ -2,18 +2,21 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using ImageTools.Engine;
+using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
 
-namespace ImageTools.Engine.Hosting
+namespace ImageTools.Hosting
 {
     /// <summary>
     /// Reads -TargetRegion the ways users write it: strings "eastus=2", "westeurope",
     /// "eastus=2=Standard_ZRS" (a comma list in one string works too), and hashtables like Az's
     /// <c>@{Name='eastus'; ReplicaCount=2; StorageAccountType='Standard_ZRS'; ExcludeFromLatest=$true}</c>
-    /// (RegionalReplicaCount is accepted for ReplicaCount). Only the syntax is checked here; the
+    /// (RegionalReplicaCount is accepted for ReplicaCount): PowerShell-shaped input, read by the
+    /// cmdlet before the engine is called. Only the syntax is checked here; the
     /// publish preflight owns the rules (duplicates, replica range, storage types, source region).
     /// </summary>
-    public static class TargetRegionParser
+    internal static class TargetRegionParser
     {
         public const string RuleId = ErrorIds.TargetRegionInvalid;
 
