@@ -56,7 +56,7 @@ namespace ImageTools.Engine.Gateway
             CallOrNull("read virtual machine", vmId, async () =>
             {
                 var response = await Vm(vmId).GetAsync(InstanceViewType.InstanceView, ct).ConfigureAwait(false);
-                return ToVmState(response.Value.Data);
+                return ComputeStateMapper.ToVmState(response.Value.Data);
             });
 
         public Task StartVmAsync(string vmId, CancellationToken ct) =>
@@ -146,11 +146,11 @@ namespace ImageTools.Engine.Gateway
                     Name = data.Name,
                     Location = data.Location.Name,
                     Zones = data.Zones?.ToArray() ?? Array.Empty<string>(),
-                    Tags = Tags(data.Tags),
+                    Tags = ComputeStateMapper.Tags(data.Tags),
                     ProvisioningState = data.ProvisioningState ?? "",
                     OsType = data.OSType?.ToString() ?? "",
                     HyperVGeneration = data.HyperVGeneration?.ToString() ?? "",
-                    SecurityType = DiskSecurity(data.SecurityProfile?.SecurityType?.ToString()),
+                    SecurityType = ComputeStateMapper.DiskSecurity(data.SecurityProfile?.SecurityType?.ToString()),
                     AttachState = data.DiskState?.ToString() ?? "",
                     ManagedBy = data.ManagedBy?.ToString() ?? "",
                     SkuName = data.Sku?.Name.ToString() ?? "",
@@ -159,7 +159,7 @@ namespace ImageTools.Engine.Gateway
 
         public Task<SnapshotState?> GetSnapshotAsync(string snapshotId, CancellationToken ct) =>
             CallOrNull("read snapshot", snapshotId, async () =>
-                ToSnapshotState((await _client.GetSnapshotResource(new ResourceIdentifier(snapshotId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
+                ComputeStateMapper.ToSnapshotState((await _client.GetSnapshotResource(new ResourceIdentifier(snapshotId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
 
         public Task<SnapshotState> CreateSnapshotAsync(SnapshotSpec spec, CancellationToken ct)
         {
@@ -172,7 +172,7 @@ namespace ImageTools.Engine.Gateway
                     Incremental = false,
                 };
                 if (spec.OsType.Length > 0)
-                    data.OSType = Os(spec.OsType);
+                    data.OSType = ComputeStateMapper.Os(spec.OsType);
                 if (spec.HyperVGeneration.Length > 0)
                     data.HyperVGeneration = new HyperVGeneration(spec.HyperVGeneration);
                 foreach (var tag in spec.Tags)
@@ -180,7 +180,7 @@ namespace ImageTools.Engine.Gateway
                 var operation = await ResourceGroup(spec.SubscriptionId, spec.ResourceGroupName).GetSnapshots()
                     .CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
                 var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
-                return ToSnapshotState(result.Data);
+                return ComputeStateMapper.ToSnapshotState(result.Data);
             });
         }
 
@@ -188,7 +188,7 @@ namespace ImageTools.Engine.Gateway
 
         public Task<ImageState?> GetImageAsync(string imageId, CancellationToken ct) =>
             CallOrNull("read image", imageId, async () =>
-                ToImageState((await _client.GetDiskImageResource(new ResourceIdentifier(imageId)).GetAsync(null, ct).ConfigureAwait(false)).Value.Data));
+                ComputeStateMapper.ToImageState((await _client.GetDiskImageResource(new ResourceIdentifier(imageId)).GetAsync(null, ct).ConfigureAwait(false)).Value.Data));
 
         public Task<ImageState> CreateImageAsync(ImageSpec spec, CancellationToken ct)
         {
@@ -208,7 +208,7 @@ namespace ImageTools.Engine.Gateway
                 }
                 else
                 {
-                    var osDisk = new ImageOSDisk(Os(spec.OsType),
+                    var osDisk = new ImageOSDisk(ComputeStateMapper.Os(spec.OsType),
                         string.Equals(spec.OsState, "Specialized", StringComparison.OrdinalIgnoreCase)
                             ? OperatingSystemStateType.Specialized : OperatingSystemStateType.Generalized);
                     if (spec.OsDiskIsSnapshot)
@@ -230,7 +230,7 @@ namespace ImageTools.Engine.Gateway
                 var operation = await ResourceGroup(spec.SubscriptionId, spec.ResourceGroupName).GetDiskImages()
                     .CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
                 var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
-                return ToImageState(result.Data);
+                return ComputeStateMapper.ToImageState(result.Data);
             });
         }
 
@@ -244,113 +244,5 @@ namespace ImageTools.Engine.Gateway
 
         private ResourceGroupResource ResourceGroup(string subscriptionId, string resourceGroupName) =>
             _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(subscriptionId, resourceGroupName));
-
-        private static VmState ToVmState(VirtualMachineData data)
-        {
-            var id = data.Id!.ToString();
-            var view = data.InstanceView;
-            var codes = view?.Statuses?.Select(s => s.Code ?? "").ToList() ?? new List<string>();
-            var power = codes.LastOrDefault(c => c.StartsWith("PowerState/", StringComparison.OrdinalIgnoreCase));
-            var storage = data.StorageProfile;
-            var os = storage?.OSDisk;
-            var state = new VmState
-            {
-                Id = id,
-                Name = data.Name,
-                ResourceGroupName = data.Id.ResourceGroupName ?? "",
-                SubscriptionId = data.Id.SubscriptionId ?? "",
-                Location = data.Location.Name,
-                Zones = data.Zones?.ToArray() ?? Array.Empty<string>(),
-                Tags = Tags(data.Tags),
-                ProvisioningState = data.ProvisioningState ?? "",
-                VmSize = data.HardwareProfile?.VmSize?.ToString() ?? "",
-                ComputerName = view?.ComputerName ?? data.OSProfile?.ComputerName ?? "",
-                PowerState = power != null ? power.Substring("PowerState/".Length).ToLowerInvariant() : "unknown",
-                IsGeneralized = codes.Any(c => string.Equals(c, "OSState/generalized", StringComparison.OrdinalIgnoreCase)),
-                OsType = os?.OSType?.ToString() ?? "",
-                HyperVGeneration = view?.HyperVGeneration?.ToString() ?? "",
-                SecurityType = VmSecurity(data.SecurityProfile?.SecurityType?.ToString()),
-                ScaleSetId = data.VirtualMachineScaleSetId?.ToString() ?? "",
-                AgentStatus = view?.VmAgent?.Statuses?.FirstOrDefault()?.DisplayStatus ?? "",
-                NetworkInterfaceIds = data.NetworkProfile?.NetworkInterfaces?.Select(n => n.Id?.ToString() ?? "").Where(n => n.Length > 0).ToArray()
-                    ?? Array.Empty<string>(),
-            };
-            if (os != null)
-                state.OsDisk = new VmDiskState
-                {
-                    Name = os.Name ?? "",
-                    ManagedDiskId = os.ManagedDisk?.Id?.ToString() ?? "",
-                    VhdUri = os.VhdUri?.ToString() ?? "",
-                };
-            if (storage?.DataDisks != null)
-                state.DataDisks = storage.DataDisks.Select(d => new VmDiskState
-                {
-                    Name = d.Name ?? "",
-                    Lun = d.Lun,
-                    ManagedDiskId = d.ManagedDisk?.Id?.ToString() ?? "",
-                    VhdUri = d.VhdUri?.ToString() ?? "",
-                }).ToList();
-            var image = storage?.ImageReference;
-            if (image != null)
-                state.SourceImage = image.Id?.ToString()
-                    ?? image.SharedGalleryImageUniqueId
-                    ?? image.CommunityGalleryImageId
-                    ?? (image.Publisher != null ? $"{image.Publisher}:{image.Offer}:{image.Sku}:{image.Version ?? "latest"}" : "");
-            return state;
-        }
-
-        private static SnapshotState ToSnapshotState(SnapshotData data) => new SnapshotState
-        {
-            Id = data.Id?.ToString() ?? "",
-            Name = data.Name,
-            Location = data.Location.Name,
-            Tags = Tags(data.Tags),
-            ProvisioningState = data.ProvisioningState ?? "",
-            OsType = data.OSType?.ToString() ?? "",
-            HyperVGeneration = data.HyperVGeneration?.ToString() ?? "",
-            SecurityType = DiskSecurity(data.SecurityProfile?.SecurityType?.ToString()),
-            SourceResourceId = data.CreationData?.SourceResourceId?.ToString() ?? "",
-        };
-
-        private static ImageState ToImageState(DiskImageData data)
-        {
-            var os = data.StorageProfile?.OSDisk;
-            return new ImageState
-            {
-                Id = data.Id?.ToString() ?? "",
-                Name = data.Name,
-                ResourceGroupName = data.Id?.ResourceGroupName ?? "",
-                SubscriptionId = data.Id?.SubscriptionId ?? "",
-                Location = data.Location.Name,
-                Tags = Tags(data.Tags),
-                ProvisioningState = data.ProvisioningState ?? "",
-                HyperVGeneration = data.HyperVGeneration?.ToString() ?? "",
-                OsType = os?.OSType.ToString() ?? "",
-                OsState = os?.OSState.ToString() ?? "",
-                ZoneResilient = data.StorageProfile?.ZoneResilient ?? false,
-                SourceVirtualMachineId = data.SourceVirtualMachineId?.ToString() ?? "",
-                OsDiskSourceId = os?.ManagedDiskId?.ToString() ?? os?.SnapshotId?.ToString() ?? "",
-                DataDiskLuns = data.StorageProfile?.DataDisks?.Select(d => d.Lun).ToArray() ?? Array.Empty<int>(),
-            };
-        }
-
-        private static Dictionary<string, string> Tags(IDictionary<string, string>? tags) =>
-            tags == null ? new Dictionary<string, string>() : new Dictionary<string, string>(tags, StringComparer.OrdinalIgnoreCase);
-
-        private static SupportedOperatingSystemType Os(string osType) =>
-            string.Equals(osType, "Linux", StringComparison.OrdinalIgnoreCase) ? SupportedOperatingSystemType.Linux : SupportedOperatingSystemType.Windows;
-
-        private static string VmSecurity(string? type) =>
-            string.IsNullOrEmpty(type) ? "Standard"
-            : type!.StartsWith("Confidential", StringComparison.OrdinalIgnoreCase) ? "ConfidentialVM"
-            : type.Equals("TrustedLaunch", StringComparison.OrdinalIgnoreCase) ? "TrustedLaunch"
-            : type;
-
-        /// <summary>Disk security types (TrustedLaunch, ConfidentialVM_*) folded onto the VM's names.</summary>
-        private static string DiskSecurity(string? type) =>
-            string.IsNullOrEmpty(type) ? "Standard"
-            : type!.StartsWith("Confidential", StringComparison.OrdinalIgnoreCase) ? "ConfidentialVM"
-            : type.IndexOf("TrustedLaunch", StringComparison.OrdinalIgnoreCase) >= 0 ? "TrustedLaunch"
-            : type;
     }
 }
