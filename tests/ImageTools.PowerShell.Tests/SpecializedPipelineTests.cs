@@ -22,7 +22,7 @@ public class SpecializedPipelineTests(EmulatorFixture emulator)
 
         var run = ps.Run(
             $"$v = Publish-GalleryVersion -ResourceId $vmId -GalleryName {Kit.Gallery(group)} -DefinitionName dr -Publisher contoso -Offer dr -Sku v2 -OsState Specialized -Version auto; " +
-            $"$v; $v | New-VmFromImage -ResourceGroupName {group} -Name copy",
+            $"$v; $v | New-VmFromImage -ResourceGroupName {group} -Name copy -Verbose",
             Kit.Vars(("vmId", vm.Id))).AssertClean();
 
         var version = Assert.Single(run.OutputOf("GalleryVersionInfo"));
@@ -30,6 +30,9 @@ public class SpecializedPipelineTests(EmulatorFixture emulator)
         Assert.Equal(vm.Id, RunResult.Prop(version, "SourceId"), ignoreCase: true);
         var copy = Assert.Single(run.OutputOf("VmInfo"));
         Assert.Equal(("copy", "Specialized", "running"), (RunResult.Prop(copy, "Name"), RunResult.Prop(copy, "OsState"), RunResult.Prop(copy, "PowerState")));
+        // A specialized copy keeps the source's computer name: no line claims another one.
+        Assert.Contains(run.Verbose, l => l.Contains("VM 'copy': creating the VM", StringComparison.Ordinal) && l.Contains("the source's computer name", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Verbose, l => l.Contains("computer name 'copy'", StringComparison.Ordinal));
         var created = await emulator.GetAsync(RunResult.Prop(copy, "Id"));
         Assert.False(created.GetProperty("properties").TryGetProperty("osProfile", out _), "a specialized copy has no OS profile");
         // The source VM was left as it was: running, not generalized.

@@ -102,7 +102,7 @@ namespace ImageTools.Engine.Operations.Deploy
                     plan.Add(vm.PublicIpId, $"Create public IP address '{Name(vm.PublicIpId)}' (Standard, static) unless its NIC exists");
                 plan.Add(vm.NicId, $"Create network interface '{Name(vm.NicId)}' in subnet '{facts.Network.SubnetId}' unless it exists");
                 plan.Add(vm.Id, $"{(vm.Existing != null ? "Create again (left Failed)" : "Create")} VM '{vm.Name}' ({_request.VmSize}, {facts.Source.OsType}, " +
-                                $"{security}{(_request.Zones?.Length > 0 ? ", zone " + string.Join(",", _request.Zones) : "")}, computer name '{vm.ComputerName}') " +
+                                $"{security}{(_request.Zones?.Length > 0 ? ", zone " + string.Join(",", _request.Zones) : "")}, {DeployVmSpec.ComputerNameText(facts.Source, vm.ComputerName)}) " +
                                 $"from '{(facts.Source.ImageId.Length > 0 ? facts.Source.ImageId : facts.Source.Id)}'");
             }
             return plan;

@@ -14,6 +14,10 @@ namespace ImageTools.Engine.Operations.Deploy
     /// <summary>The VM a New-VmFromImage run creates, as the gateway's spec.</summary>
     internal static class DeployVmSpec
     {
+        /// <summary>How a VM's computer name reads in the plan and verbose lines: a specialized copy keeps the source's own.</summary>
+        public static string ComputerNameText(DeploySource source, string computerName) =>
+            source.IsSpecialized ? "the source's computer name" : $"computer name '{computerName}'";
+
         public static VmSpec For(DeployFacts facts, PlannedVm vm, DeployRequest request) => new VmSpec
         {
             Id = vm.Id,

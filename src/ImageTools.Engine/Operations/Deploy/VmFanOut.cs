@@ -100,7 +100,7 @@ namespace ImageTools.Engine.Operations.Deploy
                             .ConfigureAwait(false);
                     }
                     step = "creating the VM";
-                    Sink.WriteVerbose($"VM '{vm.Name}': {step} ({_request.VmSize}, computer name '{vm.ComputerName}') from '{facts.Source.ImageId}'");
+                    Sink.WriteVerbose($"VM '{vm.Name}': {step} ({_request.VmSize}, {DeployVmSpec.ComputerNameText(facts.Source, vm.ComputerName)}) from '{facts.Source.ImageId}'");
                     await _deploy.CreateVmAsync(DeployVmSpec.For(facts, vm, _request), ct).ConfigureAwait(false);
                 }
                 else
