@@ -47,7 +47,7 @@ namespace ImageTools
         {
             ReuseAzSignIn();
             var confirmation = new Confirmation(this, force);
-            try
+            Guarded(() =>
             {
                 if (asJob && !confirmation.WhatIf)
                 {
@@ -59,15 +59,7 @@ namespace ImageTools
                 var prepared = Relay(s => prepare(engine, s, _stop.Token), sink);
                 if (OperationReview.Review(prepared, sink, confirmation.WhatIf, confirmation.Confirm))
                     Relay(s => prepared.ExecuteAsync(s, _stop.Token), sink);
-            }
-            catch (ImageToolsException error)
-            {
-                WriteError(CmdletSink.ToErrorRecord(error));
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
+            });
         }
 
         private void StartJob(Func<ImageToolsEngine, IOperationSink, CancellationToken, Task<PreparedOperation>> prepare, Confirmation confirmation,
@@ -91,15 +83,19 @@ namespace ImageTools
             SinkRelay.Run(work, sink, () => _stop.Cancel());
 
         /// <summary>Runs engine work that needs no confirmation (signing in), its refusals written as ErrorRecords.</summary>
-        protected void RunRelayed(Func<IOperationSink, CancellationToken, Task> work)
+        protected void RunRelayed(Func<IOperationSink, CancellationToken, Task> work) =>
+            Guarded(() => Relay<bool>(async sink =>
+            {
+                await work(sink, _stop.Token).ConfigureAwait(false);
+                return true;
+            }, new CmdletSink(this, Confirmation.IsInteractiveHost(this))));
+
+        /// <summary>The one mapping of an engine failure: an ErrorRecord for this item; Ctrl+C stops the pipeline.</summary>
+        private void Guarded(Action body)
         {
             try
             {
-                Relay<bool>(async sink =>
-                {
-                    await work(sink, _stop.Token).ConfigureAwait(false);
-                    return true;
-                }, new CmdletSink(this, Confirmation.IsInteractiveHost(this)));
+                body();
             }
             catch (ImageToolsException error)
             {
