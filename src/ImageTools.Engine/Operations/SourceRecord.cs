@@ -20,6 +20,9 @@ namespace ImageTools.Engine.Operations
         public string HyperVGeneration { get; set; } = "";
         public string SecurityType { get; set; } = "Standard";
 
+        /// <summary>Managed disks and snapshots go into an image or version as the OS disk's source.</summary>
+        public bool IsDisk => Kind == SourceKind.Disk || Kind == SourceKind.Snapshot;
+
         public VmState? Vm { get; set; }
         public SnapshotState? Snapshot { get; set; }
         public DiskState? Disk { get; set; }

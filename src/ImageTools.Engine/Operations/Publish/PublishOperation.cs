@@ -234,7 +234,7 @@ namespace ImageTools.Engine.Operations.Publish
 
         private static string SourceGroup(string sourceId) => ArmId.ResourceGroupOf(sourceId);
 
-        private async Task<PublishSource> ReadSourceAsync(string subscriptionId, TimeSpan timeout)
+        private async Task<SourceRecord> ReadSourceAsync(string subscriptionId, TimeSpan timeout)
         {
             var reference = _request.Source ?? new ResourceReference();
             var reader = new SourceReader(_run, _galleries);
@@ -242,12 +242,7 @@ namespace ImageTools.Engine.Operations.Publish
                 ? await reader.ReadGalleryVersionAsync(reference.ResourceId!.Trim(), versionName, timeout).ConfigureAwait(false)
                 : await reader.ReadAsync(ArmId.Resolve(reference, subscriptionId, ArmId.Images, ArmId.Images, ArmId.VirtualMachines, ArmId.Snapshots, ArmId.Disks), timeout)
                     .ConfigureAwait(false);
-            return new PublishSource
-            {
-                Kind = (PublishSourceKind)Enum.Parse(typeof(PublishSourceKind), record.Kind.ToString()),
-                Id = record.Id, Name = record.Name, Exists = record.Exists, Location = record.Location, OsType = record.OsType,
-                OsState = record.OsState, HyperVGeneration = record.HyperVGeneration, SecurityType = record.SecurityType,
-            };
+            return record;
         }
 
         // ---- plan and spec ----

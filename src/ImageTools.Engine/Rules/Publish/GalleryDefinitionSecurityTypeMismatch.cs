@@ -23,7 +23,7 @@ namespace ImageTools.Engine.Rules.Publish
                 return Is(definition, "TrustedLaunch") || Is(definition, "TrustedLaunchSupported") || Is(definition, "TrustedLaunchAndConfidentialVmSupported");
             if (Is(source, "ConfidentialVM"))
                 return Is(definition, "ConfidentialVM") || Is(definition, "ConfidentialVmSupported") || Is(definition, "TrustedLaunchAndConfidentialVmSupported");
-            if (facts.Source.Kind == PublishSourceKind.VirtualMachine)
+            if (facts.Source.Kind == Operations.SourceKind.VirtualMachine)
                 return !Is(definition, "TrustedLaunch") && !Is(definition, "ConfidentialVM");
             return true;
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Operations;
 using ImageTools.Engine.Requests;
 using ImageTools.Engine.Rules.Capture;
 
@@ -16,7 +17,7 @@ namespace ImageTools.Engine.Rules.Publish
         public static readonly string[] StorageAccountTypes = { "Standard_LRS", "Standard_ZRS", "Premium_LRS" };
         public const int MaxReplicas = 100;
 
-        public PublishFacts(PublishRequest request, PublishSource source, string galleryId, string galleryName, string definitionName,
+        public PublishFacts(PublishRequest request, SourceRecord source, string galleryId, string galleryName, string definitionName,
             GalleryState? gallery, GalleryDefinitionState? definition, IReadOnlyList<GalleryVersionState> versions, DateTimeOffset now)
         {
             Request = request;
@@ -35,7 +36,7 @@ namespace ImageTools.Engine.Rules.Publish
         }
 
         public PublishRequest Request { get; }
-        public PublishSource Source { get; }
+        public SourceRecord Source { get; }
         public string GalleryId { get; }
         public string GalleryName { get; }
         public string DefinitionName { get; }
