@@ -47,6 +47,9 @@ namespace ImageTools.Engine.Operations
         /// <summary>Makes the writes (or emits the existing result) and returns the result, if any.</summary>
         public Task<object?> ExecuteAsync(IOperationSink sink, CancellationToken cancellationToken)
         {
+            // The engine's own guard, whoever calls it: a refused operation never writes.
+            if (Refusals.Count > 0)
+                throw new PreflightException(Refusals);
             Run.Bind(sink ?? throw new ArgumentNullException(nameof(sink)), cancellationToken);
             return ExecuteCoreAsync();
         }

@@ -201,7 +201,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 var vm = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
                 if (vm == null)
                     throw;
-                if (vm.PowerState != "running" && vm.PowerState != "starting")
+                if (IsDown(vm))
                     return new ImageStateReading { StoppedIn = vm.PowerState, Why = $"run command answered {e.ArmCode}" };
                 if (!vm.AgentReady)
                     return new ImageStateReading { Silent = $"{e.ArmCode}; agent {(vm.AgentStatus.Length > 0 ? "'" + vm.AgentStatus + "'" : "without a status")}" };
@@ -212,8 +212,11 @@ namespace ImageTools.Engine.Operations.Generalize
         private async Task<bool> GuestIsDownAsync(CancellationToken ct)
         {
             var vm = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
-            return vm != null && vm.PowerState != "running" && vm.PowerState != "starting";
+            return vm != null && IsDown(vm);
         }
+
+        /// <summary>The guest is down: the VM is neither running nor starting.</summary>
+        private static bool IsDown(VmState vm) => vm.PowerState != "running" && vm.PowerState != "starting";
 
         /// <summary>
         /// Runs waagent -deprovision+user (and cloud-init clean) and reads its result: a succeeded

@@ -1,3 +1,4 @@
+using ImageTools.Engine.Rules;
 using ImageTools.Engine.Tests.Infrastructure;
 
 namespace ImageTools.Engine.Tests.Rules.Capture;
@@ -35,6 +36,8 @@ public class SpecializedManagedImageTests(EmulatorFixture emulator)
         var finding = e.Refusal("SpecializedManagedImage");
         Assert.Contains("is a pre-generalize snapshot", finding.Message);
         Assert.Contains("-OsType Linux", finding.Remedy);
+        Assert.Contains($"Publish-GalleryVersion -ResourceId {snapshot}", finding.Remedy, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(snapshot, finding.TargetId, ignoreCase: true);
         Assert.DoesNotContain(e.Refusals, f => f.RuleId == "OsStateRequired");
     }
 
@@ -47,5 +50,27 @@ public class SpecializedManagedImageTests(EmulatorFixture emulator)
         var image = await emulator.Engine.CaptureAsync(Refusals.Capture(disk, r => r.OsState = "Generalized"), new RecordingHost());
 
         Assert.Equal("Generalized", image!.OsState);
+        // What the emulator made, not only what the engine returned.
+        var created = await emulator.Gateway.GetImageAsync(image.Id, default);
+        Assert.NotNull(created);
+        Assert.Equal("Succeeded", created!.ProvisioningState);
+        Assert.Equal("Generalized", created.OsState);
+    }
+
+    [Fact]
+    public async Task A_refused_capture_writes_nothing_even_when_its_execution_is_asked_for_directly()
+    {
+        // The engine's own guard: PreparedOperation.ExecuteAsync refuses whatever its caller did.
+        var group = EmulatorFixture.NewGroup("spec-guard");
+        var disk = await emulator.BareDiskAsync(group, "guarddisk", osType: "Windows", generation: "V2");
+        var host = new RecordingHost();
+        var prepared = await emulator.Engine.PrepareCaptureAsync(Refusals.Capture(disk, r => r.OsState = "Specialized"), host, default);
+        Assert.Contains(prepared.Refusals, f => f.RuleId == "SpecializedManagedImage");
+        var mark = await emulator.MarkAsync();
+
+        var e = await Assert.ThrowsAsync<PreflightException>(() => prepared.ExecuteAsync(host, default));
+
+        Assert.Contains(e.Refusals, f => f.RuleId == "SpecializedManagedImage");
+        await emulator.AssertNoWritesAsync(group, mark);
     }
 }
