@@ -97,10 +97,14 @@ public sealed class ControlRefusalTests : IClassFixture<EmulatorFixture>
     public async Task Other_settings_out_of_range_are_400(string path, string body, string message)
     {
         var method = path == "faults" ? HttpMethod.Post : HttpMethod.Put;
+        // What the setting reads before (faults are checked below): a refused setting changes nothing.
+        var before = path == "faults" ? null : (await Control(HttpMethod.Get, path, "")).Body?.ToJsonString();
         var (status, reply) = await Control(method, path, body);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(message, Message(reply));
         Assert.Empty(await _f.Server.Control.GetFaultsAsync());
+        if (before != null)
+            Assert.Equal(before, (await Control(HttpMethod.Get, path, "")).Body?.ToJsonString());
     }
 
     [Fact]

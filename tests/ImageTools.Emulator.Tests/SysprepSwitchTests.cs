@@ -157,6 +157,8 @@ public sealed class SysprepSwitchTests : IClassFixture<EmulatorFixture>
         var (group, _) = await Vm();
         var traits = await _f.Server.Control.SetGuestAsync(group, "sw1", new GuestTraits { SysprepOutcome = given });
         Assert.Equal(stored, traits.SysprepOutcome);
-        await Assert.ThrowsAnyAsync<Exception>(() => _f.Server.Control.SetGuestAsync(group, "sw1", new GuestTraits { SysprepOutcome = "sometimes" }));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => _f.Server.Control.SetGuestAsync(group, "sw1", new GuestTraits { SysprepOutcome = "sometimes" }));
+        Assert.Contains("failed with 400", refused.Message);
+        Assert.Equal(stored, (await _f.Server.Control.GetGuestAsync(group, "sw1")).SysprepOutcome);
     }
 }

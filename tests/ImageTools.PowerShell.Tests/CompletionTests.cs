@@ -76,10 +76,15 @@ public class CompletionTests(EmulatorFixture emulator)
         try
         {
             ps.Run("Disconnect-ImageTools").AssertClean();
+            var mark = await emulator.MarkAsync();
 
             var offered = Complete(ps, input);
+            var groups = Complete(ps, "New-VmFromImage -ResourceGroupName rg-ps-comp");
 
             Assert.DoesNotContain(gallery, offered);
+            Assert.DoesNotContain(offered, o => o.StartsWith("gal", StringComparison.Ordinal));
+            Assert.DoesNotContain(group, groups);
+            Assert.Empty(await emulator.RequestsAsync(mark));
         }
         finally
         {

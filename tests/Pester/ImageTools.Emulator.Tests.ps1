@@ -43,8 +43,9 @@ Describe '-WhatIf writes nothing' {
     It 'Invoke-VmGeneralize -WhatIf reads the VM and sends no write; the VM stays running' {
         $vm = New-SeedVm @{ name = 'base01'; state = 'running'; osType = 'Windows' }
         Clear-RequestLog
-        $out = $vm.id | Invoke-VmGeneralize -WhatIf
+        $out = $vm.id | Invoke-VmGeneralize -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue
         $out | Should -BeNullOrEmpty
+        $failures | Should -BeNullOrEmpty
         @(Invoke-Control $emulator GET requests).Count | Should -BeGreaterThan 0 -Because 'the plan is made from the VM as read'
         Get-ArmWrites $emulator | Should -BeNullOrEmpty
         $guest = Invoke-Control $emulator GET 'vms/rg/base01/guest'
@@ -56,10 +57,10 @@ Describe '-WhatIf writes nothing' {
     It 'New-CapturedImage -WhatIf from a generalized VM sends no write and creates no image' {
         $vm = New-SeedVm @{ name = 'gen01'; state = 'generalized'; osType = 'Linux' }
         Clear-RequestLog
-        New-CapturedImage -ResourceId $vm.id -ImageName 'gen01-image' -WhatIf | Should -BeNullOrEmpty
+        New-CapturedImage -ResourceId $vm.id -ImageName 'gen01-image' -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures | Should -BeNullOrEmpty -Because 'the plan is shown, not refused'
         Get-ArmWrites $emulator | Should -BeNullOrEmpty
-        New-CapturedImage -ResourceId $vm.id -ImageName 'gen01-image' -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures | Should -BeNullOrEmpty
+        @(Invoke-Control $emulator GET requests | Where-Object { $_.path -match '/images/gen01-image' -and $_.method -ne 'GET' }).Count | Should -Be 0
     }
 
     It 'Publish-GalleryVersion -WhatIf with a gallery and definition to create sends no write' {
@@ -74,8 +75,10 @@ Describe '-WhatIf writes nothing' {
     It 'with -AsJob starts no job and writes nothing' {
         $vm = New-SeedVm @{ name = 'job02'; state = 'running'; osType = 'Windows' }
         Clear-RequestLog
-        $out = $vm.id | Invoke-VmGeneralize -AsJob -WhatIf
+        $out = $vm.id | Invoke-VmGeneralize -AsJob -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -BeNullOrEmpty
         $out | Where-Object { $_ -is [System.Management.Automation.Job] } | Should -BeNullOrEmpty
+        @(Get-Job | Where-Object PSJobTypeName -eq 'ImageToolsJob').Count | Should -Be 0
         Get-ArmWrites $emulator | Should -BeNullOrEmpty
     }
 
@@ -135,10 +138,14 @@ Describe 'Refusals before any write' {
     It 'a refusal is non-terminating: an ErrorRecord with the rule id, the cmdlet class and the remedy' {
         $vm = New-SeedVm @{ name = 'vmss1'; state = 'running'; osType = 'Windows'
             scaleSetId = '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/ss' }
-        $vm.id | Invoke-VmGeneralize -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+        Clear-RequestLog
+        $after = . { $vm.id | Invoke-VmGeneralize -Force -ErrorVariable failures -ErrorAction SilentlyContinue; 'after' }
+        $after | Should -Be 'after' -Because 'the statement after the refused cmdlet still runs'
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'ScaleSetInstance,ImageTools.Commands.InvokeVmGeneralizeCommand'
+        $failures[0].TargetObject | Should -Be $vm.id
         $failures[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        Get-ArmWrites $emulator | Should -BeNullOrEmpty
     }
 }
 
