@@ -10,7 +10,11 @@ namespace ImageTools.Emulator.Compute;
 /// <summary>Replication progress of one image version, computed from time on every read.</summary>
 internal sealed class ReplicationRuntime
 {
-    public sealed record Region(string Name, string DisplayName, double Seconds, string? FailDetails, bool Home);
+    /// <summary>One target region; <paramref name="Since"/> is when its own replication started (null: when the version's provisioning succeeded).</summary>
+    public sealed record Region(string Name, string DisplayName, double Seconds, string? FailDetails, bool Home, int ReplicaCount = 1, DateTimeOffset? Since = null)
+    {
+        public string Storage { get; init; } = "";
+    }
 
     public List<Region> Regions { get; } = new();
     /// <summary>When provisioning succeeded (replication clock start); null while provisioning.</summary>
@@ -18,7 +22,7 @@ internal sealed class ReplicationRuntime
 
     public (string State, int Progress, string Details) StateOf(Region region, DateTimeOffset now)
     {
-        if (StartedAt is not DateTimeOffset start) return ("Replicating", 0, "");
+        if ((region.Since ?? StartedAt) is not DateTimeOffset start) return ("Replicating", 0, "");
         if (region.Home && region.FailDetails is null) return ("Completed", 100, "");
         var elapsed = (now - start).TotalSeconds;
         var fraction = region.Seconds <= 0 ? 1 : Math.Min(1, elapsed / region.Seconds);
@@ -76,7 +80,7 @@ internal static class Galleries
         r.Delete(I, c => DeleteParent(c, DefinitionId(c), "galleryImageDelete"));
 
         r.Put(V, PutVersion);
-        r.Patch(V, c => PatchTags(c, VersionId(c)));
+        r.Patch(V, PatchVersion);
         r.Get(V, c => ArmResponse.Ok(RenderVersion(c, Tracked.Require(c, VersionId(c)), c.QueryIs("$expand", "ReplicationStatus"))));
         r.Get(I + "/versions", c => ListChildren(c, DefinitionId(c), v => RenderVersion(c, v, false)));
         r.Delete(V, c =>
@@ -243,35 +247,8 @@ internal static class Galleries
             ?? throw ArmErrors.EnumValueInvalid(defaultType, "galleryImageVersion.properties.publishingProfile.storageAccountType", StorageTypes).AsException();
         var replicaCount = publishing.Long("replicaCount") ?? 1;
         if (replicaCount is < 1 or > 100) throw ArmErrors.OutOfRange(replicaCount, "galleryImageVersion.properties.publishingProfile.replicaCount", 1, 100).AsException();
-        var targets = publishing.Objects("targetRegions").ToList();
-        if (targets.Count == 0) targets.Add(new JsonObject { ["name"] = location });
-        var seen = new HashSet<string>();
-        var renderedTargets = new JsonArray();
-        foreach (var target in targets)
-        {
-            var rawName = target.Str("name") ?? throw ArmErrors.InvalidParameter("Required parameter 'targetRegions.name' is missing (null).", "galleryImageVersion.properties.publishingProfile.targetRegions").AsException();
-            var region = Regions.Normalize(rawName);
-            if (!Regions.IsKnown(region)) throw ArmErrors.LocationNotAvailable(rawName, VersionType, Regions.All.Select(x => x.DisplayName)).AsException();
-            if (!seen.Add(region)) throw ArmErrors.DuplicateRegions().AsException();
-            var count = target.Long("regionalReplicaCount") ?? replicaCount;
-            if (count is < 1 or > 100) throw ArmErrors.OutOfRange(count, "galleryImageVersion.properties.publishingProfile.targetRegions.regionalReplicaCount", 1, 100).AsException();
-            var type = target.Str("storageAccountType") ?? defaultType;
-            type = StorageTypes.FirstOrDefault(t => t.Equals(type, StringComparison.OrdinalIgnoreCase))
-                ?? throw ArmErrors.EnumValueInvalid(type, "galleryImageVersion.properties.publishingProfile.targetRegions.storageAccountType", StorageTypes).AsException();
-            var rendered = Json.CloneObject(target);
-            rendered["name"] = Regions.DisplayName(region);
-            rendered["regionalReplicaCount"] = count;
-            rendered["storageAccountType"] = type;
-            rendered["excludeFromLatest"] ??= false;
-            renderedTargets.Add(rendered);
-        }
-        if (!seen.Contains(location)) throw ArmErrors.SourceRegionMissing(targets.Select(t => t.Str("name")!), Regions.DisplayName(location)).AsException();
-        if (publishing.Str("endOfLifeDate") is string eol)
-        {
-            if (!DateTimeOffset.TryParse(eol, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var eolDate))
-                throw ArmErrors.InvalidParameter($"The value '{eol}' of parameter 'endOfLifeDate' is not a valid date.", "galleryImageVersion.properties.publishingProfile.endOfLifeDate").AsException();
-            if (eolDate <= c.State.Now) throw ArmErrors.EndOfLifeInPast().AsException();
-        }
+        var renderedTargets = RenderTargets(publishing.Objects("targetRegions").ToList(), location, replicaCount, defaultType);
+        ValidateEndOfLife(c, publishing);
 
         // source
         var source = ResolveSource(c, requested);
@@ -316,18 +293,109 @@ internal static class Galleries
 
         var version = new ArmResource(existing?.Rid ?? rid, Tracked.NewBody(existing?.Rid ?? rid, location, Tracked.Tags(body), properties)) { Created = existing?.Created ?? c.State.Now };
         version.Extra["osName"] = source.OsName;
-        var replication = new ReplicationRuntime();
-        var failures = c.State.Replication.FailRegions.ToDictionary(k => Regions.Normalize(k.Key), k => k.Value);
-        var seconds = c.State.Replication.SecondsPerRegion ?? c.State.Timing.For("replicationPerRegion");
-        foreach (var target in renderedTargets.OfType<JsonObject>())
-        {
-            var name = Regions.Normalize(target.Str("name"));
-            replication.Regions.Add(new ReplicationRuntime.Region(name, target.Str("name")!, seconds, failures.GetValueOrDefault(name), name == location));
-        }
+        var replication = Replicate(c, renderedTargets, location, existing?.Replication);
         version.Replication = replication;
         c.State.Put(version);
         return Tracked.PutLro(c, version, existing is null, "galleryImageVersionCreate",
             onSucceeded: () => replication.StartedAt = c.State.Now, plannedFailure: planned);
+    }
+
+    /// <summary>
+    /// Validates publishingProfile.targetRegions and renders them as ARM stores them: known regions,
+    /// no duplicates, replicas 1..100, a storage type, the version's own region among them.
+    /// </summary>
+    private static JsonArray RenderTargets(List<JsonObject> targets, string location, long replicaCount, string defaultType)
+    {
+        if (targets.Count == 0) targets.Add(new JsonObject { ["name"] = location });
+        var seen = new HashSet<string>();
+        var renderedTargets = new JsonArray();
+        foreach (var target in targets)
+        {
+            var rawName = target.Str("name") ?? throw ArmErrors.InvalidParameter("Required parameter 'targetRegions.name' is missing (null).", "galleryImageVersion.properties.publishingProfile.targetRegions").AsException();
+            var region = Regions.Normalize(rawName);
+            if (!Regions.IsKnown(region)) throw ArmErrors.LocationNotAvailable(rawName, VersionType, Regions.All.Select(x => x.DisplayName)).AsException();
+            if (!seen.Add(region)) throw ArmErrors.DuplicateRegions().AsException();
+            var count = target.Long("regionalReplicaCount") ?? replicaCount;
+            if (count is < 1 or > 100) throw ArmErrors.OutOfRange(count, "galleryImageVersion.properties.publishingProfile.targetRegions.regionalReplicaCount", 1, 100).AsException();
+            var type = target.Str("storageAccountType") ?? defaultType;
+            type = StorageTypes.FirstOrDefault(t => t.Equals(type, StringComparison.OrdinalIgnoreCase))
+                ?? throw ArmErrors.EnumValueInvalid(type, "galleryImageVersion.properties.publishingProfile.targetRegions.storageAccountType", StorageTypes).AsException();
+            var rendered = Json.CloneObject(target);
+            rendered["name"] = Regions.DisplayName(region);
+            rendered["regionalReplicaCount"] = count;
+            rendered["storageAccountType"] = type;
+            rendered["excludeFromLatest"] ??= false;
+            renderedTargets.Add(rendered);
+        }
+        if (!seen.Contains(location)) throw ArmErrors.SourceRegionMissing(targets.Select(t => t.Str("name")!), Regions.DisplayName(location)).AsException();
+        return renderedTargets;
+    }
+
+    private static void ValidateEndOfLife(ArmContext c, JsonObject publishing)
+    {
+        if (publishing.Str("endOfLifeDate") is not string eol) return;
+        if (!DateTimeOffset.TryParse(eol, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var eolDate))
+            throw ArmErrors.InvalidParameter($"The value '{eol}' of parameter 'endOfLifeDate' is not a valid date.", "galleryImageVersion.properties.publishingProfile.endOfLifeDate").AsException();
+        if (eolDate <= c.State.Now) throw ArmErrors.EndOfLifeInPast().AsException();
+    }
+
+    /// <summary>
+    /// The replication of a version's target regions. A region the version already had, with the
+    /// same replica count and storage type, keeps its replicas and its state; a new region, or one
+    /// whose replica count or storage type changed, replicates from when the write succeeds.
+    /// </summary>
+    private static ReplicationRuntime Replicate(ArmContext c, JsonArray targets, string location, ReplicationRuntime? previous)
+    {
+        var replication = new ReplicationRuntime();
+        var failures = c.State.Replication.FailRegions.ToDictionary(k => Regions.Normalize(k.Key), k => k.Value);
+        var seconds = c.State.Replication.SecondsPerRegion ?? c.State.Timing.For("replicationPerRegion");
+        foreach (var target in targets.OfType<JsonObject>())
+        {
+            var name = Regions.Normalize(target.Str("name"));
+            var count = (int)(target.Long("regionalReplicaCount") ?? 1);
+            var storage = target.Str("storageAccountType") ?? "";
+            var kept = previous?.Regions.FirstOrDefault(r => r.Name == name && r.ReplicaCount == count && r.Storage == storage);
+            if (kept is not null && (kept.Since ?? previous!.StartedAt) is DateTimeOffset since)
+                replication.Regions.Add(kept with { Since = since });
+            else
+                replication.Regions.Add(new ReplicationRuntime.Region(name, target.Str("name")!, seconds, failures.GetValueOrDefault(name),
+                    name == location && previous is null, count) { Storage = storage });
+        }
+        return replication;
+    }
+
+    /// <summary>
+    /// PATCH of a version: tags, and in publishingProfile the target regions (the list replaces the
+    /// old one, validated as a PUT's), endOfLifeDate and excludeFromLatest. Kept regions keep their
+    /// replicas; added or changed ones replicate once the update succeeds; removed ones are dropped.
+    /// </summary>
+    private static ArmResponse PatchVersion(ArmContext c)
+    {
+        var version = Tracked.Require(c, VersionId(c));
+        var body = c.Body;
+        var requested = body["properties"] as JsonObject ?? Json.NewObject();
+        var publishing = requested["publishingProfile"] as JsonObject ?? Json.NewObject();
+        var current = version.Properties.Obj("publishingProfile");
+        var requestedSource = requested.Str("storageProfile", "source", "id") ?? requested.Str("storageProfile", "osDiskImage", "source", "id");
+        var source = version.Properties.Str("storageProfile", "source", "id") ?? version.Properties.Str("storageProfile", "osDiskImage", "source", "id") ?? "";
+        if (requestedSource is not null && ResourceId.Key(requestedSource) != ResourceId.Key(source))
+            throw ArmErrors.VersionExistsDifferentSource().AsException();
+
+        JsonArray? targets = null;
+        if (publishing["targetRegions"] is JsonArray)
+            targets = RenderTargets(publishing.Objects("targetRegions").ToList(), version.Location, current.Long("replicaCount") ?? 1,
+                current.Str("storageAccountType") ?? "Standard_LRS");
+        ValidateEndOfLife(c, publishing);
+
+        if (body["tags"] is JsonObject tags) version.Body["tags"] = tags.DeepClone();
+        if (publishing.ContainsKey("endOfLifeDate")) current["endOfLifeDate"] = publishing["endOfLifeDate"]?.DeepClone();
+        if (publishing.Bool("excludeFromLatest") is bool exclude) current["excludeFromLatest"] = exclude;
+        if (targets is null)
+            return Tracked.PutLro(c, version, false, "galleryImageVersionUpdate");
+        current["targetRegions"] = targets;
+        var replication = Replicate(c, targets, version.Location, version.Replication);
+        version.Replication = replication;
+        return Tracked.PutLro(c, version, false, "galleryImageVersionUpdate", onSucceeded: () => replication.StartedAt = c.State.Now);
     }
 
     private static VersionSource ResolveSource(ArmContext c, JsonObject properties)

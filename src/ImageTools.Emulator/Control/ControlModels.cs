@@ -27,7 +27,7 @@ public sealed class TimingSettings
         "vmCreate", "vmUpdate", "vmDelete", "deallocate", "powerOff", "start", "restart", "runCommand", "runCommandDelete",
         "sysprep", "deprovision", "guestShutdown", "diskCreate", "diskUpdate", "diskDelete", "snapshotCreate", "snapshotDelete", "snapshotCopy",
         "imageCreate", "imageUpdate", "imageDelete", "galleryCreate", "galleryUpdate", "galleryDelete", "galleryImageCreate",
-        "galleryImageDelete", "galleryImageVersionCreate", "galleryImageVersionDelete", "replicationPerRegion", "networkCreate",
+        "galleryImageDelete", "galleryImageVersionCreate", "galleryImageVersionUpdate", "galleryImageVersionDelete", "replicationPerRegion", "networkCreate",
         "delete", "resourceGroupDelete", "scaleSetCreate", "scaleSetUpdate", "scaleSetDelete", "rollingUpgradeBatch",
     };
 
