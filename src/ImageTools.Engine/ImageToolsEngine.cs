@@ -6,6 +6,7 @@ using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Operations;
 using ImageTools.Engine.Operations.Capture;
+using ImageTools.Engine.Operations.Clone;
 using ImageTools.Engine.Operations.Deploy;
 using ImageTools.Engine.Operations.Generalize;
 using ImageTools.Engine.Operations.Publish;
@@ -69,8 +70,12 @@ namespace ImageTools.Engine
             CancellationToken cancellationToken) =>
             new ImageToolsEngine(await Connector.OpenAsync(request, sink, options ?? new EngineOptions(), cancellationToken).ConfigureAwait(false));
 
+        /// <summary>Prepares a generalize of the VM, or with <see cref="GeneralizeRequest.Clone"/> of a clone built from its disks.</summary>
         public Task<PreparedOperation> PrepareGeneralizeAsync(GeneralizeRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
-            GeneralizeOperation.PrepareAsync(request, sink, cancellationToken, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+            request.Clone
+                ? CloneOperation.PrepareAsync(request, sink, cancellationToken, _gateway, new DiskGateway(_session.Client, _session.Options.PollingDelay),
+                    new DeployGateway(_session.Client, _session.Options.PollingDelay), _session.Options, _session.SubscriptionFor(request.SubscriptionId))
+                : GeneralizeOperation.PrepareAsync(request, sink, cancellationToken, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
         public Task<PreparedOperation> PrepareCaptureAsync(CaptureRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
             CaptureOperation.PrepareAsync(request, sink, cancellationToken, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));

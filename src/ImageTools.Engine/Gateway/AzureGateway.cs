@@ -138,24 +138,7 @@ namespace ImageTools.Engine.Gateway
 
         public Task<DiskState?> GetDiskAsync(string diskId, CancellationToken ct) =>
             CallOrNull("read managed disk", diskId, async () =>
-            {
-                var data = (await _client.GetManagedDiskResource(new ResourceIdentifier(diskId)).GetAsync(ct).ConfigureAwait(false)).Value.Data;
-                return new DiskState
-                {
-                    Id = data.Id?.ToString() ?? diskId,
-                    Name = data.Name,
-                    Location = data.Location.Name,
-                    Zones = data.Zones?.ToArray() ?? Array.Empty<string>(),
-                    Tags = ComputeStateMapper.Tags(data.Tags),
-                    ProvisioningState = data.ProvisioningState ?? "",
-                    OsType = data.OSType?.ToString() ?? "",
-                    HyperVGeneration = data.HyperVGeneration?.ToString() ?? "",
-                    SecurityType = ComputeStateMapper.DiskSecurity(data.SecurityProfile?.SecurityType?.ToString()),
-                    AttachState = data.DiskState?.ToString() ?? "",
-                    ManagedBy = data.ManagedBy?.ToString() ?? "",
-                    SkuName = data.Sku?.Name.ToString() ?? "",
-                };
-            });
+                ComputeStateMapper.ToDiskState((await _client.GetManagedDiskResource(new ResourceIdentifier(diskId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
 
         public Task<SnapshotState?> GetSnapshotAsync(string snapshotId, CancellationToken ct) =>
             CallOrNull("read snapshot", snapshotId, async () =>

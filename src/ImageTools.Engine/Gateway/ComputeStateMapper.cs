@@ -81,6 +81,27 @@ namespace ImageTools.Engine.Gateway
             HyperVGeneration = data.HyperVGeneration?.ToString() ?? "",
             SecurityType = DiskSecurity(data.SecurityProfile?.SecurityType?.ToString()),
             SourceResourceId = data.CreationData?.SourceResourceId?.ToString() ?? "",
+            DiskSizeGb = data.DiskSizeGB ?? 0,
+            TimeCreated = data.TimeCreated,
+        };
+
+        public static DiskState ToDiskState(ManagedDiskData data) => new DiskState
+        {
+            Id = data.Id?.ToString() ?? "",
+            Name = data.Name,
+            Location = data.Location.Name,
+            Zones = data.Zones?.ToArray() ?? Array.Empty<string>(),
+            Tags = Tags(data.Tags),
+            ProvisioningState = data.ProvisioningState ?? "",
+            OsType = data.OSType?.ToString() ?? "",
+            HyperVGeneration = data.HyperVGeneration?.ToString() ?? "",
+            SecurityType = DiskSecurity(data.SecurityProfile?.SecurityType?.ToString()),
+            AttachState = data.DiskState?.ToString() ?? "",
+            ManagedBy = data.ManagedBy?.ToString() ?? "",
+            SkuName = data.Sku?.Name.ToString() ?? "",
+            DiskSizeGb = data.DiskSizeGB ?? 0,
+            SourceResourceId = data.CreationData?.SourceResourceId?.ToString() ?? "",
+            TimeCreated = data.TimeCreated,
         };
 
         public static ImageState ToImageState(DiskImageData data)

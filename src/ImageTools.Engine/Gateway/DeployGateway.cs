@@ -239,8 +239,6 @@ namespace ImageTools.Engine.Gateway
                         return (await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false)).Data;
         }
 
-        // ---- mapping ----
-
         private static VirtualNetworkState ToVnet(GenericResourceData data)
         {
             var state = new VirtualNetworkState
@@ -248,6 +246,7 @@ namespace ImageTools.Engine.Gateway
                 Id = data.Id?.ToString() ?? "",
                 Name = data.Name,
                 Location = data.Location.Name,
+                Tags = ComputeStateMapper.Tags(data.Tags),
             };
             using var properties = Parse(data.Properties);
             var root = properties.RootElement;
@@ -270,6 +269,7 @@ namespace ImageTools.Engine.Gateway
                 Id = data.Id?.ToString() ?? "",
                 Name = data.Name,
                 Location = data.Location.Name,
+                Tags = ComputeStateMapper.Tags(data.Tags),
             };
             using var properties = Parse(data.Properties);
             var root = properties.RootElement;

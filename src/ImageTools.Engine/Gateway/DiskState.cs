@@ -22,5 +22,9 @@ namespace ImageTools.Engine.Gateway
         public string AttachState { get; set; } = "";
         public string ManagedBy { get; set; } = "";
         public string SkuName { get; set; } = "";
+        public long DiskSizeGb { get; set; }
+        /// <summary>The snapshot or disk it was copied from; empty for an empty or image-made disk.</summary>
+        public string SourceResourceId { get; set; } = "";
+        public DateTimeOffset? TimeCreated { get; set; }
     }
 }

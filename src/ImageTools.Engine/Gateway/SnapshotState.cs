@@ -17,5 +17,7 @@ namespace ImageTools.Engine.Gateway
         public string SecurityType { get; set; } = "Standard";
         /// <summary>The disk (or snapshot) it was copied from.</summary>
         public string SourceResourceId { get; set; } = "";
+        public long DiskSizeGb { get; set; }
+        public DateTimeOffset? TimeCreated { get; set; }
     }
 }

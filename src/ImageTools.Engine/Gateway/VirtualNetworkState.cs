@@ -10,6 +10,7 @@ namespace ImageTools.Engine.Gateway
         public string Id { get; set; } = "";
         public string Name { get; set; } = "";
         public string Location { get; set; } = "";
+        public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
         public string ProvisioningState { get; set; } = "";
         public List<SubnetState> Subnets { get; set; } = new List<SubnetState>();
     }

@@ -28,6 +28,9 @@ namespace ImageTools.Models
         public string OsDiskId { get; set; } = "";
         public string[] NetworkInterfaceIds { get; set; } = new string[0];
 
+        /// <summary>For a clone made by Invoke-VmGeneralize -Clone: the id of the VM it is a clone of (its imagetools-clone-of tag).</summary>
+        public string CloneOfVmId { get; set; } = "";
+
         /// <summary>Snapshots Invoke-VmGeneralize took of the OS and data disks before Sysprep.</summary>
         public string[] SnapshotIds { get; set; } = new string[0];
     }

@@ -31,6 +31,7 @@ namespace ImageTools.Engine.Operations
             OsDiskId = vm.OsDisk.ManagedDiskId,
             NetworkInterfaceIds = vm.NetworkInterfaceIds.ToArray(),
             SnapshotIds = snapshotIds?.ToArray() ?? Array.Empty<string>(),
+            CloneOfVmId = Rules.Clone.CloneTags.Read(vm.Tags, Rules.Clone.CloneTags.CloneOf) ?? "",
         };
 
         public static ImageInfo ToImageInfo(ImageState image, string sourceId, string sourceKind, bool sourceDeleted = false) => new ImageInfo

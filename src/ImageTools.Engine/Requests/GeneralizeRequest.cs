@@ -24,6 +24,16 @@ namespace ImageTools.Engine.Requests
         /// <summary>How long Sysprep / deprovision may take in the guest before the step fails.</summary>
         public TimeSpan GuestTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+        /// <summary>
+        /// Generalize a clone instead of the VM (-Clone): its disks are snapshotted while it runs, a
+        /// temporary VM is built on copies in an isolated network and generalized; the VM itself is
+        /// never stopped or changed.
+        /// </summary>
+        public bool Clone { get; set; }
+
+        /// <summary>The clone's name (-CloneName); '&lt;vm&gt;-clone' when empty.</summary>
+        public string? CloneName { get; set; }
+
         /// <summary>How long the platform's power-off may take once the guest step's evidence was read.</summary>
         public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(10);
     }

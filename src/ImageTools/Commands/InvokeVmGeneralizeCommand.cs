@@ -19,6 +19,8 @@ namespace ImageTools.Commands
         [Parameter] public SwitchParameter CloudInitClean { get; set; }
         [Parameter] public TimeSpan GuestTimeout { get; set; } = TimeSpan.FromMinutes(30);
         [Parameter] public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(10);
+        [Parameter] public SwitchParameter Clone { get; set; }
+        [Parameter] public string? CloneName { get; set; }
         [Parameter] public SwitchParameter AsJob { get; set; }
 
         protected override void ProcessRecord()
@@ -26,7 +28,7 @@ namespace ImageTools.Commands
             var request = new GeneralizeRequest
             {
                 SubscriptionId = SubscriptionId, Vm = Target, Method = (GeneralizeMethod)Enum.Parse(typeof(GeneralizeMethod), Method, ignoreCase: true), SkipSnapshot = SkipSnapshot, StartIfStopped = Start,
-                CloudInitClean = CloudInitClean, GuestTimeout = GuestTimeout, ShutdownTimeout = ShutdownTimeout,
+                CloudInitClean = CloudInitClean, Clone = Clone, CloneName = CloneName, GuestTimeout = GuestTimeout, ShutdownTimeout = ShutdownTimeout,
             };
             RunOperation((engine, sink, ct) => engine.PrepareGeneralizeAsync(request, sink, ct), Force, AsJob);
         }

@@ -73,4 +73,26 @@ public static class Arrange
         var created = await rg.GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Completed, name, data);
         return created.Value.Id.ToString();
     }
+
+    /// <summary>The ARM JSON of any resource, by a GET of its id (api-version of its provider).</summary>
+    public static async Task<System.Text.Json.JsonElement> GetArmAsync(this EmulatorFixture emulator, string resourceId, string apiVersion = "2023-07-01")
+    {
+        using var http = new HttpClient(emulator.Server.CreateTrustingHandler()) { BaseAddress = emulator.Server.Endpoint };
+        using var request = new HttpRequestMessage(HttpMethod.Get, resourceId.TrimStart('/') + "?api-version=" + apiVersion);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "test");
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {resourceId}: {(int)response.StatusCode} {text}");
+        return System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Whether a resource exists (a GET answered 404 or not).</summary>
+    public static async Task<bool> ExistsArmAsync(this EmulatorFixture emulator, string resourceId, string apiVersion = "2023-07-01")
+    {
+        using var http = new HttpClient(emulator.Server.CreateTrustingHandler()) { BaseAddress = emulator.Server.Endpoint };
+        using var request = new HttpRequestMessage(HttpMethod.Get, resourceId.TrimStart('/') + "?api-version=" + apiVersion);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "test");
+        using var response = await http.SendAsync(request);
+        return response.StatusCode != System.Net.HttpStatusCode.NotFound;
+    }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ImageTools.Engine.Rules;
 using ImageTools.Engine.Rules.Capture;
+using ImageTools.Engine.Rules.Clone;
 using ImageTools.Engine.Rules.Deploy;
 using ImageTools.Engine.Rules.Generalize;
 using ImageTools.Engine.Rules.Publish;
@@ -22,6 +23,7 @@ public class CatalogueTests
         ("Capture", "ImageTools.Engine.Rules.Capture", "Rules/Capture", () => CaptureRules.All),
         ("Publish", "ImageTools.Engine.Rules.Publish", "Publish", () => PublishRules.All),
         ("Deploy", "ImageTools.Engine.Rules.Deploy", "Deploy", () => DeployRules.All.Cast<object>().Concat(DeployRules.PerVm)),
+        ("Clone", "ImageTools.Engine.Rules.Clone", "Rules/Clone", () => CloneRules.Clone),
     ];
 
     private static IEnumerable<(string Family, string Id, Type Type, string Reads)> Catalogue() =>
