@@ -25,12 +25,12 @@ namespace ImageTools.Engine
     public sealed class ImageToolsEngine
     {
         private readonly EngineSession _session;
-        private readonly IAzureGateway _gateway;
+        private readonly Gateways _gateways;
 
         internal ImageToolsEngine(EngineSession session)
         {
             _session = session;
-            _gateway = new AzureGateway(session.Client, session.Options.PollingDelay);
+            _gateways = session.Gateways;
         }
 
         /// <summary>What this engine is connected to.</summary>
@@ -73,24 +73,24 @@ namespace ImageTools.Engine
         /// <summary>Prepares a generalize of the VM, or with <see cref="GeneralizeRequest.Clone"/> of a clone built from its disks.</summary>
         public Task<PreparedOperation> PrepareGeneralizeAsync(GeneralizeRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
             request.Clone
-                ? CloneOperation.PrepareAsync(request, sink, cancellationToken, _gateway, new DiskGateway(_session.Client, _session.Options.PollingDelay),
-                    new DeployGateway(_session.Client, _session.Options.PollingDelay), _session.Options, _session.SubscriptionFor(request.SubscriptionId))
-                : GeneralizeOperation.PrepareAsync(request, sink, cancellationToken, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+                ? CloneOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Disks,
+                    _gateways.Deploy, _session.Options, _session.SubscriptionFor(request.SubscriptionId))
+                : GeneralizeOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
         public Task<PreparedOperation> PrepareCaptureAsync(CaptureRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
-            CaptureOperation.PrepareAsync(request, sink, cancellationToken, _gateway, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+            CaptureOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
         /// <summary>Prepares a gallery version; a non-positive ReplicationTimeout is refused before any request.</summary>
         public Task<PreparedOperation> PreparePublishAsync(PublishRequest request, IOperationSink sink, CancellationToken cancellationToken)
         {
             OperationRun.RequirePositive(request.ReplicationTimeout, "ReplicationTimeout");
-            return PublishOperation.PrepareAsync(request, sink, cancellationToken, _gateway, new GalleryGateway(_session.Client, _session.Options.PollingDelay),
+            return PublishOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries,
                 _session.Options, _session.SubscriptionFor(request.SubscriptionId));
         }
 
         public Task<PreparedOperation> PrepareDeployAsync(DeployRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
-            DeployOperation.PrepareAsync(request, sink, cancellationToken, _gateway, new GalleryGateway(_session.Client, _session.Options.PollingDelay),
-                new DeployGateway(_session.Client, _session.Options.PollingDelay), _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+            DeployOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries,
+                _gateways.Deploy, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
         public Task<VmInfo?> GeneralizeAsync(GeneralizeRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<VmInfo>((sink, ct) => PrepareGeneralizeAsync(request, sink, ct), console);

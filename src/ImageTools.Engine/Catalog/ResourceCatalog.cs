@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ImageTools.Engine.Connection;
+using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
 
 namespace ImageTools.Engine.Catalog
@@ -20,7 +21,7 @@ namespace ImageTools.Engine.Catalog
         internal ResourceCatalog(EngineSession session)
         {
             _session = session;
-            _gateway = new CatalogGateway(session.Client);
+            _gateway = session.Gateways.Catalog;
         }
 
         /// <summary>The catalog over the session's connection, or null when the session is not connected.</summary>
@@ -53,7 +54,7 @@ namespace ImageTools.Engine.Catalog
             var gallery = await FindGalleryAsync(subscriptionId, galleryName, resourceGroupName, ct).ConfigureAwait(false);
             if (gallery == null)
                 return Array.Empty<CatalogEntry>();
-            return Sorted(await _gateway.ListDefinitionsAsync(gallery.Id, ct).ConfigureAwait(false));
+            return Sorted(await _gateway.ListDefinitionsAsync(ArmId.Parse(gallery.Id), ct).ConfigureAwait(false));
         }
 
         /// <summary>The versions of an image definition, highest first; none when the gallery or definition does not exist.</summary>
@@ -63,11 +64,11 @@ namespace ImageTools.Engine.Catalog
             var gallery = await FindGalleryAsync(subscriptionId, galleryName, resourceGroupName, ct).ConfigureAwait(false);
             if (gallery == null)
                 return Array.Empty<CatalogEntry>();
-            var definitions = await _gateway.ListDefinitionsAsync(gallery.Id, ct).ConfigureAwait(false);
+            var definitions = await _gateway.ListDefinitionsAsync(ArmId.Parse(gallery.Id), ct).ConfigureAwait(false);
             var definition = definitions.FirstOrDefault(d => string.Equals(d.Name, definitionName, StringComparison.OrdinalIgnoreCase));
             if (definition == null)
                 return Array.Empty<CatalogEntry>();
-            var versions = await _gateway.ListVersionsAsync(definition.Id, ct).ConfigureAwait(false);
+            var versions = await _gateway.ListVersionsAsync(ArmId.Parse(definition.Id), ct).ConfigureAwait(false);
             return versions.OrderByDescending(v => VersionKey(v.Name)).ThenBy(v => v.Name, StringComparer.OrdinalIgnoreCase).ToList();
         }
 

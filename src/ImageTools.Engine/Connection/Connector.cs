@@ -51,7 +51,7 @@ namespace ImageTools.Engine.Connection
                 client = ArmClientFactory.Create(credential, subscriptionId, cloud.Environment, options);
             }
 
-            var gateway = new AzureGateway(client, options.PollingDelay);
+            var gateways = new Gateways(client, options.PollingDelay);
             SubscriptionState subscription;
             try
             {
@@ -62,7 +62,7 @@ namespace ImageTools.Engine.Connection
                     subscriptionId = first.Data.SubscriptionId;
                     sink?.WriteVerbose($"No -SubscriptionId given; using subscription {subscriptionId} ({first.Data.DisplayName}).");
                 }
-                subscription = await gateway.GetSubscriptionAsync(subscriptionId!, ct).ConfigureAwait(false);
+                subscription = await gateways.Azure.GetSubscriptionAsync(subscriptionId!, ct).ConfigureAwait(false);
             }
             catch (AzureRequestException e)
             {
@@ -103,7 +103,7 @@ namespace ImageTools.Engine.Connection
                 Account = Blank(request.ClientId) ?? Blank(request.ClientSecret?.UserName) ?? "",
                 ResourceManagerUrl = resourceManagerUrl,
             };
-            return new EngineSession(client, info, options);
+            return new EngineSession(client, gateways, info, options);
         }
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

@@ -1,12 +1,13 @@
 using System;
 using Azure.ResourceManager;
+using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
 using ImageTools.Models;
 
 namespace ImageTools.Engine.Connection
 {
     /// <summary>
-    /// A signed-in connection: the ArmClient, what it is connected to, and its timing options.
+    /// A signed-in connection: the ArmClient and its gateways, what it is connected to, and its timing options.
     /// The current one is kept per process (one PowerShell session loads the module once);
     /// reads and writes of it are thread-safe.
     /// </summary>
@@ -15,14 +16,17 @@ namespace ImageTools.Engine.Connection
         private static readonly object Gate = new object();
         private static EngineSession? _current;
 
-        public EngineSession(ArmClient client, ConnectionInfo info, EngineOptions options)
+        public EngineSession(ArmClient client, Gateways gateways, ConnectionInfo info, EngineOptions options)
         {
             Client = client;
+            Gateways = gateways;
             Info = info;
             Options = options;
         }
 
         public ArmClient Client { get; }
+        /// <summary>The session's gateways, built once over <see cref="Client"/>.</summary>
+        public Gateways Gateways { get; }
         public ConnectionInfo Info { get; }
         public EngineOptions Options { get; }
 

@@ -9,19 +9,19 @@ namespace ImageTools.Engine.Gateway
     /// </summary>
     internal sealed class AttachedVmSpec
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Location { get; set; } = "";
         public string VmSize { get; set; } = "";
         public string[] Zones { get; set; } = Array.Empty<string>();
         public string OsType { get; set; } = "";
         /// <summary>Standard, TrustedLaunch or ConfidentialVM.</summary>
         public string SecurityType { get; set; } = "Standard";
-        public string OsDiskId { get; set; } = "";
+        public ArmId OsDiskId { get; set; } = null!;
         /// <summary>LUN → disk id.</summary>
-        public IDictionary<int, string> DataDiskIds { get; set; } = new Dictionary<int, string>();
-        public string NicId { get; set; } = "";
+        public IDictionary<int, ArmId> DataDiskIds { get; set; } = new Dictionary<int, ArmId>();
+        public ArmId NicId { get; set; } = null!;
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
 
-        public override string ToString() => Id;
+        public override string ToString() => Id.Id;
     }
 }

@@ -10,8 +10,6 @@ using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
 
-using static ImageTools.Engine.Gateway.ArmCall;
-
 namespace ImageTools.Engine.Gateway
 {
     /// <summary>
@@ -19,21 +17,17 @@ namespace ImageTools.Engine.Gateway
     /// WaitUntil.Started and complete through WaitForCompletion with the session's polling
     /// DelayStrategy (Retry-After honoured); request retries are the pipeline's.
     /// </summary>
-    internal sealed class AzureGateway : IAzureGateway
+    internal sealed class AzureGateway : ArmGateway, IAzureGateway
     {
-        private readonly ArmClient _client;
-        private readonly DelayStrategy? _polling;
-
         public AzureGateway(ArmClient client, DelayStrategy? polling)
+            : base(client, polling)
         {
-            _client = client;
-            _polling = polling;
         }
 
         public Task<SubscriptionState> GetSubscriptionAsync(string subscriptionId, CancellationToken ct) =>
             Call("read subscription", subscriptionId, async () =>
             {
-                var subscription = _client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(subscriptionId));
+                var subscription = Subscription(subscriptionId);
                 var data = (await subscription.GetAsync(ct).ConfigureAwait(false)).Value.Data;
                 return new SubscriptionState
                 {
@@ -46,56 +40,56 @@ namespace ImageTools.Engine.Gateway
         public Task<bool> ResourceGroupExistsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct) =>
             Call("read resource group", resourceGroupName, async () =>
             {
-                var subscription = _client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(subscriptionId));
+                var subscription = Subscription(subscriptionId);
                 return (await subscription.GetResourceGroups().ExistsAsync(resourceGroupName, ct).ConfigureAwait(false)).Value;
             });
 
         // ---- virtual machines ----
 
-        public Task<VmState?> GetVmAsync(string vmId, CancellationToken ct) =>
+        public Task<VmState?> GetVmAsync(ArmId vmId, CancellationToken ct) =>
             CallOrNull("read virtual machine", vmId, async () =>
             {
                 var response = await Vm(vmId).GetAsync(InstanceViewType.InstanceView, ct).ConfigureAwait(false);
                 return ComputeStateMapper.ToVmState(response.Value.Data);
             });
 
-        public Task StartVmAsync(string vmId, CancellationToken ct) =>
+        public Task StartVmAsync(ArmId vmId, CancellationToken ct) =>
             Call("start virtual machine", vmId, async () =>
-                await ArmCall.CompleteAsync(await Vm(vmId).PowerOnAsync(WaitUntil.Started, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
+                await CompleteAsync(await Vm(vmId).PowerOnAsync(WaitUntil.Started, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
 
-        public Task PowerOffVmAsync(string vmId, CancellationToken ct) =>
+        public Task PowerOffVmAsync(ArmId vmId, CancellationToken ct) =>
             Call("power off virtual machine", vmId, async () =>
-                await ArmCall.CompleteAsync(await Vm(vmId).PowerOffAsync(WaitUntil.Started, skipShutdown: false, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
+                await CompleteAsync(await Vm(vmId).PowerOffAsync(WaitUntil.Started, skipShutdown: false, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
 
-        public Task DeallocateVmAsync(string vmId, CancellationToken ct) =>
+        public Task DeallocateVmAsync(ArmId vmId, CancellationToken ct) =>
             Call("deallocate virtual machine", vmId, async () =>
-                await ArmCall.CompleteAsync(await Vm(vmId).DeallocateAsync(WaitUntil.Started, hibernate: null, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
+                await CompleteAsync(await Vm(vmId).DeallocateAsync(WaitUntil.Started, hibernate: null, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
 
-        public Task GeneralizeVmAsync(string vmId, CancellationToken ct) =>
+        public Task GeneralizeVmAsync(ArmId vmId, CancellationToken ct) =>
             Call("generalize virtual machine", vmId, async () => await Vm(vmId).GeneralizeAsync(ct).ConfigureAwait(false));
 
-        public Task DeleteVmAsync(string vmId, CancellationToken ct) =>
+        public Task DeleteVmAsync(ArmId vmId, CancellationToken ct) =>
             Call("delete virtual machine", vmId, async () =>
-                await ArmCall.CompleteAsync(await Vm(vmId).DeleteAsync(WaitUntil.Started, forceDeletion: null, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
+                await CompleteAsync(await Vm(vmId).DeleteAsync(WaitUntil.Started, forceDeletion: null, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
 
-        public Task SetVmTagsAsync(string vmId, IDictionary<string, string> tags, CancellationToken ct) =>
+        public Task SetVmTagsAsync(ArmId vmId, IDictionary<string, string> tags, CancellationToken ct) =>
             Call("update the tags of virtual machine", vmId, async () =>
             {
                 var patch = new VirtualMachinePatch();
                 foreach (var tag in tags)
                     patch.Tags[tag.Key] = tag.Value;
                 var operation = await Vm(vmId).UpdateAsync(WaitUntil.Started, patch, ct).ConfigureAwait(false);
-                await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                await CompleteAsync(operation, ct).ConfigureAwait(false);
             });
 
-        public Task<GuestCommandResult> RunCommandAsync(string vmId, string commandId, IList<string> script, CancellationToken ct) =>
+        public Task<GuestCommandResult> RunCommandAsync(ArmId vmId, string commandId, IList<string> script, CancellationToken ct) =>
             Call("run a command in virtual machine", vmId, async () =>
             {
                 var input = new RunCommandInput(commandId);
                 foreach (var line in script)
                     input.Script.Add(line);
                 var operation = await Vm(vmId).RunCommandAsync(WaitUntil.Started, input, ct).ConfigureAwait(false);
-                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                var result = await CompleteAsync(operation, ct).ConfigureAwait(false);
                 var statuses = result?.Value ?? (IReadOnlyList<InstanceViewStatus>)Array.Empty<InstanceViewStatus>();
                 string Text(string stream) => string.Join("\n", statuses
                     .Where(s => (s.Code ?? "").IndexOf("/" + stream + "/", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -136,13 +130,13 @@ namespace ImageTools.Engine.Gateway
 
         // ---- disks and snapshots ----
 
-        public Task<DiskState?> GetDiskAsync(string diskId, CancellationToken ct) =>
+        public Task<DiskState?> GetDiskAsync(ArmId diskId, CancellationToken ct) =>
             CallOrNull("read managed disk", diskId, async () =>
-                ComputeStateMapper.ToDiskState((await _client.GetManagedDiskResource(new ResourceIdentifier(diskId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
+                ComputeStateMapper.ToDiskState((await Client.GetManagedDiskResource(Sdk(diskId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
 
-        public Task<SnapshotState?> GetSnapshotAsync(string snapshotId, CancellationToken ct) =>
+        public Task<SnapshotState?> GetSnapshotAsync(ArmId snapshotId, CancellationToken ct) =>
             CallOrNull("read snapshot", snapshotId, async () =>
-                ComputeStateMapper.ToSnapshotState((await _client.GetSnapshotResource(new ResourceIdentifier(snapshotId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
+                ComputeStateMapper.ToSnapshotState((await Client.GetSnapshotResource(Sdk(snapshotId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
 
         public Task<SnapshotState> CreateSnapshotAsync(SnapshotSpec spec, CancellationToken ct)
         {
@@ -151,7 +145,7 @@ namespace ImageTools.Engine.Gateway
             {
                 var data = new SnapshotData(new AzureLocation(spec.Location))
                 {
-                    CreationData = new DiskCreationData(DiskCreateOption.Copy) { SourceResourceId = new ResourceIdentifier(spec.SourceDiskId) },
+                    CreationData = new DiskCreationData(DiskCreateOption.Copy) { SourceResourceId = Sdk(spec.SourceDiskId) },
                     Incremental = false,
                 };
                 if (spec.OsType.Length > 0)
@@ -162,16 +156,16 @@ namespace ImageTools.Engine.Gateway
                     data.Tags[tag.Key] = tag.Value;
                 var operation = await ResourceGroup(spec.SubscriptionId, spec.ResourceGroupName).GetSnapshots()
                     .CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
-                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                var result = await CompleteAsync(operation, ct).ConfigureAwait(false);
                 return ComputeStateMapper.ToSnapshotState(result.Data);
             });
         }
 
         // ---- images ----
 
-        public Task<ImageState?> GetImageAsync(string imageId, CancellationToken ct) =>
+        public Task<ImageState?> GetImageAsync(ArmId imageId, CancellationToken ct) =>
             CallOrNull("read image", imageId, async () =>
-                ComputeStateMapper.ToImageState((await _client.GetDiskImageResource(new ResourceIdentifier(imageId)).GetAsync(null, ct).ConfigureAwait(false)).Value.Data));
+                ComputeStateMapper.ToImageState((await Client.GetDiskImageResource(Sdk(imageId)).GetAsync(null, ct).ConfigureAwait(false)).Value.Data));
 
         public Task<ImageState> CreateImageAsync(ImageSpec spec, CancellationToken ct)
         {
@@ -183,9 +177,9 @@ namespace ImageTools.Engine.Gateway
                     data.HyperVGeneration = new HyperVGeneration(spec.HyperVGeneration);
                 foreach (var tag in spec.Tags)
                     data.Tags[tag.Key] = tag.Value;
-                if (spec.SourceVirtualMachineId.Length > 0)
+                if (spec.SourceVirtualMachineId != null)
                 {
-                    data.SourceVirtualMachineId = new ResourceIdentifier(spec.SourceVirtualMachineId);
+                    data.SourceVirtualMachineId = Sdk(spec.SourceVirtualMachineId);
                     if (spec.ZoneResilient)
                         data.StorageProfile = new ImageStorageProfile { ZoneResilient = true };
                 }
@@ -195,37 +189,35 @@ namespace ImageTools.Engine.Gateway
                         string.Equals(spec.OsState, "Specialized", StringComparison.OrdinalIgnoreCase)
                             ? OperatingSystemStateType.Specialized : OperatingSystemStateType.Generalized);
                     if (spec.OsDiskIsSnapshot)
-                        osDisk.SnapshotId = new ResourceIdentifier(spec.OsDiskSourceId);
+                        osDisk.SnapshotId = Sdk(spec.OsDiskSourceId!);
                     else
-                        osDisk.ManagedDiskId = new ResourceIdentifier(spec.OsDiskSourceId);
+                        osDisk.ManagedDiskId = Sdk(spec.OsDiskSourceId!);
                     var profile = new ImageStorageProfile { OSDisk = osDisk, ZoneResilient = spec.ZoneResilient };
                     foreach (var disk in spec.DataDisks)
                     {
                         var dataDisk = new ImageDataDisk(disk.Lun);
                         if (disk.IsSnapshot)
-                            dataDisk.SnapshotId = new ResourceIdentifier(disk.SourceId);
+                            dataDisk.SnapshotId = Sdk(disk.SourceId);
                         else
-                            dataDisk.ManagedDiskId = new ResourceIdentifier(disk.SourceId);
+                            dataDisk.ManagedDiskId = Sdk(disk.SourceId);
                         profile.DataDisks.Add(dataDisk);
                     }
                     data.StorageProfile = profile;
                 }
                 var operation = await ResourceGroup(spec.SubscriptionId, spec.ResourceGroupName).GetDiskImages()
                     .CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
-                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                var result = await CompleteAsync(operation, ct).ConfigureAwait(false);
                 return ComputeStateMapper.ToImageState(result.Data);
             });
         }
 
-        public Task DeleteImageAsync(string imageId, CancellationToken ct) =>
+        public Task DeleteImageAsync(ArmId imageId, CancellationToken ct) =>
             Call("delete image", imageId, async () =>
-                await ArmCall.CompleteAsync(await _client.GetDiskImageResource(new ResourceIdentifier(imageId)).DeleteAsync(WaitUntil.Started, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
+                await CompleteAsync(await Client.GetDiskImageResource(Sdk(imageId)).DeleteAsync(WaitUntil.Started, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
 
         // ---- mapping ----
 
-        private VirtualMachineResource Vm(string id) => _client.GetVirtualMachineResource(new ResourceIdentifier(id));
+        private VirtualMachineResource Vm(ArmId id) => Client.GetVirtualMachineResource(Sdk(id));
 
-        private ResourceGroupResource ResourceGroup(string subscriptionId, string resourceGroupName) =>
-            _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(subscriptionId, resourceGroupName));
     }
 }

@@ -18,7 +18,7 @@ namespace ImageTools.Engine.Gateway
     {
         public static VmState ToVmState(VirtualMachineData data)
         {
-            var id = data.Id!.ToString();
+            var id = SdkIds.FromSdk(data.Id);
             var view = data.InstanceView;
             var codes = view?.Statuses?.Select(s => s.Code ?? "").ToList() ?? new List<string>();
             var power = codes.LastOrDefault(c => c.StartsWith("PowerState/", StringComparison.OrdinalIgnoreCase));
@@ -28,8 +28,8 @@ namespace ImageTools.Engine.Gateway
             {
                 Id = id,
                 Name = data.Name,
-                ResourceGroupName = data.Id.ResourceGroupName ?? "",
-                SubscriptionId = data.Id.SubscriptionId ?? "",
+                ResourceGroupName = id.ResourceGroupName,
+                SubscriptionId = id.SubscriptionId,
                 Location = data.Location.Name,
                 Zones = data.Zones?.ToArray() ?? Array.Empty<string>(),
                 Tags = Tags(data.Tags),
@@ -50,7 +50,7 @@ namespace ImageTools.Engine.Gateway
                 state.OsDisk = new VmDiskState
                 {
                     Name = os.Name ?? "",
-                    ManagedDiskId = os.ManagedDisk?.Id?.ToString() ?? "",
+                    ManagedDiskId = SdkIds.FromSdkOrNull(os.ManagedDisk?.Id),
                     VhdUri = os.VhdUri?.ToString() ?? "",
                 };
             if (storage?.DataDisks != null)
@@ -58,7 +58,7 @@ namespace ImageTools.Engine.Gateway
                 {
                     Name = d.Name ?? "",
                     Lun = d.Lun,
-                    ManagedDiskId = d.ManagedDisk?.Id?.ToString() ?? "",
+                    ManagedDiskId = SdkIds.FromSdkOrNull(d.ManagedDisk?.Id),
                     VhdUri = d.VhdUri?.ToString() ?? "",
                 }).ToList();
             var image = storage?.ImageReference;
@@ -72,7 +72,7 @@ namespace ImageTools.Engine.Gateway
 
         public static SnapshotState ToSnapshotState(SnapshotData data) => new SnapshotState
         {
-            Id = data.Id?.ToString() ?? "",
+            Id = SdkIds.FromSdk(data.Id),
             Name = data.Name,
             Location = data.Location.Name,
             Tags = Tags(data.Tags),
@@ -87,7 +87,7 @@ namespace ImageTools.Engine.Gateway
 
         public static DiskState ToDiskState(ManagedDiskData data) => new DiskState
         {
-            Id = data.Id?.ToString() ?? "",
+            Id = SdkIds.FromSdk(data.Id),
             Name = data.Name,
             Location = data.Location.Name,
             Zones = data.Zones?.ToArray() ?? Array.Empty<string>(),
@@ -109,7 +109,7 @@ namespace ImageTools.Engine.Gateway
             var os = data.StorageProfile?.OSDisk;
             return new ImageState
             {
-                Id = data.Id?.ToString() ?? "",
+                Id = SdkIds.FromSdk(data.Id),
                 Name = data.Name,
                 ResourceGroupName = data.Id?.ResourceGroupName ?? "",
                 SubscriptionId = data.Id?.SubscriptionId ?? "",

@@ -12,8 +12,6 @@ using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
 using Azure.ResourceManager.Resources.Models;
 
-using static ImageTools.Engine.Gateway.ArmCall;
-
 namespace ImageTools.Engine.Gateway
 {
     /// <summary>
@@ -23,15 +21,11 @@ namespace ImageTools.Engine.Gateway
     /// WaitUntil.Started and complete with the session's polling DelayStrategy; request retries
     /// (429/5xx, Retry-After) are the pipeline's. Failures go through <see cref="ArmErrors"/>.
     /// </summary>
-    internal sealed class DeployGateway : IDeployGateway
+    internal sealed class DeployGateway : ArmGateway, IDeployGateway
     {
-        private readonly ArmClient _client;
-        private readonly DelayStrategy? _polling;
-
         public DeployGateway(ArmClient client, DelayStrategy? polling)
+            : base(client, polling)
         {
-            _client = client;
-            _polling = polling;
         }
 
         // ---- quota and sizes ----
@@ -86,13 +80,13 @@ namespace ImageTools.Engine.Gateway
             await CallOrNull("list the virtual machines of resource group", resourceGroupName, async () =>
             {
                 var vms = new List<ExistingVmState>();
-                var group = _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(subscriptionId, resourceGroupName));
+                var group = ResourceGroup(subscriptionId, resourceGroupName);
                 await foreach (var vm in group.GetVirtualMachines().GetAllAsync(null, null, ct).ConfigureAwait(false))
                 {
                     var data = vm.Data;
                     vms.Add(new ExistingVmState
                     {
-                        Id = data.Id?.ToString() ?? "",
+                        Id = SdkIds.FromSdk(data.Id),
                         Name = data.Name,
                         Location = data.Location.Name,
                         ProvisioningState = data.ProvisioningState ?? "",
@@ -106,19 +100,19 @@ namespace ImageTools.Engine.Gateway
         public Task CreateVmAsync(VmSpec spec, CancellationToken ct) =>
             Call("create virtual machine", spec.Id, async () =>
             {
-                var id = new ResourceIdentifier(spec.Id);
+                var id = Sdk(spec.Id);
                 var osDisk = new VirtualMachineOSDisk(DiskCreateOptionType.FromImage) { DeleteOption = DiskDeleteOptionType.Delete };
                 var data = new VirtualMachineData(new AzureLocation(spec.Location))
                 {
                     HardwareProfile = new VirtualMachineHardwareProfile { VmSize = new VirtualMachineSizeType(spec.VmSize) },
                     StorageProfile = new VirtualMachineStorageProfile
                     {
-                        ImageReference = new ImageReference { Id = new ResourceIdentifier(spec.ImageId) },
+                        ImageReference = new ImageReference { Id = Sdk(spec.ImageId) },
                         OSDisk = osDisk,
                     },
                     NetworkProfile = new VirtualMachineNetworkProfile(),
                 };
-                data.NetworkProfile.NetworkInterfaces.Add(new VirtualMachineNetworkInterfaceReference { Id = new ResourceIdentifier(spec.NicId), Primary = true });
+                data.NetworkProfile.NetworkInterfaces.Add(new VirtualMachineNetworkInterfaceReference { Id = Sdk(spec.NicId), Primary = true });
                 foreach (var zone in spec.Zones)
                     data.Zones.Add(zone);
                 foreach (var tag in spec.Tags)
@@ -140,9 +134,9 @@ namespace ImageTools.Engine.Gateway
                 }
                 if (spec.WithOsProfile)
                     data.OSProfile = OsProfile(spec);
-                var group = _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(id.SubscriptionId!, id.ResourceGroupName!));
+                var group = Client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(id.SubscriptionId!, id.ResourceGroupName!));
                 var operation = await group.GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Started, id.Name, data, ct).ConfigureAwait(false);
-                await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                await CompleteAsync(operation, ct).ConfigureAwait(false);
             });
 
         private static VirtualMachineOSProfile OsProfile(VmSpec spec)
@@ -166,9 +160,9 @@ namespace ImageTools.Engine.Gateway
 
         // ---- network (generic resources) ----
 
-        public Task<VirtualNetworkState?> GetVirtualNetworkAsync(string vnetId, CancellationToken ct) =>
+        public Task<VirtualNetworkState?> GetVirtualNetworkAsync(ArmId vnetId, CancellationToken ct) =>
             CallOrNull("read virtual network", vnetId, async () =>
-                ToVnet((await _client.GetGenericResource(new ResourceIdentifier(vnetId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
+                ToVnet((await Client.GetGenericResource(Sdk(vnetId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
 
         public Task<VirtualNetworkState> CreateVirtualNetworkAsync(VirtualNetworkSpec spec, CancellationToken ct) =>
             Call("create virtual network", spec.Id, async () =>
@@ -188,9 +182,9 @@ namespace ImageTools.Engine.Gateway
                 return ToVnet(await PutGenericAsync(spec.Id, spec.Location, spec.Tags, properties, null, ct).ConfigureAwait(false));
             });
 
-        public Task<NicState?> GetNicAsync(string nicId, CancellationToken ct) =>
+        public Task<NicState?> GetNicAsync(ArmId nicId, CancellationToken ct) =>
             CallOrNull("read network interface", nicId, async () =>
-                ToNic((await _client.GetGenericResource(new ResourceIdentifier(nicId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
+                ToNic((await Client.GetGenericResource(Sdk(nicId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
 
         public Task<NicState> CreateNicAsync(NicSpec spec, CancellationToken ct) =>
             Call("create network interface", spec.Id, async () =>
@@ -198,10 +192,10 @@ namespace ImageTools.Engine.Gateway
                 var ipProperties = new Dictionary<string, object>
                 {
                     ["privateIPAllocationMethod"] = "Dynamic",
-                    ["subnet"] = new Dictionary<string, object> { ["id"] = spec.SubnetId },
+                    ["subnet"] = new Dictionary<string, object> { ["id"] = spec.SubnetId.Id },
                 };
-                if (spec.PublicIpId.Length > 0)
-                    ipProperties["publicIPAddress"] = new Dictionary<string, object> { ["id"] = spec.PublicIpId };
+                if (spec.PublicIpId != null)
+                    ipProperties["publicIPAddress"] = new Dictionary<string, object> { ["id"] = spec.PublicIpId.Id };
                 var properties = new Dictionary<string, object>
                 {
                     ["ipConfigurations"] = new[]
@@ -212,7 +206,7 @@ namespace ImageTools.Engine.Gateway
                 return ToNic(await PutGenericAsync(spec.Id, spec.Location, spec.Tags, properties, null, ct).ConfigureAwait(false));
             });
 
-        public Task<string> CreatePublicIpAsync(PublicIpSpec spec, CancellationToken ct) =>
+        public Task<ArmId> CreatePublicIpAsync(PublicIpSpec spec, CancellationToken ct) =>
             Call("create public IP address", spec.Id, async () =>
             {
                 var properties = new Dictionary<string, object>
@@ -221,10 +215,10 @@ namespace ImageTools.Engine.Gateway
                     ["publicIPAddressVersion"] = "IPv4",
                 };
                 var data = await PutGenericAsync(spec.Id, spec.Location, spec.Tags, properties, "Standard", ct, spec.Zones).ConfigureAwait(false);
-                return data.Id?.ToString() ?? spec.Id;
+                return SdkIds.FromSdkOrNull(data.Id) ?? spec.Id;
             });
 
-        private async Task<GenericResourceData> PutGenericAsync(string id, string location, Dictionary<string, string> tags,
+        private async Task<GenericResourceData> PutGenericAsync(ArmId id, string location, Dictionary<string, string> tags,
             Dictionary<string, object> properties, string? sku, CancellationToken ct, string[]? zones = null)
         {
             var data = new GenericResourceData(new AzureLocation(location))
@@ -235,15 +229,15 @@ namespace ImageTools.Engine.Gateway
                 data.Sku = new ResourcesSku { Name = sku };
             foreach (var tag in tags)
                 data.Tags[tag.Key] = tag.Value;
-            var operation = await _client.GetGenericResources().CreateOrUpdateAsync(WaitUntil.Started, new ResourceIdentifier(id), data, ct).ConfigureAwait(false);
-                        return (await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false)).Data;
+            var operation = await Client.GetGenericResources().CreateOrUpdateAsync(WaitUntil.Started, Sdk(id), data, ct).ConfigureAwait(false);
+            return (await CompleteAsync(operation, ct).ConfigureAwait(false)).Data;
         }
 
         private static VirtualNetworkState ToVnet(GenericResourceData data)
         {
             var state = new VirtualNetworkState
             {
-                Id = data.Id?.ToString() ?? "",
+                Id = SdkIds.FromSdk(data.Id),
                 Name = data.Name,
                 Location = data.Location.Name,
                 Tags = ComputeStateMapper.Tags(data.Tags),
@@ -255,7 +249,7 @@ namespace ImageTools.Engine.Gateway
                 foreach (var subnet in subnets.EnumerateArray())
                     state.Subnets.Add(new SubnetState
                     {
-                        Id = Text(subnet, "id"),
+                        Id = ArmId.Parse(Text(subnet, "id")),
                         Name = Text(subnet, "name"),
                         AddressPrefix = subnet.TryGetProperty("properties", out var p) ? Text(p, "addressPrefix") : "",
                     });
@@ -266,7 +260,7 @@ namespace ImageTools.Engine.Gateway
         {
             var state = new NicState
             {
-                Id = data.Id?.ToString() ?? "",
+                Id = SdkIds.FromSdk(data.Id),
                 Name = data.Name,
                 Location = data.Location.Name,
                 Tags = ComputeStateMapper.Tags(data.Tags),
@@ -293,7 +287,5 @@ namespace ImageTools.Engine.Gateway
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
                 ? value.GetString() ?? "" : "";
 
-        private SubscriptionResource Subscription(string subscriptionId) =>
-            _client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(subscriptionId));
     }
 }

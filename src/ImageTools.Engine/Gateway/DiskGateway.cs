@@ -10,8 +10,6 @@ using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
 
-using static ImageTools.Engine.Gateway.ArmCall;
-
 namespace ImageTools.Engine.Gateway
 {
     /// <summary>
@@ -19,24 +17,20 @@ namespace ImageTools.Engine.Gateway
     /// the other gateways (writes start with WaitUntil.Started and complete through the session's
     /// DelayStrategy; request retries are the pipeline's).
     /// </summary>
-    internal sealed class DiskGateway : IDiskGateway
+    internal sealed class DiskGateway : ArmGateway, IDiskGateway
     {
-        private readonly ArmClient _client;
-        private readonly DelayStrategy? _polling;
-
         public DiskGateway(ArmClient client, DelayStrategy? polling)
+            : base(client, polling)
         {
-            _client = client;
-            _polling = polling;
         }
 
         public Task<DiskState> CreateDiskAsync(DiskSpec spec, CancellationToken ct) =>
             Call("create managed disk", spec.Id, async () =>
             {
-                var id = new ResourceIdentifier(spec.Id);
+                var id = spec.Id;
                 var data = new ManagedDiskData(new AzureLocation(spec.Location))
                 {
-                    CreationData = new DiskCreationData(DiskCreateOption.Copy) { SourceResourceId = new ResourceIdentifier(spec.SourceId) },
+                    CreationData = new DiskCreationData(DiskCreateOption.Copy) { SourceResourceId = Sdk(spec.SourceId) },
                 };
                 if (spec.SkuName.Length > 0)
                     data.Sku = new DiskSku { Name = new DiskStorageAccountType(spec.SkuName) };
@@ -45,17 +39,17 @@ namespace ImageTools.Engine.Gateway
                 foreach (var tag in spec.Tags)
                     data.Tags[tag.Key] = tag.Value;
                 var operation = await Group(id).GetManagedDisks().CreateOrUpdateAsync(WaitUntil.Started, id.Name, data, ct).ConfigureAwait(false);
-                return ComputeStateMapper.ToDiskState((await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false)).Data);
+                return ComputeStateMapper.ToDiskState((await CompleteAsync(operation, ct).ConfigureAwait(false)).Data);
             });
 
         public Task CreateVmOnDisksAsync(AttachedVmSpec spec, CancellationToken ct) =>
             Call("create virtual machine", spec.Id, async () =>
             {
-                var id = new ResourceIdentifier(spec.Id);
+                var id = spec.Id;
                 var osDisk = new VirtualMachineOSDisk(DiskCreateOptionType.Attach)
                 {
                     OSType = ComputeStateMapper.Os(spec.OsType),
-                    ManagedDisk = new VirtualMachineManagedDisk { Id = new ResourceIdentifier(spec.OsDiskId) },
+                    ManagedDisk = new VirtualMachineManagedDisk { Id = Sdk(spec.OsDiskId) },
                     DeleteOption = DiskDeleteOptionType.Delete,
                 };
                 var data = new VirtualMachineData(new AzureLocation(spec.Location))
@@ -67,12 +61,12 @@ namespace ImageTools.Engine.Gateway
                 foreach (var disk in spec.DataDiskIds.OrderBy(d => d.Key))
                     data.StorageProfile.DataDisks.Add(new VirtualMachineDataDisk(disk.Key, DiskCreateOptionType.Attach)
                     {
-                        ManagedDisk = new VirtualMachineManagedDisk { Id = new ResourceIdentifier(disk.Value) },
+                        ManagedDisk = new VirtualMachineManagedDisk { Id = Sdk(disk.Value) },
                         DeleteOption = DiskDeleteOptionType.Delete,
                     });
                 data.NetworkProfile.NetworkInterfaces.Add(new VirtualMachineNetworkInterfaceReference
                 {
-                    Id = new ResourceIdentifier(spec.NicId), Primary = true, DeleteOption = ComputeDeleteOption.Delete,
+                    Id = Sdk(spec.NicId), Primary = true, DeleteOption = ComputeDeleteOption.Delete,
                 });
                 foreach (var zone in spec.Zones)
                     data.Zones.Add(zone);
@@ -90,30 +84,30 @@ namespace ImageTools.Engine.Gateway
                         osDisk.ManagedDisk.SecurityProfile = new VirtualMachineDiskSecurityProfile { SecurityEncryptionType = SecurityEncryptionType.VmGuestStateOnly };
                 }
                 var operation = await Group(id).GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Started, id.Name, data, ct).ConfigureAwait(false);
-                await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                await CompleteAsync(operation, ct).ConfigureAwait(false);
             });
 
-        public Task SwapDisksAsync(string vmId, string osDiskId, IReadOnlyDictionary<int, string> dataDiskIds, CancellationToken ct) =>
+        public Task SwapDisksAsync(ArmId vmId, ArmId osDiskId, IReadOnlyDictionary<int, ArmId> dataDiskIds, CancellationToken ct) =>
             Call("swap the disks of virtual machine", vmId, async () =>
             {
                 // The documented swap: the VM's model as it is, with other disk ids, PUT back.
-                var vm = _client.GetVirtualMachineResource(new ResourceIdentifier(vmId));
+                var vm = Client.GetVirtualMachineResource(Sdk(vmId));
                 var data = (await vm.GetAsync(cancellationToken: ct).ConfigureAwait(false)).Value.Data;
                 var os = data.StorageProfile.OSDisk;
                 os.ManagedDisk ??= new VirtualMachineManagedDisk();
-                os.ManagedDisk.Id = new ResourceIdentifier(osDiskId);
-                os.Name = ArmId.LastSegment(osDiskId);
+                os.ManagedDisk.Id = Sdk(osDiskId);
+                os.Name = osDiskId.Name;
                 foreach (var disk in data.StorageProfile.DataDisks)
                 {
                     if (!dataDiskIds.TryGetValue(disk.Lun, out var newId))
                         continue;
                     disk.ManagedDisk ??= new VirtualMachineManagedDisk();
-                    disk.ManagedDisk.Id = new ResourceIdentifier(newId);
-                    disk.Name = ArmId.LastSegment(newId);
+                    disk.ManagedDisk.Id = Sdk(newId);
+                    disk.Name = newId.Name;
                 }
-                var id = vm.Id;
+                var id = vmId;
                 var operation = await Group(id).GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Started, id.Name, data, ct).ConfigureAwait(false);
-                await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                await CompleteAsync(operation, ct).ConfigureAwait(false);
             });
 
         public Task<IReadOnlyList<SnapshotState>> ListSnapshotsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct) =>
@@ -121,7 +115,7 @@ namespace ImageTools.Engine.Gateway
             {
                 var list = new List<SnapshotState>();
                 var items = resourceGroupName.Length > 0
-                    ? Group(subscriptionId, resourceGroupName).GetSnapshots().GetAllAsync(ct)
+                    ? ResourceGroup(subscriptionId, resourceGroupName).GetSnapshots().GetAllAsync(ct)
                     : Subscription(subscriptionId).GetSnapshotsAsync(ct);
                 await foreach (var snapshot in items.ConfigureAwait(false))
                     list.Add(ComputeStateMapper.ToSnapshotState(snapshot.Data));
@@ -133,30 +127,24 @@ namespace ImageTools.Engine.Gateway
             {
                 var list = new List<DiskState>();
                 var items = resourceGroupName.Length > 0
-                    ? Group(subscriptionId, resourceGroupName).GetManagedDisks().GetAllAsync(ct)
+                    ? ResourceGroup(subscriptionId, resourceGroupName).GetManagedDisks().GetAllAsync(ct)
                     : Subscription(subscriptionId).GetManagedDisksAsync(ct);
                 await foreach (var disk in items.ConfigureAwait(false))
                     list.Add(ComputeStateMapper.ToDiskState(disk.Data));
                 return (IReadOnlyList<DiskState>)list;
             });
 
-        public Task DeleteSnapshotAsync(string snapshotId, CancellationToken ct) =>
+        public Task DeleteSnapshotAsync(ArmId snapshotId, CancellationToken ct) =>
             Call("delete snapshot", snapshotId, async () =>
-                await ArmCall.CompleteAsync(await _client.GetSnapshotResource(new ResourceIdentifier(snapshotId)).DeleteAsync(WaitUntil.Started, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
+                await CompleteAsync(await Client.GetSnapshotResource(Sdk(snapshotId)).DeleteAsync(WaitUntil.Started, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
 
-        public Task DeleteDiskAsync(string diskId, CancellationToken ct) =>
+        public Task DeleteDiskAsync(ArmId diskId, CancellationToken ct) =>
             Call("delete managed disk", diskId, async () =>
-                await ArmCall.CompleteAsync(await _client.GetManagedDiskResource(new ResourceIdentifier(diskId)).DeleteAsync(WaitUntil.Started, ct).ConfigureAwait(false), _polling, ct).ConfigureAwait(false));
+                await CompleteAsync(await Client.GetManagedDiskResource(Sdk(diskId)).DeleteAsync(WaitUntil.Started, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
 
         private static string Scope(string subscriptionId, string resourceGroupName) =>
             resourceGroupName.Length > 0 ? $"resource group '{resourceGroupName}'" : $"subscription {subscriptionId}";
 
-        private ResourceGroupResource Group(ResourceIdentifier id) => Group(id.SubscriptionId!, id.ResourceGroupName!);
-
-        private ResourceGroupResource Group(string subscriptionId, string resourceGroupName) =>
-            _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(subscriptionId, resourceGroupName));
-
-        private SubscriptionResource Subscription(string subscriptionId) =>
-            _client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(subscriptionId));
+        private ResourceGroupResource Group(ArmId id) => ResourceGroup(id.SubscriptionId, id.ResourceGroupName);
     }
 }

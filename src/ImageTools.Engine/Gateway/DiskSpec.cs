@@ -5,9 +5,9 @@ namespace ImageTools.Engine.Gateway
     /// <summary>A managed disk to copy from a snapshot or a disk.</summary>
     internal sealed class DiskSpec
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Location { get; set; } = "";
-        public string SourceId { get; set; } = "";
+        public ArmId SourceId { get; set; } = null!;
         /// <summary>Premium_LRS, StandardSSD_LRS...; empty for ARM's default.</summary>
         public string SkuName { get; set; } = "";
         public string[] Zones { get; set; } = System.Array.Empty<string>();

@@ -7,7 +7,7 @@ namespace ImageTools.Engine.Gateway
     /// <summary>A managed disk.</summary>
     internal sealed class DiskState
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Name { get; set; } = "";
         public string Location { get; set; } = "";
         public string[] Zones { get; set; } = Array.Empty<string>();

@@ -7,7 +7,7 @@ namespace ImageTools.Engine.Gateway
 {
     internal sealed class GalleryDefinitionSpec
     {
-        public string GalleryId { get; set; } = "";
+        public ArmId GalleryId { get; set; } = null!;
         public string Name { get; set; } = "";
         public string Location { get; set; } = "";
         public string OsType { get; set; } = "";

@@ -10,8 +10,6 @@ using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
 
-using static ImageTools.Engine.Gateway.ArmCall;
-
 namespace ImageTools.Engine.Gateway
 {
     /// <summary>
@@ -20,21 +18,17 @@ namespace ImageTools.Engine.Gateway
     /// with the session's polling DelayStrategy; request retries are the pipeline's. Failures
     /// become <see cref="AzureRequestException"/> through <see cref="ArmErrors"/>.
     /// </summary>
-    internal sealed class GalleryGateway : IGalleryGateway
+    internal sealed class GalleryGateway : ArmGateway, IGalleryGateway
     {
         private const string SecurityFeature = "SecurityType";
-        private readonly ArmClient _client;
-        private readonly DelayStrategy? _polling;
-
         public GalleryGateway(ArmClient client, DelayStrategy? polling)
+            : base(client, polling)
         {
-            _client = client;
-            _polling = polling;
         }
 
-        public Task<GalleryState?> GetGalleryAsync(string galleryId, CancellationToken ct) =>
+        public Task<GalleryState?> GetGalleryAsync(ArmId galleryId, CancellationToken ct) =>
             CallOrNull("read gallery", galleryId, async () =>
-                ToGallery((await _client.GetGalleryResource(new ResourceIdentifier(galleryId)).GetAsync(null, null, ct).ConfigureAwait(false)).Value.Data));
+                ToGallery((await Client.GetGalleryResource(Sdk(galleryId)).GetAsync(null, null, ct).ConfigureAwait(false)).Value.Data));
 
         public Task<GalleryState> CreateGalleryAsync(GallerySpec spec, CancellationToken ct)
         {
@@ -44,16 +38,16 @@ namespace ImageTools.Engine.Gateway
                 var data = new GalleryData(new AzureLocation(spec.Location));
                 foreach (var tag in spec.Tags)
                     data.Tags[tag.Key] = tag.Value;
-                var group = _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(spec.SubscriptionId, spec.ResourceGroupName));
+                var group = ResourceGroup(spec.SubscriptionId, spec.ResourceGroupName);
                 var operation = await group.GetGalleries().CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
-                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                var result = await CompleteAsync(operation, ct).ConfigureAwait(false);
                 return ToGallery(result.Data);
             });
         }
 
-        public Task<GalleryDefinitionState?> GetDefinitionAsync(string definitionId, CancellationToken ct) =>
+        public Task<GalleryDefinitionState?> GetDefinitionAsync(ArmId definitionId, CancellationToken ct) =>
             CallOrNull("read gallery image definition", definitionId, async () =>
-                ToDefinition((await _client.GetGalleryImageResource(new ResourceIdentifier(definitionId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
+                ToDefinition((await Client.GetGalleryImageResource(Sdk(definitionId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
 
         public Task<GalleryDefinitionState> CreateDefinitionAsync(GalleryDefinitionSpec spec, CancellationToken ct)
         {
@@ -73,27 +67,27 @@ namespace ImageTools.Engine.Gateway
                     data.Features.Add(new GalleryImageFeature { Name = SecurityFeature, Value = spec.SecurityType });
                 foreach (var tag in spec.Tags)
                     data.Tags[tag.Key] = tag.Value;
-                var gallery = _client.GetGalleryResource(new ResourceIdentifier(spec.GalleryId));
+                var gallery = Client.GetGalleryResource(Sdk(spec.GalleryId));
                 var operation = await gallery.GetGalleryImages().CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
-                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                var result = await CompleteAsync(operation, ct).ConfigureAwait(false);
                 return ToDefinition(result.Data);
             });
         }
 
-        public async Task<IReadOnlyList<GalleryVersionState>> ListVersionsAsync(string definitionId, CancellationToken ct) =>
+        public async Task<IReadOnlyList<GalleryVersionState>> ListVersionsAsync(ArmId definitionId, CancellationToken ct) =>
             await CallOrNull("list gallery image versions", definitionId, async () =>
             {
                 var versions = new List<GalleryVersionState>();
-                var definition = _client.GetGalleryImageResource(new ResourceIdentifier(definitionId));
+                var definition = Client.GetGalleryImageResource(Sdk(definitionId));
                 await foreach (var version in definition.GetGalleryImageVersions().GetAllAsync(ct).ConfigureAwait(false))
                     versions.Add(ToVersion(version.Data));
                 return (IReadOnlyList<GalleryVersionState>)versions;
             }).ConfigureAwait(false) ?? Array.Empty<GalleryVersionState>();
 
-        public Task<GalleryVersionState?> GetVersionAsync(string versionId, bool replicationStatus, CancellationToken ct) =>
+        public Task<GalleryVersionState?> GetVersionAsync(ArmId versionId, bool replicationStatus, CancellationToken ct) =>
             CallOrNull("read gallery image version", versionId, async () =>
             {
-                var resource = _client.GetGalleryImageVersionResource(new ResourceIdentifier(versionId));
+                var resource = Client.GetGalleryImageVersionResource(Sdk(versionId));
                 var response = await resource.GetAsync(replicationStatus ? ReplicationStatusType.ReplicationStatus : (ReplicationStatusType?)null, ct).ConfigureAwait(false);
                 return ToVersion(response.Value.Data);
             });
@@ -119,9 +113,9 @@ namespace ImageTools.Engine.Gateway
                 }
                 var storage = new GalleryImageVersionStorageProfile();
                 if (spec.SourceIsDisk)
-                    storage.OSDiskImage = new GalleryOSDiskImage { GallerySource = new GalleryDiskImageSource { Id = new ResourceIdentifier(spec.SourceId) } };
+                    storage.OSDiskImage = new GalleryOSDiskImage { GallerySource = new GalleryDiskImageSource { Id = Sdk(spec.SourceId) } };
                 else
-                    storage.GallerySource = new GalleryArtifactVersionFullSource { Id = new ResourceIdentifier(spec.SourceId) };
+                    storage.GallerySource = new GalleryArtifactVersionFullSource { Id = Sdk(spec.SourceId) };
                 var data = new GalleryImageVersionData(new AzureLocation(spec.Location))
                 {
                     PublishingProfile = profile,
@@ -129,11 +123,11 @@ namespace ImageTools.Engine.Gateway
                 };
                 foreach (var tag in spec.Tags)
                     data.Tags[tag.Key] = tag.Value;
-                var definition = _client.GetGalleryImageResource(new ResourceIdentifier(spec.DefinitionId));
+                var definition = Client.GetGalleryImageResource(Sdk(spec.DefinitionId));
                 var operation = await definition.GetGalleryImageVersions().CreateOrUpdateAsync(WaitUntil.Started, spec.Name, data, ct).ConfigureAwait(false);
                 if (!waitForProvisioning)
                     return operation.HasValue ? ToVersion(operation.Value.Data) : new GalleryVersionState { Id = id, Name = spec.Name, Location = spec.Location };
-                var result = await ArmCall.CompleteAsync(operation, _polling, ct).ConfigureAwait(false);
+                var result = await CompleteAsync(operation, ct).ConfigureAwait(false);
                 return ToVersion(result.Data);
             });
         }
@@ -142,7 +136,7 @@ namespace ImageTools.Engine.Gateway
 
         private static GalleryState ToGallery(GalleryData data) => new GalleryState
         {
-            Id = data.Id?.ToString() ?? "",
+            Id = SdkIds.FromSdk(data.Id),
             Name = data.Name,
             Location = data.Location.Name,
             ProvisioningState = data.ProvisioningState?.ToString() ?? "",
@@ -150,7 +144,7 @@ namespace ImageTools.Engine.Gateway
 
         private static GalleryDefinitionState ToDefinition(GalleryImageData data) => new GalleryDefinitionState
         {
-            Id = data.Id?.ToString() ?? "",
+            Id = SdkIds.FromSdk(data.Id),
             Name = data.Name,
             Location = data.Location.Name,
             ProvisioningState = data.ProvisioningState?.ToString() ?? "",
@@ -169,7 +163,7 @@ namespace ImageTools.Engine.Gateway
             var status = data.ReplicationStatus;
             var version = new GalleryVersionState
             {
-                Id = data.Id?.ToString() ?? "",
+                Id = SdkIds.FromSdk(data.Id),
                 Name = data.Name,
                 Location = data.Location.Name,
                 Tags = new Dictionary<string, string>(data.Tags ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase),

@@ -8,7 +8,7 @@ namespace ImageTools.Engine.Gateway
     /// <summary>A Compute Gallery.</summary>
     internal sealed class GalleryState
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Name { get; set; } = "";
         public string Location { get; set; } = "";
         public string ProvisioningState { get; set; } = "";

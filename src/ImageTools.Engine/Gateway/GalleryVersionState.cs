@@ -8,7 +8,7 @@ namespace ImageTools.Engine.Gateway
     /// <summary>A gallery image version.</summary>
     internal sealed class GalleryVersionState
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Name { get; set; } = "";
         public string Location { get; set; } = "";
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -17,29 +17,29 @@ namespace ImageTools.Engine.Gateway
         Task<bool> ResourceGroupExistsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct);
 
         /// <summary>One GET with $expand=instanceView: model, power state, OS state and agent status together.</summary>
-        Task<VmState?> GetVmAsync(string vmId, CancellationToken ct);
+        Task<VmState?> GetVmAsync(ArmId vmId, CancellationToken ct);
 
-        Task StartVmAsync(string vmId, CancellationToken ct);
-        Task PowerOffVmAsync(string vmId, CancellationToken ct);
-        Task DeallocateVmAsync(string vmId, CancellationToken ct);
+        Task StartVmAsync(ArmId vmId, CancellationToken ct);
+        Task PowerOffVmAsync(ArmId vmId, CancellationToken ct);
+        Task DeallocateVmAsync(ArmId vmId, CancellationToken ct);
 
         /// <summary>Marks a stopped or deallocated VM generalized (a synchronous POST).</summary>
-        Task GeneralizeVmAsync(string vmId, CancellationToken ct);
+        Task GeneralizeVmAsync(ArmId vmId, CancellationToken ct);
 
-        Task DeleteVmAsync(string vmId, CancellationToken ct);
+        Task DeleteVmAsync(ArmId vmId, CancellationToken ct);
 
         /// <summary>Replaces the VM's tags (PATCH).</summary>
-        Task SetVmTagsAsync(string vmId, IDictionary<string, string> tags, CancellationToken ct);
+        Task SetVmTagsAsync(ArmId vmId, IDictionary<string, string> tags, CancellationToken ct);
 
         /// <summary>Runs a script in the guest (RunPowerShellScript or RunShellScript) and returns its output.</summary>
-        Task<GuestCommandResult> RunCommandAsync(string vmId, string commandId, IList<string> script, CancellationToken ct);
+        Task<GuestCommandResult> RunCommandAsync(ArmId vmId, string commandId, IList<string> script, CancellationToken ct);
 
-        Task<DiskState?> GetDiskAsync(string diskId, CancellationToken ct);
-        Task<SnapshotState?> GetSnapshotAsync(string snapshotId, CancellationToken ct);
+        Task<DiskState?> GetDiskAsync(ArmId diskId, CancellationToken ct);
+        Task<SnapshotState?> GetSnapshotAsync(ArmId snapshotId, CancellationToken ct);
         Task<SnapshotState> CreateSnapshotAsync(SnapshotSpec spec, CancellationToken ct);
 
-        Task<ImageState?> GetImageAsync(string imageId, CancellationToken ct);
+        Task<ImageState?> GetImageAsync(ArmId imageId, CancellationToken ct);
         Task<ImageState> CreateImageAsync(ImageSpec spec, CancellationToken ct);
-        Task DeleteImageAsync(string imageId, CancellationToken ct);
+        Task DeleteImageAsync(ArmId imageId, CancellationToken ct);
     }
 }

@@ -24,13 +24,13 @@ namespace ImageTools.Engine.Gateway
         /// <summary>Every VM of a resource group (model only, one list call); empty when the group does not exist.</summary>
         Task<IReadOnlyList<ExistingVmState>> ListVmsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct);
 
-        Task<VirtualNetworkState?> GetVirtualNetworkAsync(string vnetId, CancellationToken ct);
+        Task<VirtualNetworkState?> GetVirtualNetworkAsync(ArmId vnetId, CancellationToken ct);
         Task<VirtualNetworkState> CreateVirtualNetworkAsync(VirtualNetworkSpec spec, CancellationToken ct);
 
-        Task<NicState?> GetNicAsync(string nicId, CancellationToken ct);
+        Task<NicState?> GetNicAsync(ArmId nicId, CancellationToken ct);
         Task<NicState> CreateNicAsync(NicSpec spec, CancellationToken ct);
 
-        Task<string> CreatePublicIpAsync(PublicIpSpec spec, CancellationToken ct);
+        Task<ArmId> CreatePublicIpAsync(PublicIpSpec spec, CancellationToken ct);
 
         /// <summary>PUTs the VM and returns once the long-running operation finished.</summary>
         Task CreateVmAsync(VmSpec spec, CancellationToken ct);

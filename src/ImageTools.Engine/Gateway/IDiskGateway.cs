@@ -18,7 +18,7 @@ namespace ImageTools.Engine.Gateway
         Task CreateVmOnDisksAsync(AttachedVmSpec spec, CancellationToken ct);
 
         /// <summary>Swaps a deallocated VM's OS disk and data disks for others (one PUT of its storage profile).</summary>
-        Task SwapDisksAsync(string vmId, string osDiskId, IReadOnlyDictionary<int, string> dataDiskIds, CancellationToken ct);
+        Task SwapDisksAsync(ArmId vmId, ArmId osDiskId, IReadOnlyDictionary<int, ArmId> dataDiskIds, CancellationToken ct);
 
         /// <summary>The snapshots of a resource group, or of the subscription when the group is empty.</summary>
         Task<IReadOnlyList<SnapshotState>> ListSnapshotsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct);
@@ -26,7 +26,7 @@ namespace ImageTools.Engine.Gateway
         /// <summary>The managed disks of a resource group, or of the subscription when the group is empty.</summary>
         Task<IReadOnlyList<DiskState>> ListDisksAsync(string subscriptionId, string resourceGroupName, CancellationToken ct);
 
-        Task DeleteSnapshotAsync(string snapshotId, CancellationToken ct);
-        Task DeleteDiskAsync(string diskId, CancellationToken ct);
+        Task DeleteSnapshotAsync(ArmId snapshotId, CancellationToken ct);
+        Task DeleteDiskAsync(ArmId diskId, CancellationToken ct);
     }
 }

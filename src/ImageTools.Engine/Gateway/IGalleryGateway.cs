@@ -8,17 +8,17 @@ namespace ImageTools.Engine.Gateway
     /// <summary>What Publish-GalleryVersion asks of Azure about galleries. Reads of a missing resource return null.</summary>
     internal interface IGalleryGateway
     {
-        Task<GalleryState?> GetGalleryAsync(string galleryId, CancellationToken ct);
+        Task<GalleryState?> GetGalleryAsync(ArmId galleryId, CancellationToken ct);
         Task<GalleryState> CreateGalleryAsync(GallerySpec spec, CancellationToken ct);
 
-        Task<GalleryDefinitionState?> GetDefinitionAsync(string definitionId, CancellationToken ct);
+        Task<GalleryDefinitionState?> GetDefinitionAsync(ArmId definitionId, CancellationToken ct);
         Task<GalleryDefinitionState> CreateDefinitionAsync(GalleryDefinitionSpec spec, CancellationToken ct);
 
         /// <summary>Every version of a definition (empty when the definition or gallery does not exist).</summary>
-        Task<IReadOnlyList<GalleryVersionState>> ListVersionsAsync(string definitionId, CancellationToken ct);
+        Task<IReadOnlyList<GalleryVersionState>> ListVersionsAsync(ArmId definitionId, CancellationToken ct);
 
         /// <summary>One GET; with <paramref name="replicationStatus"/> it adds $expand=ReplicationStatus.</summary>
-        Task<GalleryVersionState?> GetVersionAsync(string versionId, bool replicationStatus, CancellationToken ct);
+        Task<GalleryVersionState?> GetVersionAsync(ArmId versionId, bool replicationStatus, CancellationToken ct);
 
         /// <summary>
         /// PUTs the version. With <paramref name="waitForProvisioning"/> it returns once the

@@ -9,7 +9,7 @@ namespace ImageTools.Engine.Gateway
     {
         public int Lun { get; set; }
         /// <summary>A managed disk or snapshot id.</summary>
-        public string SourceId { get; set; } = "";
+        public ArmId SourceId { get; set; } = null!;
         public bool IsSnapshot { get; set; }
     }
 }

@@ -14,8 +14,8 @@ namespace ImageTools.Engine.Gateway
         public string HyperVGeneration { get; set; } = "";
         public bool ZoneResilient { get; set; }
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
-        public string SourceVirtualMachineId { get; set; } = "";
-        public string OsDiskSourceId { get; set; } = "";
+        public ArmId? SourceVirtualMachineId { get; set; }
+        public ArmId? OsDiskSourceId { get; set; }
         public bool OsDiskIsSnapshot { get; set; }
         public string OsType { get; set; } = "";
         public string OsState { get; set; } = "Generalized";

@@ -7,7 +7,7 @@ namespace ImageTools.Engine.Gateway
     /// <summary>A managed image.</summary>
     internal sealed class ImageState
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Name { get; set; } = "";
         public string ResourceGroupName { get; set; } = "";
         public string SubscriptionId { get; set; } = "";

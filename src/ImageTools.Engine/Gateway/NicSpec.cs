@@ -7,11 +7,11 @@ namespace ImageTools.Engine.Gateway
 {
     internal sealed class NicSpec
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Location { get; set; } = "";
-        public string SubnetId { get; set; } = "";
+        public ArmId SubnetId { get; set; } = null!;
         /// <summary>A public IP address id, or empty for none.</summary>
-        public string PublicIpId { get; set; } = "";
+        public ArmId? PublicIpId { get; set; }
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
     }
 }

@@ -7,7 +7,7 @@ namespace ImageTools.Engine.Gateway
 {
     internal sealed class PublicIpSpec
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Location { get; set; } = "";
         public string[] Zones { get; set; } = Array.Empty<string>();
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();

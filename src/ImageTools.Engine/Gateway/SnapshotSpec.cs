@@ -11,7 +11,7 @@ namespace ImageTools.Engine.Gateway
         public string ResourceGroupName { get; set; } = "";
         public string Name { get; set; } = "";
         public string Location { get; set; } = "";
-        public string SourceDiskId { get; set; } = "";
+        public ArmId SourceDiskId { get; set; } = null!;
         public string OsType { get; set; } = "";
         public string HyperVGeneration { get; set; } = "";
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();

@@ -7,7 +7,7 @@ namespace ImageTools.Engine.Gateway
     /// <summary>A snapshot of a managed disk.</summary>
     internal sealed class SnapshotState
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Name { get; set; } = "";
         public string Location { get; set; } = "";
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();

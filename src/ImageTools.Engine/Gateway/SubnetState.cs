@@ -7,7 +7,7 @@ namespace ImageTools.Engine.Gateway
 {
     internal sealed class SubnetState
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Name { get; set; } = "";
         public string AddressPrefix { get; set; } = "";
     }

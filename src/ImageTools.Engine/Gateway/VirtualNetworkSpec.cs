@@ -7,7 +7,7 @@ namespace ImageTools.Engine.Gateway
 {
     internal sealed class VirtualNetworkSpec
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Location { get; set; } = "";
         public string AddressPrefix { get; set; } = "";
         public string SubnetName { get; set; } = "";

@@ -7,7 +7,7 @@ namespace ImageTools.Engine.Gateway
 {
     internal sealed class VirtualNetworkState
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Name { get; set; } = "";
         public string Location { get; set; } = "";
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();

@@ -11,9 +11,9 @@ namespace ImageTools.Engine.Gateway
         /// <summary>-1 for the OS disk.</summary>
         public int Lun { get; set; } = -1;
         /// <summary>The managed disk id; empty for an unmanaged (VHD) disk.</summary>
-        public string ManagedDiskId { get; set; } = "";
+        public ArmId? ManagedDiskId { get; set; }
         /// <summary>The page blob of an unmanaged disk.</summary>
         public string VhdUri { get; set; } = "";
-        public bool IsManaged => ManagedDiskId.Length > 0;
+        public bool IsManaged => ManagedDiskId != null;
     }
 }

@@ -8,17 +8,17 @@ namespace ImageTools.Engine.Gateway
     /// <summary>A VM to create from an image. Carries the administrator secret: never logged, never in a message.</summary>
     internal sealed class VmSpec
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Location { get; set; } = "";
         public string VmSize { get; set; } = "";
         public string[] Zones { get; set; } = Array.Empty<string>();
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
         /// <summary>A managed image, gallery version or gallery definition id.</summary>
-        public string ImageId { get; set; } = "";
+        public ArmId ImageId { get; set; } = null!;
         public string OsType { get; set; } = "";
         /// <summary>Standard, TrustedLaunch or ConfidentialVM.</summary>
         public string SecurityType { get; set; } = "Standard";
-        public string NicId { get; set; } = "";
+        public ArmId NicId { get; set; } = null!;
 
         /// <summary>False for specialized sources: no osProfile at all.</summary>
         public bool WithOsProfile { get; set; }
@@ -27,6 +27,6 @@ namespace ImageTools.Engine.Gateway
         public string? AdminPassword { get; set; }
         public string? SshPublicKey { get; set; }
 
-        public override string ToString() => Id;
+        public override string ToString() => Id.Id;
     }
 }

@@ -9,7 +9,7 @@ namespace ImageTools.Engine.Gateway
     /// </summary>
     internal sealed class VmState
     {
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Name { get; set; } = "";
         public string ResourceGroupName { get; set; } = "";
         public string SubscriptionId { get; set; } = "";

@@ -10,9 +10,9 @@ namespace ImageTools.Engine.Operations
     /// <summary>Engine records to the flat output objects the cmdlets emit.</summary>
     internal static class ModelMapper
     {
-        public static VmInfo ToVmInfo(VmState vm, IEnumerable<string>? snapshotIds = null) => new VmInfo
+        public static VmInfo ToVmInfo(VmState vm, IEnumerable<ArmId>? snapshotIds = null) => new VmInfo
         {
-            Id = vm.Id,
+            Id = vm.Id.Id,
             SubscriptionId = vm.SubscriptionId,
             ResourceGroupName = vm.ResourceGroupName,
             Name = vm.Name,
@@ -28,15 +28,15 @@ namespace ImageTools.Engine.Operations
             Zones = vm.Zones.ToArray(),
             ComputerName = vm.ComputerName,
             SourceImageId = vm.SourceImage,
-            OsDiskId = vm.OsDisk.ManagedDiskId,
+            OsDiskId = vm.OsDisk.ManagedDiskId?.Id ?? "",
             NetworkInterfaceIds = vm.NetworkInterfaceIds.ToArray(),
-            SnapshotIds = snapshotIds?.ToArray() ?? Array.Empty<string>(),
+            SnapshotIds = snapshotIds?.Select(id => id.Id).ToArray() ?? Array.Empty<string>(),
             CloneOfVmId = Rules.Clone.CloneTags.Read(vm.Tags, Rules.Clone.CloneTags.CloneOf) ?? "",
         };
 
         public static ImageInfo ToImageInfo(ImageState image, string sourceId, string sourceKind, bool sourceDeleted = false) => new ImageInfo
         {
-            Id = image.Id,
+            Id = image.Id.Id,
             SubscriptionId = image.SubscriptionId,
             ResourceGroupName = image.ResourceGroupName,
             Name = image.Name,

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ImageTools.Engine.Gateway;
 
 namespace ImageTools.Engine.Operations
 {
@@ -22,6 +23,10 @@ namespace ImageTools.Engine.Operations
             _steps.Add(new PlanStep(target, action, highImpact: true));
             return this;
         }
+
+        internal OperationPlan Add(ArmId target, string action) => Add(target.Id, action);
+
+        internal OperationPlan AddHighImpact(ArmId target, string action) => AddHighImpact(target.Id, action);
 
         public bool IsEmpty => _steps.Count == 0;
 

@@ -25,7 +25,7 @@ namespace ImageTools.Engine.Operations
 
         public async Task<SourceRecord> ReadAsync(ArmId id, TimeSpan timeout)
         {
-            var result = new SourceRecord { Id = id.Id, Name = id.Name };
+            var result = new SourceRecord { Id = id, Name = id.Name };
             if (id.IsType(ArmId.VirtualMachines))
             {
                 result.Kind = SourceKind.VirtualMachine;
@@ -37,7 +37,7 @@ namespace ImageTools.Engine.Operations
             else if (id.IsType(ArmId.Snapshots))
             {
                 result.Kind = SourceKind.Snapshot;
-                var snapshot = result.Snapshot = await _run.StepAsync("reading the source snapshot", timeout, ct => Azure.GetSnapshotAsync(id.Id, ct)).ConfigureAwait(false);
+                var snapshot = result.Snapshot = await _run.StepAsync("reading the source snapshot", timeout, ct => Azure.GetSnapshotAsync(id, ct)).ConfigureAwait(false);
                 if (snapshot == null)
                     return result;
                 // ARM records no OS state on snapshots; the engine's pre-generalize ones are Specialized.
@@ -47,7 +47,7 @@ namespace ImageTools.Engine.Operations
             else if (id.IsType(ArmId.Disks))
             {
                 result.Kind = SourceKind.Disk;
-                var disk = result.Disk = await _run.StepAsync("reading the source disk", timeout, ct => Azure.GetDiskAsync(id.Id, ct)).ConfigureAwait(false);
+                var disk = result.Disk = await _run.StepAsync("reading the source disk", timeout, ct => Azure.GetDiskAsync(id, ct)).ConfigureAwait(false);
                 if (disk == null)
                     return result;
                 Fill(result, disk.Id, disk.Location, disk.OsType, "", disk.HyperVGeneration, disk.SecurityType);
@@ -55,7 +55,7 @@ namespace ImageTools.Engine.Operations
             else
             {
                 result.Kind = SourceKind.ManagedImage;
-                var image = result.Image = await _run.StepAsync("reading the source image", timeout, ct => Azure.GetImageAsync(id.Id, ct)).ConfigureAwait(false);
+                var image = result.Image = await _run.StepAsync("reading the source image", timeout, ct => Azure.GetImageAsync(id, ct)).ConfigureAwait(false);
                 if (image == null)
                     return result;
                 Fill(result, image.Id, image.Location, image.OsType, image.OsState.Length > 0 ? image.OsState : "Generalized",
@@ -65,13 +65,13 @@ namespace ImageTools.Engine.Operations
         }
 
         /// <summary>A gallery version and its definition (which holds the OS type, state, generation and security type).</summary>
-        public async Task<SourceRecord> ReadGalleryVersionAsync(string id, string versionName, TimeSpan timeout)
+        public async Task<SourceRecord> ReadGalleryVersionAsync(ArmId id, TimeSpan timeout)
         {
             var galleries = _galleries ?? throw new InvalidOperationException("A gallery version is read through a gallery gateway.");
-            var source = new SourceRecord { Kind = SourceKind.GalleryVersion, Id = id, Name = versionName };
+            var source = new SourceRecord { Kind = SourceKind.GalleryVersion, Id = id, Name = id.Name };
             var version = await _run.StepAsync("reading the source version", timeout, ct => galleries.GetVersionAsync(id, false, ct)).ConfigureAwait(false);
             var parent = version == null ? null
-                : await _run.StepAsync("reading the source version's definition", timeout, ct => galleries.GetDefinitionAsync(GalleryIds.DefinitionOf(id), ct)).ConfigureAwait(false);
+                : await _run.StepAsync("reading the source version's definition", timeout, ct => galleries.GetDefinitionAsync(id.Parent!, ct)).ConfigureAwait(false);
             if (version != null && parent != null)
                 Fill(source, version.Id, version.Location, parent.OsType, parent.OsState, parent.HyperVGeneration, parent.SecurityType);
             return source;
@@ -80,17 +80,17 @@ namespace ImageTools.Engine.Operations
         /// <summary>A VM, its generation read from the OS disk when the instance view does not say it.</summary>
         public async Task<VmState?> ReadVmAsync(ArmId id, TimeSpan timeout)
         {
-            var vm = await _run.StepAsync("reading the source VM", timeout, ct => Azure.GetVmAsync(id.Id, ct)).ConfigureAwait(false);
+            var vm = await _run.StepAsync("reading the source VM", timeout, ct => Azure.GetVmAsync(id, ct)).ConfigureAwait(false);
             if (vm != null && vm.HyperVGeneration.Length == 0 && vm.OsDisk.IsManaged)
             {
-                var osDisk = await _run.StepAsync("reading the source VM's OS disk", timeout, ct => Azure.GetDiskAsync(vm.OsDisk.ManagedDiskId, ct)).ConfigureAwait(false);
+                var osDisk = await _run.StepAsync("reading the source VM's OS disk", timeout, ct => Azure.GetDiskAsync(vm.OsDisk.ManagedDiskId!, ct)).ConfigureAwait(false);
                 if (osDisk != null)
                     vm.HyperVGeneration = osDisk.HyperVGeneration;
             }
             return vm;
         }
 
-        private static void Fill(SourceRecord source, string id, string location, string osType, string osState, string generation, string securityType)
+        private static void Fill(SourceRecord source, ArmId id, string location, string osType, string osState, string generation, string securityType)
         {
             source.Exists = true;
             source.Id = id;

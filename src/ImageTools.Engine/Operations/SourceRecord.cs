@@ -9,7 +9,7 @@ namespace ImageTools.Engine.Operations
     internal sealed class SourceRecord
     {
         public SourceKind Kind { get; set; }
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Name { get; set; } = "";
         public bool Exists { get; set; }
         public string Location { get; set; } = "";

@@ -1,3 +1,4 @@
+using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
 
 namespace ImageTools.Engine.Rules
@@ -28,5 +29,12 @@ namespace ImageTools.Engine.Rules
 
         protected Finding Done(string message, string? targetId) =>
             new Finding(Id, FindingSeverity.AlreadyDone, message, null, targetId);
+
+        protected Finding Refuse(string message, string remedy, ArmId target, FailureCategory category = FailureCategory.InvalidOperation) =>
+            Refuse(message, remedy, target.Id, category);
+
+        protected Finding Warn(string message, string? remedy, ArmId target) => Warn(message, remedy, target.Id);
+
+        protected Finding Done(string message, ArmId target) => Done(message, target.Id);
     }
 }

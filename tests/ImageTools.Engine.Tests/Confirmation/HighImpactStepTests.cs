@@ -1,3 +1,4 @@
+using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Tests.Infrastructure;
 
 namespace ImageTools.Engine.Tests.Confirmation;
@@ -54,7 +55,7 @@ public class HighImpactStepTests(EmulatorFixture emulator)
         Assert.Null(image);
         Assert.Single(host.HighImpactCalls);
         await emulator.AssertNoWritesAsync(group, mark);
-        Assert.NotNull(await emulator.Gateway.GetVmAsync(vm, default));
+        Assert.NotNull(await emulator.Gateway.GetVmAsync(ArmId.Parse(vm), default));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class ArmErrorMappingTests(EmulatorFixture emulator)
         var group = EmulatorFixture.NewGroup("arm-running");
         var vm = await emulator.SeedVmAsync(group, "myVM");
 
-        var e = await Assert.ThrowsAsync<AzureRequestException>(() => emulator.Gateway.GeneralizeVmAsync(vm.Id, default));
+        var e = await Assert.ThrowsAsync<AzureRequestException>(() => emulator.Gateway.GeneralizeVmAsync(ArmId.Parse(vm.Id), default));
 
         Assert.Equal(409, e.Status);
         Assert.Equal("OperationNotAllowed", e.RuleId);
@@ -29,7 +29,7 @@ public class ArmErrorMappingTests(EmulatorFixture emulator)
         var group = EmulatorFixture.NewGroup("arm-start");
         var vm = await emulator.GeneralizedVmAsync(group, "gold");
 
-        var e = await Assert.ThrowsAsync<AzureRequestException>(() => emulator.Gateway.StartVmAsync(vm, default));
+        var e = await Assert.ThrowsAsync<AzureRequestException>(() => emulator.Gateway.StartVmAsync(ArmId.Parse(vm), default));
 
         Assert.Equal("OperationNotAllowed", e.ArmCode);
         Assert.Contains("since the VM is generalized", e.ArmMessage);
@@ -42,8 +42,8 @@ public class ArmErrorMappingTests(EmulatorFixture emulator)
         await emulator.SeedVmAsync(group, "present");
         var absent = $"/subscriptions/{emulator.SubscriptionId}/resourceGroups/{group}/providers/Microsoft.Compute/virtualMachines/absent";
 
-        Assert.Null(await emulator.Gateway.GetVmAsync(absent, default));
-        var e = await Assert.ThrowsAsync<AzureRequestException>(() => emulator.Gateway.DeallocateVmAsync(absent, default));
+        Assert.Null(await emulator.Gateway.GetVmAsync(ArmId.Parse(absent), default));
+        var e = await Assert.ThrowsAsync<AzureRequestException>(() => emulator.Gateway.DeallocateVmAsync(ArmId.Parse(absent), default));
 
         Assert.Equal(404, e.Status);
         Assert.Equal(FailureCategory.ObjectNotFound, e.Category);
@@ -63,7 +63,7 @@ public class ArmErrorMappingTests(EmulatorFixture emulator)
         var mark = await emulator.MarkAsync();
         try
         {
-            await emulator.Gateway.DeallocateVmAsync(vm.Id, default);
+            await emulator.Gateway.DeallocateVmAsync(ArmId.Parse(vm.Id), default);
         }
         finally
         {
@@ -74,6 +74,6 @@ public class ArmErrorMappingTests(EmulatorFixture emulator)
         // Azure.Core polls once at once (DESIGN.md §5), then waits at least Retry-After before each next poll.
         Assert.True(polls.Count >= 2, $"{polls.Count} polls");
         Assert.DoesNotContain(polls.Skip(1), p => p.EarlyPoll == true);
-        Assert.Equal("deallocated", (await emulator.Gateway.GetVmAsync(vm.Id, default))!.PowerState);
+        Assert.Equal("deallocated", (await emulator.Gateway.GetVmAsync(ArmId.Parse(vm.Id), default))!.PowerState);
     }
 }

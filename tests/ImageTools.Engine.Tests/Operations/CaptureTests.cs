@@ -1,3 +1,4 @@
+using ImageTools.Engine.Gateway;
 using ImageTools.Emulator.Control;
 using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Tests.Infrastructure;
@@ -47,7 +48,7 @@ public class CaptureTests(EmulatorFixture emulator)
         var imageRead = requests.FindLastIndex(r => r.Method == "GET" && r.Path.EndsWith("/images/gold-image") && r.Status == 200);
         var delete = requests.FindIndex(r => r.Method == "DELETE" && r.Path.EndsWith("/virtualMachines/gold"));
         Assert.True(imageRead >= 0 && delete > imageRead);
-        Assert.Null(await emulator.Gateway.GetVmAsync(vm, default));
+        Assert.Null(await emulator.Gateway.GetVmAsync(ArmId.Parse(vm), default));
 
         // A rerun finds the image from the deleted VM and returns it.
         var again = await emulator.Engine.CaptureAsync(Refusals.Capture(vm, r => r.DeleteSourceVm = true), new RecordingHost());
@@ -74,7 +75,7 @@ public class CaptureTests(EmulatorFixture emulator)
         {
             await emulator.Control.ClearFaultsAsync();
         }
-        Assert.NotNull(await emulator.Gateway.GetVmAsync(vm, default));
+        Assert.NotNull(await emulator.Gateway.GetVmAsync(ArmId.Parse(vm), default));
         var mark = await emulator.MarkAsync();
         var host = new RecordingHost();
 
@@ -89,7 +90,7 @@ public class CaptureTests(EmulatorFixture emulator)
         var delete = requests.FindIndex(r => r.Method == "DELETE" && r.Path.EndsWith("/virtualMachines/gold"));
         Assert.True(imageRead >= 0 && delete > imageRead);
         Assert.Equal(["DELETE gold"], (await emulator.AllWritesAsync(mark)).Select(w => w.Method + " " + w.Path.Split('/').Last()));
-        Assert.Null(await emulator.Gateway.GetVmAsync(vm, default));
+        Assert.Null(await emulator.Gateway.GetVmAsync(ArmId.Parse(vm), default));
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public class DeprovisionOutcomeTests(EmulatorFixture emulator)
         var guest = await emulator.Control.GetGuestAsync(group, "lin01");
         Assert.Equal("running", guest.PowerState);
         Assert.False(guest.Generalized);
-        var vm = await emulator.Gateway.GetVmAsync(e.TargetId!, default);
+        var vm = await emulator.Gateway.GetVmAsync(ArmId.Parse(e.TargetId!), default);
         Assert.DoesNotContain(GuestStepTag, vm!.Tags.Keys);
     }
 
@@ -121,32 +121,16 @@ public class DeprovisionOutcomeTests(EmulatorFixture emulator)
     private const string GuestStepTag = "imagetools-guest-generalized";
 
     /// <summary>The emulator's gateway, except that the waagent run command answers as a failed one does on Azure.</summary>
-    private sealed class FailingDeprovision(IAzureGateway inner, GuestCommandResult failure) : IAzureGateway
+    private sealed class FailingDeprovision(IAzureGateway inner, GuestCommandResult failure) : DelegatingAzureGateway(inner)
     {
         public int Deprovisions { get; private set; }
 
-        public Task<GuestCommandResult> RunCommandAsync(string vmId, string commandId, IList<string> script, CancellationToken ct)
+        public override Task<GuestCommandResult> RunCommandAsync(ArmId vmId, string commandId, IList<string> script, CancellationToken ct)
         {
             if (!script.Any(l => l.Contains("waagent -deprovision")))
                 return inner.RunCommandAsync(vmId, commandId, script, ct);
             Deprovisions++;
             return Task.FromResult(failure);
         }
-
-        public Task<SubscriptionState> GetSubscriptionAsync(string subscriptionId, CancellationToken ct) => inner.GetSubscriptionAsync(subscriptionId, ct);
-        public Task<bool> ResourceGroupExistsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct) => inner.ResourceGroupExistsAsync(subscriptionId, resourceGroupName, ct);
-        public Task<VmState?> GetVmAsync(string vmId, CancellationToken ct) => inner.GetVmAsync(vmId, ct);
-        public Task StartVmAsync(string vmId, CancellationToken ct) => inner.StartVmAsync(vmId, ct);
-        public Task PowerOffVmAsync(string vmId, CancellationToken ct) => inner.PowerOffVmAsync(vmId, ct);
-        public Task DeallocateVmAsync(string vmId, CancellationToken ct) => inner.DeallocateVmAsync(vmId, ct);
-        public Task GeneralizeVmAsync(string vmId, CancellationToken ct) => inner.GeneralizeVmAsync(vmId, ct);
-        public Task DeleteVmAsync(string vmId, CancellationToken ct) => inner.DeleteVmAsync(vmId, ct);
-        public Task SetVmTagsAsync(string vmId, IDictionary<string, string> tags, CancellationToken ct) => inner.SetVmTagsAsync(vmId, tags, ct);
-        public Task<DiskState?> GetDiskAsync(string diskId, CancellationToken ct) => inner.GetDiskAsync(diskId, ct);
-        public Task<SnapshotState?> GetSnapshotAsync(string snapshotId, CancellationToken ct) => inner.GetSnapshotAsync(snapshotId, ct);
-        public Task<SnapshotState> CreateSnapshotAsync(SnapshotSpec spec, CancellationToken ct) => inner.CreateSnapshotAsync(spec, ct);
-        public Task<ImageState?> GetImageAsync(string imageId, CancellationToken ct) => inner.GetImageAsync(imageId, ct);
-        public Task<ImageState> CreateImageAsync(ImageSpec spec, CancellationToken ct) => inner.CreateImageAsync(spec, ct);
-        public Task DeleteImageAsync(string imageId, CancellationToken ct) => inner.DeleteImageAsync(imageId, ct);
     }
 }

@@ -161,7 +161,7 @@ public class FaultTests(EmulatorFixture emulator)
             await emulator.Control.ClearFaultsAsync();
         }
         // The source was not deleted: the image never read Succeeded.
-        Assert.NotNull(await emulator.Gateway.GetVmAsync(vm, default));
+        Assert.NotNull(await emulator.Gateway.GetVmAsync(ArmId.Parse(vm), default));
 
         var host = new RecordingHost();
         var image = await emulator.Engine.CaptureAsync(Refusals.Capture(vm), host);
@@ -212,7 +212,7 @@ public class FaultTests(EmulatorFixture emulator)
         var vm = await emulator.Engine.GeneralizeAsync(Refusals.Generalize(group, "base01"), new RecordingHost());
 
         Assert.Equal("Generalized", vm!.OsState);
-        var snapshot = await emulator.Gateway.GetSnapshotAsync(Assert.Single(vm.SnapshotIds), default);
+        var snapshot = await emulator.Gateway.GetSnapshotAsync(ArmId.Parse(Assert.Single(vm.SnapshotIds)), default);
         Assert.Equal("Succeeded", snapshot!.ProvisioningState);
     }
 }

@@ -27,7 +27,7 @@ public class SysprepEvidenceTests(EmulatorFixture emulator)
 
     private static int SysprepRuns(GuestTraits guest) => guest.Scripts!.Count(s => s.Contains("Sysprep.exe") && s.Contains("/generalize"));
 
-    private async Task<Dictionary<string, string>> TagsAsync(string vmId) => (await emulator.Gateway.GetVmAsync(vmId, default))!.Tags;
+    private async Task<Dictionary<string, string>> TagsAsync(string vmId) => (await emulator.Gateway.GetVmAsync(ArmId.Parse(vmId), default))!.Tags;
 
     /// <summary>Runs the body with Sysprep taking this long in the guest, so that the engine reads UNDEPLOYABLE first.</summary>
     private async Task WithSysprepSecondsAsync(double seconds, Func<Task> body)
@@ -291,29 +291,13 @@ public class SysprepEvidenceTests(EmulatorFixture emulator)
     }
 
     /// <summary>The emulator's gateway, except that the guest is stopped just as the deprovisioning is sent.</summary>
-    private sealed class StopsBeforeDeprovisionAnswers(IAzureGateway inner) : IAzureGateway
+    private sealed class StopsBeforeDeprovisionAnswers(IAzureGateway inner) : DelegatingAzureGateway(inner)
     {
-        public async Task<GuestCommandResult> RunCommandAsync(string vmId, string commandId, IList<string> script, CancellationToken ct)
+        public override async Task<GuestCommandResult> RunCommandAsync(ArmId vmId, string commandId, IList<string> script, CancellationToken ct)
         {
             if (script.Any(l => l.Contains("waagent -deprovision")))
                 await inner.PowerOffVmAsync(vmId, ct);
             return await inner.RunCommandAsync(vmId, commandId, script, ct);
         }
-
-        public Task<SubscriptionState> GetSubscriptionAsync(string subscriptionId, CancellationToken ct) => inner.GetSubscriptionAsync(subscriptionId, ct);
-        public Task<bool> ResourceGroupExistsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct) => inner.ResourceGroupExistsAsync(subscriptionId, resourceGroupName, ct);
-        public Task<VmState?> GetVmAsync(string vmId, CancellationToken ct) => inner.GetVmAsync(vmId, ct);
-        public Task StartVmAsync(string vmId, CancellationToken ct) => inner.StartVmAsync(vmId, ct);
-        public Task PowerOffVmAsync(string vmId, CancellationToken ct) => inner.PowerOffVmAsync(vmId, ct);
-        public Task DeallocateVmAsync(string vmId, CancellationToken ct) => inner.DeallocateVmAsync(vmId, ct);
-        public Task GeneralizeVmAsync(string vmId, CancellationToken ct) => inner.GeneralizeVmAsync(vmId, ct);
-        public Task DeleteVmAsync(string vmId, CancellationToken ct) => inner.DeleteVmAsync(vmId, ct);
-        public Task SetVmTagsAsync(string vmId, IDictionary<string, string> tags, CancellationToken ct) => inner.SetVmTagsAsync(vmId, tags, ct);
-        public Task<DiskState?> GetDiskAsync(string diskId, CancellationToken ct) => inner.GetDiskAsync(diskId, ct);
-        public Task<SnapshotState?> GetSnapshotAsync(string snapshotId, CancellationToken ct) => inner.GetSnapshotAsync(snapshotId, ct);
-        public Task<SnapshotState> CreateSnapshotAsync(SnapshotSpec spec, CancellationToken ct) => inner.CreateSnapshotAsync(spec, ct);
-        public Task<ImageState?> GetImageAsync(string imageId, CancellationToken ct) => inner.GetImageAsync(imageId, ct);
-        public Task<ImageState> CreateImageAsync(ImageSpec spec, CancellationToken ct) => inner.CreateImageAsync(spec, ct);
-        public Task DeleteImageAsync(string imageId, CancellationToken ct) => inner.DeleteImageAsync(imageId, ct);
     }
 }

@@ -69,7 +69,7 @@ namespace ImageTools.Engine.Operations.Capture
             if (_deleteOnly)
             {
                 Sink.WriteVerbose(_doneMessage + " Its source VM is still there; only the delete (-DeleteSourceVm) is left to do.");
-                var existing = await _run.StepAsync("confirming the image reads Succeeded", timeout, ct => Azure.GetImageAsync(facts.ImageId.Id, ct), 50)
+                var existing = await _run.StepAsync("confirming the image reads Succeeded", timeout, ct => Azure.GetImageAsync(facts.ImageId, ct), 50)
                     .ConfigureAwait(false) ?? facts.ExistingImage!;
                 RequireSucceeded(existing);
                 await DeleteSourceVmAsync(facts.Vm!).ConfigureAwait(false);
@@ -85,7 +85,7 @@ namespace ImageTools.Engine.Operations.Capture
 
             var image = await _run.StepAsync($"creating image '{facts.ImageId.Name}'", timeout, ct => Azure.CreateImageAsync(Spec(facts), ct), 40)
                 .ConfigureAwait(false);
-            image = await _run.StepAsync("reading the image", timeout, ct => Azure.GetImageAsync(facts.ImageId.Id, ct), 80).ConfigureAwait(false) ?? image;
+            image = await _run.StepAsync("reading the image", timeout, ct => Azure.GetImageAsync(facts.ImageId, ct), 80).ConfigureAwait(false) ?? image;
             RequireSucceeded(image);
 
             var deleted = false;
@@ -105,7 +105,7 @@ namespace ImageTools.Engine.Operations.Capture
                 throw new ImageToolsException(ErrorIds.ImageNotSucceeded,
                     $"Image '{image.Name}' reads provisioningState '{image.ProvisioningState}', not Succeeded.",
                     "Check the image in the portal; rerun with -Replace to capture it again. The source was not deleted.",
-                    image.Id, FailureCategory.InvalidOperation);
+                    image.Id.Id, FailureCategory.InvalidOperation);
         }
 
         private Task DeleteSourceVmAsync(VmState vm) =>
@@ -117,7 +117,7 @@ namespace ImageTools.Engine.Operations.Capture
 
         private ImageInfo Emit(ImageState image, CaptureFacts facts, bool sourceDeleted)
         {
-            var info = ModelMapper.ToImageInfo(image, facts.SourceResourceId, facts.Kind.ToString(), sourceDeleted);
+            var info = ModelMapper.ToImageInfo(image, facts.SourceResourceId.Id, facts.Kind.ToString(), sourceDeleted);
             Sink.WriteObject(info);
             return info;
         }
@@ -140,7 +140,7 @@ namespace ImageTools.Engine.Operations.Capture
                 await _run.StepAsync("reading the image's resource group", timeout,
                     ct => Azure.ResourceGroupExistsAsync(sourceId.SubscriptionId, imageGroup, ct)).ConfigureAwait(false);
             var existing = Validation.AzureNames.CheckImageName(imageName) == null
-                ? await _run.StepAsync("reading the image", timeout, ct => Azure.GetImageAsync(imageId.Id, ct)).ConfigureAwait(false)
+                ? await _run.StepAsync("reading the image", timeout, ct => Azure.GetImageAsync(imageId, ct)).ConfigureAwait(false)
                 : null;
 
             var dataDisks = new List<DataDiskSource>();
@@ -149,8 +149,8 @@ namespace ImageTools.Engine.Operations.Capture
             {
                 var dataId = ArmId.Resolve(ResourceReference.FromId(id), sourceId.SubscriptionId, ArmId.Disks, ArmId.Disks, ArmId.Snapshots);
                 var exists = dataId.IsType(ArmId.Snapshots)
-                    ? await _run.StepAsync("reading the data disk sources", timeout, ct => Azure.GetSnapshotAsync(dataId.Id, ct)).ConfigureAwait(false) != null
-                    : await _run.StepAsync("reading the data disk sources", timeout, ct => Azure.GetDiskAsync(dataId.Id, ct)).ConfigureAwait(false) != null;
+                    ? await _run.StepAsync("reading the data disk sources", timeout, ct => Azure.GetSnapshotAsync(dataId, ct)).ConfigureAwait(false) != null
+                    : await _run.StepAsync("reading the data disk sources", timeout, ct => Azure.GetDiskAsync(dataId, ct)).ConfigureAwait(false) != null;
                 dataDisks.Add(new DataDiskSource(lun++, dataId, exists));
             }
             // Without this evidence GeneralizedWithoutEvidence warns.
@@ -195,7 +195,7 @@ namespace ImageTools.Engine.Operations.Capture
             spec.OsDiskIsSnapshot = facts.Kind == CaptureSourceKind.Snapshot;
             spec.OsType = facts.TargetOsType.Equals("Linux", StringComparison.OrdinalIgnoreCase) ? "Linux" : "Windows";
             spec.OsState = facts.TargetOsState;
-            spec.DataDisks = facts.DataDisks.Select(d => new ImageDataDiskSpec { Lun = d.Lun, SourceId = d.Id.Id, IsSnapshot = d.IsSnapshot }).ToList();
+            spec.DataDisks = facts.DataDisks.Select(d => new ImageDataDiskSpec { Lun = d.Lun, SourceId = d.Id, IsSnapshot = d.IsSnapshot }).ToList();
             return spec;
         }
     }

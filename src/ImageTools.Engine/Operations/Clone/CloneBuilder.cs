@@ -36,10 +36,10 @@ namespace ImageTools.Engine.Operations.Clone
         private IAzureGateway Azure => _run.Gateway;
 
         public Task<VirtualNetworkState?> ReadNetworkAsync() =>
-            _run.StepAsync($"reading the clone's network '{_names.Network.Name}'", _run.Options.OperationTimeout, ct => _network.GetVirtualNetworkAsync(_names.Network.Id, ct));
+            _run.StepAsync($"reading the clone's network '{_names.Network.Name}'", _run.Options.OperationTimeout, ct => _network.GetVirtualNetworkAsync(_names.Network, ct));
 
         public Task<NicState?> ReadNicAsync() =>
-            _run.StepAsync($"reading the clone's NIC '{_names.Nic.Name}'", _run.Options.OperationTimeout, ct => _network.GetNicAsync(_names.Nic.Id, ct));
+            _run.StepAsync($"reading the clone's NIC '{_names.Nic.Name}'", _run.Options.OperationTimeout, ct => _network.GetNicAsync(_names.Nic, ct));
 
         public void Plan(CloneFacts facts, OperationPlan plan)
         {
@@ -66,9 +66,9 @@ namespace ImageTools.Engine.Operations.Clone
         public async Task BuildAsync(CloneFacts facts)
         {
             var source = facts.Source;
-            var partTags = CloneTags.ForPart(source.Id, _names.Vm.Id);
-            var dataDisks = new Dictionary<int, string>();
-            var osDiskId = "";
+            var partTags = CloneTags.ForPart(source.Id, _names.Vm);
+            var dataDisks = new Dictionary<int, ArmId>();
+            ArmId? osDiskId = null;
             foreach (var disk in facts.Disks)
             {
                 var id = disk.ExistingDisk?.Id ?? await CopyAsync(facts, disk, partTags).ConfigureAwait(false);
@@ -80,31 +80,31 @@ namespace ImageTools.Engine.Operations.Clone
             if (facts.ExistingNetwork == null)
                 await _run.StepAsync($"creating the isolated network '{_names.Network.Name}'", _run.Options.OperationTimeout, ct => _network.CreateVirtualNetworkAsync(new VirtualNetworkSpec
                 {
-                    Id = _names.Network.Id, Location = source.Location, AddressPrefix = CloneNames.AddressPrefix,
+                    Id = _names.Network, Location = source.Location, AddressPrefix = CloneNames.AddressPrefix,
                     SubnetName = CloneNames.SubnetName, SubnetPrefix = CloneNames.AddressPrefix, Tags = partTags,
                 }, ct), 40).ConfigureAwait(false);
             if (facts.ExistingNic == null)
                 await _run.StepAsync($"creating NIC '{_names.Nic.Name}' (no public IP)", _run.Options.OperationTimeout, ct => _network.CreateNicAsync(new NicSpec
                 {
-                    Id = _names.Nic.Id, Location = source.Location, SubnetId = _names.SubnetId, Tags = partTags,
+                    Id = _names.Nic, Location = source.Location, SubnetId = _names.SubnetId, Tags = partTags,
                 }, ct), 45).ConfigureAwait(false);
             await _run.StepAsync($"creating the clone VM '{_names.Vm.Name}'", _run.Options.OperationTimeout, ct => _disks.CreateVmOnDisksAsync(new AttachedVmSpec
             {
-                Id = _names.Vm.Id, Location = source.Location, VmSize = source.VmSize, Zones = source.Zones, OsType = source.OsType,
-                SecurityType = source.SecurityType, OsDiskId = osDiskId, DataDiskIds = dataDisks, NicId = _names.Nic.Id,
+                Id = _names.Vm, Location = source.Location, VmSize = source.VmSize, Zones = source.Zones, OsType = source.OsType,
+                SecurityType = source.SecurityType, OsDiskId = osDiskId!, DataDiskIds = dataDisks, NicId = _names.Nic,
                 Tags = CloneTags.ForVm(source.Id),
             }, ct), 55).ConfigureAwait(false);
             await WaitForAgentAsync().ConfigureAwait(false);
         }
 
-        private async Task<string> CopyAsync(CloneFacts facts, PlannedCloneDisk disk, Dictionary<string, string> tags)
+        private async Task<ArmId> CopyAsync(CloneFacts facts, PlannedCloneDisk disk, Dictionary<string, string> tags)
         {
             var source = facts.Source;
             if (!Reusable(facts, disk))
                 await _run.StepAsync($"snapshotting disk '{disk.Source.Name}' of the running VM", _run.Options.OperationTimeout, ct => Azure.CreateSnapshotAsync(new SnapshotSpec
                 {
                     SubscriptionId = disk.SnapshotId.SubscriptionId, ResourceGroupName = disk.SnapshotId.ResourceGroupName, Name = disk.SnapshotId.Name,
-                    Location = source.Location, SourceDiskId = disk.Source.ManagedDiskId,
+                    Location = source.Location, SourceDiskId = disk.Source.ManagedDiskId!,
                     OsType = disk.Source.Lun < 0 ? source.OsType : "", HyperVGeneration = disk.Source.Lun < 0 ? source.HyperVGeneration : "",
                     Tags = CloneTags.ForVm(source.Id),
                 }, ct), 10).ConfigureAwait(false);
@@ -112,12 +112,12 @@ namespace ImageTools.Engine.Operations.Clone
                 _run.Sink.WriteVerbose($"Snapshot '{disk.SnapshotId.Name}' of disk '{disk.Source.Name}' exists from an earlier run; reused.");
             var created = await _run.StepAsync($"creating disk '{disk.DiskId.Name}' from the snapshot", _run.Options.OperationTimeout, ct => _disks.CreateDiskAsync(new DiskSpec
             {
-                Id = disk.DiskId.Id, Location = source.Location, SourceId = disk.SnapshotId.Id, SkuName = disk.SourceState?.SkuName ?? "",
+                Id = disk.DiskId, Location = source.Location, SourceId = disk.SnapshotId, SkuName = disk.SourceState?.SkuName ?? "",
                 Zones = source.Zones, Tags = tags,
             }, ct), 20).ConfigureAwait(false);
             await _run.StepAsync($"deleting the temporary snapshot '{disk.SnapshotId.Name}'", _run.Options.OperationTimeout,
-                ct => _disks.DeleteSnapshotAsync(disk.SnapshotId.Id, ct), 30).ConfigureAwait(false);
-            return created.Id.Length > 0 ? created.Id : disk.DiskId.Id;
+                ct => _disks.DeleteSnapshotAsync(disk.SnapshotId, ct), 30).ConfigureAwait(false);
+            return created.Id;
         }
 
         /// <summary>The clone boots the source's guest; Run Command needs its agent Ready.</summary>
@@ -130,7 +130,7 @@ namespace ImageTools.Engine.Operations.Clone
                 {
                     while (true)
                     {
-                        last = await Azure.GetVmAsync(_names.Vm.Id, ct).ConfigureAwait(false);
+                        last = await Azure.GetVmAsync(_names.Vm, ct).ConfigureAwait(false);
                         if (last != null && last.PowerState == "running" && last.AgentReady)
                             return;
                         await _run.PauseAsync(ct).ConfigureAwait(false);

@@ -60,7 +60,7 @@ namespace ImageTools.Engine.Operations.Clone
 
         private protected override async Task<CloneFacts> ReadFactsAsync()
         {
-            var source = await _run.StepAsync("reading the source VM", _run.Options.OperationTimeout, ct => Azure.GetVmAsync(_sourceId.Id, ct)).ConfigureAwait(false)
+            var source = await _run.StepAsync("reading the source VM", _run.Options.OperationTimeout, ct => Azure.GetVmAsync(_sourceId, ct)).ConfigureAwait(false)
                 ?? throw new ImageToolsException(ErrorIds.VmNotFound,
                     $"VM '{_sourceId.Name}' was not found in resource group '{_sourceId.ResourceGroupName}' (subscription {_sourceId.SubscriptionId}).",
                     "Check the name, the resource group and the subscription (-SubscriptionId), or pipe the VM in from Get-AzVM.",
@@ -73,11 +73,11 @@ namespace ImageTools.Engine.Operations.Clone
                     var snapshotId = _names.Snapshot(slot);
                     var diskId = _names.Disk(slot);
                     disks.Add(await _run.StepAsync($"reading disk '{disk.Name}' and its copy '{diskId.Name}'", _run.Options.OperationTimeout, async ct =>
-                        new PlannedCloneDisk(disk, await Azure.GetDiskAsync(disk.ManagedDiskId, ct).ConfigureAwait(false),
-                            snapshotId, await Azure.GetSnapshotAsync(snapshotId.Id, ct).ConfigureAwait(false),
-                            diskId, await Azure.GetDiskAsync(diskId.Id, ct).ConfigureAwait(false))).ConfigureAwait(false));
+                        new PlannedCloneDisk(disk, await Azure.GetDiskAsync(disk.ManagedDiskId!, ct).ConfigureAwait(false),
+                            snapshotId, await Azure.GetSnapshotAsync(snapshotId, ct).ConfigureAwait(false),
+                            diskId, await Azure.GetDiskAsync(diskId, ct).ConfigureAwait(false))).ConfigureAwait(false));
                 }
-            var clone = await _run.StepAsync($"reading the clone '{_names.Vm.Name}'", _run.Options.OperationTimeout, ct => Azure.GetVmAsync(_names.Vm.Id, ct)).ConfigureAwait(false);
+            var clone = await _run.StepAsync($"reading the clone '{_names.Vm.Name}'", _run.Options.OperationTimeout, ct => Azure.GetVmAsync(_names.Vm, ct)).ConfigureAwait(false);
             var network = await _builder.ReadNetworkAsync().ConfigureAwait(false);
             var nic = await _builder.ReadNicAsync().ConfigureAwait(false);
             var facts = new CloneFacts(_request, source, _names, disks, clone, network, nic);

@@ -66,7 +66,7 @@ namespace ImageTools.Engine.Operations.Deploy
 
         private protected override void Prepared(DeployFacts facts)
         {
-            if (AlreadyDone == null && facts.Source.Kind == DeploySourceKind.GalleryDefinition && facts.Source.ImageId.Length > 0)
+            if (AlreadyDone == null && facts.Source.Kind == DeploySourceKind.GalleryDefinition && facts.Source.ImageId != null)
                 Sink.WriteVerbose($"Latest version of '{facts.Source.Name}' in '{facts.TargetLocation}': '{facts.Source.ImageId}'.");
         }
 
@@ -85,25 +85,23 @@ namespace ImageTools.Engine.Operations.Deploy
             return null;
         }
 
-        private static string Name(string id) => ArmId.LastSegment(id);
-
         // ---- the plan ----
 
         private protected override OperationPlan PlanFor(DeployFacts facts)
         {
             var plan = new OperationPlan();
             if (facts.Network.CreatesVirtualNetwork && facts.ToCreate.Any())
-                plan.Add(facts.Network.VirtualNetworkId,
-                    $"Create virtual network '{Name(facts.Network.VirtualNetworkId)}' ({NetworkPlanner.VnetAddressPrefix}, subnet '{NetworkPlanner.SubnetName}' {NetworkPlanner.SubnetAddressPrefix}) in '{facts.TargetLocation}'");
+                plan.Add(facts.Network.VirtualNetworkId!,
+                    $"Create virtual network '{facts.Network.VirtualNetworkId!.Name}' ({NetworkPlanner.VnetAddressPrefix}, subnet '{NetworkPlanner.SubnetName}' {NetworkPlanner.SubnetAddressPrefix}) in '{facts.TargetLocation}'");
             var security = DeployVmSpec.VmSecurityType(facts.Source);
             foreach (var vm in facts.ToCreate)
             {
                 if (_request.PublicIp)
-                    plan.Add(vm.PublicIpId, $"Create public IP address '{Name(vm.PublicIpId)}' (Standard, static) unless its NIC exists");
-                plan.Add(vm.NicId, $"Create network interface '{Name(vm.NicId)}' in subnet '{facts.Network.SubnetId}' unless it exists");
+                    plan.Add(vm.PublicIpId, $"Create public IP address '{vm.PublicIpId.Name}' (Standard, static) unless its NIC exists");
+                plan.Add(vm.NicId, $"Create network interface '{vm.NicId.Name}' in subnet '{facts.Network.SubnetId}' unless it exists");
                 plan.Add(vm.Id, $"{(vm.Existing != null ? "Create again (left Failed)" : "Create")} VM '{vm.Name}' ({_request.VmSize}, {facts.Source.OsType}, " +
                                 $"{security}{(_request.Zones?.Length > 0 ? ", zone " + string.Join(",", _request.Zones) : "")}, {DeployVmSpec.ComputerNameText(facts.Source, vm.ComputerName)}) " +
-                                $"from '{(facts.Source.ImageId.Length > 0 ? facts.Source.ImageId : facts.Source.Id)}'");
+                                $"from '{facts.Source.ImageId ?? facts.Source.Id}'");
             }
             return plan;
         }
@@ -179,10 +177,10 @@ namespace ImageTools.Engine.Operations.Deploy
                 var vm = new PlannedVm
                 {
                     Name = name,
-                    Id = ArmId.Format(subscriptionId, group, ArmId.VirtualMachines, name),
+                    Id = ArmId.Of(subscriptionId, group, ArmId.VirtualMachines, name),
                     ComputerName = ComputerNames.ComputerNameFor(name, source.IsWindows, _request.Count > 1 ? baseName : null),
-                    NicId = ArmId.Format(subscriptionId, group, "Microsoft.Network/networkInterfaces", name + "-nic"),
-                    PublicIpId = ArmId.Format(subscriptionId, group, "Microsoft.Network/publicIPAddresses", name + "-ip"),
+                    NicId = ArmId.Of(subscriptionId, group, ArmId.NetworkInterfaces, name + "-nic"),
+                    PublicIpId = ArmId.Of(subscriptionId, group, ArmId.PublicIpAddresses, name + "-ip"),
                     Existing = existing.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)),
                 };
                 if (vm.Existing != null)

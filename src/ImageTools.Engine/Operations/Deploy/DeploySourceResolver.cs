@@ -32,11 +32,11 @@ namespace ImageTools.Engine.Operations.Deploy
         {
             var reference = sourceReference ?? new ResourceReference();
             var id = reference.ResourceId?.Trim();
-            if (GalleryIds.TryParseVersion(id, out _, out _, out _, out _, out var versionName))
+            if (GalleryIds.TryParseVersion(id, out var versionId))
             {
-                var source = new DeploySource { Kind = DeploySourceKind.GalleryVersion, Id = id!, Name = versionName };
+                var source = new DeploySource { Kind = DeploySourceKind.GalleryVersion, Id = versionId, Name = versionId.Name };
                 var definition = await _run.StepAsync("reading the source version's definition", timeout,
-                    ct => _galleries.GetDefinitionAsync(GalleryIds.DefinitionOf(id!), ct)).ConfigureAwait(false);
+                    ct => _galleries.GetDefinitionAsync(versionId.Parent!, ct)).ConfigureAwait(false);
                 if (definition != null)
                 {
                     Describe(source, definition);
@@ -44,9 +44,9 @@ namespace ImageTools.Engine.Operations.Deploy
                 }
                 return source;
             }
-            if (GalleryIds.IsDefinitionId(id))
+            if (GalleryIds.TryParseDefinition(id, out var definitionId))
             {
-                var source = new DeploySource { Kind = DeploySourceKind.GalleryDefinition, Id = id!.TrimEnd('/'), Name = ArmId.LastSegment(id.TrimEnd('/')) };
+                var source = new DeploySource { Kind = DeploySourceKind.GalleryDefinition, Id = definitionId, Name = definitionId.Name };
                 var definition = await _run.StepAsync("reading the source definition", timeout, ct => _galleries.GetDefinitionAsync(source.Id, ct)).ConfigureAwait(false);
                 if (definition != null)
                 {
@@ -58,12 +58,12 @@ namespace ImageTools.Engine.Operations.Deploy
             }
 
             var armId = ArmId.Resolve(reference, subscriptionId, ArmId.Images, ArmId.Images);
-            var result = new DeploySource { Kind = DeploySourceKind.ManagedImage, Id = armId.Id, Name = armId.Name };
-            var image = await _run.StepAsync("reading the source image", timeout, ct => Azure.GetImageAsync(armId.Id, ct)).ConfigureAwait(false);
+            var result = new DeploySource { Kind = DeploySourceKind.ManagedImage, Id = armId, Name = armId.Name };
+            var image = await _run.StepAsync("reading the source image", timeout, ct => Azure.GetImageAsync(armId, ct)).ConfigureAwait(false);
             if (image == null)
                 return result;
             result.Exists = true;
-            result.Id = image.Id.Length > 0 ? image.Id : armId.Id;
+            result.Id = image.Id;
             result.Location = image.Location;
             result.OsType = image.OsType;
             result.OsState = image.OsState.Length > 0 ? image.OsState : "Generalized";
@@ -100,7 +100,7 @@ namespace ImageTools.Engine.Operations.Deploy
                     return location;
                 }
                 source.Exists = true;
-                source.Id = version.Id.Length > 0 ? version.Id : source.Id;
+                source.Id = version.Id;
                 source.Location = version.Location;
                 if (location.Length == 0)
                     location = RegionNames.Normalize(version.Location);
@@ -120,7 +120,7 @@ namespace ImageTools.Engine.Operations.Deploy
                 .ToList();
             foreach (var candidate in ordered)
             {
-                if (source.ImageId.Length > 0)
+                if (source.ImageId != null)
                 {
                     source.Considered.Add((candidate.Name, "is older than the chosen version"));
                     continue;
@@ -142,7 +142,7 @@ namespace ImageTools.Engine.Operations.Deploy
                     source.AvailableIn.Add(region);
                 if (completed.Contains(location))
                 {
-                    source.ImageId = read.Id.Length > 0 ? read.Id : candidate.Id;
+                    source.ImageId = read.Id;
                     source.Considered.Add((candidate.Name, ""));
                     continue;
                 }

@@ -25,7 +25,7 @@ namespace ImageTools.Engine.Operations.Deploy
             VmSize = facts.Size?.Name ?? request.VmSize,
             Zones = request.Zones ?? Array.Empty<string>(),
             Tags = Tags(request),
-            ImageId = facts.Source.ImageId,
+            ImageId = facts.Source.ImageId!,
             OsType = facts.Source.IsWindows ? "Windows" : "Linux",
             SecurityType = VmSecurityType(facts.Source),
             NicId = vm.NicId,

@@ -38,49 +38,48 @@ namespace ImageTools.Engine.Operations.Deploy
             if (given != null)
             {
                 network.GivenSubnetId = given;
-                network.SubnetId = given;
-                var at = given.IndexOf("/subnets/", StringComparison.OrdinalIgnoreCase);
-                if (at > 0 && ArmId.TryParse(given.Substring(0, at), out var vnetId))
+                network.SubnetId = ArmId.ParseOrNull(given);
+                if (network.SubnetId != null && network.SubnetId.IsType(ArmId.VirtualNetworks + "/subnets"))
                 {
-                    network.VirtualNetworkId = vnetId.Id;
-                    network.SubnetName = given.Substring(at + "/subnets/".Length).Trim('/');
+                    var vnetId = network.VirtualNetworkId = network.SubnetId.Parent!;
+                    network.SubnetName = network.SubnetId.Name;
                     network.VirtualNetwork = await _run.StepAsync("reading the subnet's virtual network", timeout,
-                        ct => _deploy.GetVirtualNetworkAsync(vnetId.Id, ct)).ConfigureAwait(false);
+                        ct => _deploy.GetVirtualNetworkAsync(vnetId, ct)).ConfigureAwait(false);
                 }
                 return network;
             }
-            network.VirtualNetworkId = ArmId.Format(subscriptionId, group, "Microsoft.Network/virtualNetworks", VnetPrefix + location);
+            var runVnetId = network.VirtualNetworkId = ArmId.Of(subscriptionId, group, ArmId.VirtualNetworks, VnetPrefix + location);
             network.SubnetName = SubnetName;
-            network.SubnetId = network.VirtualNetworkId + "/subnets/" + SubnetName;
+            network.SubnetId = runVnetId.Child("subnets", SubnetName);
             if (groupExists && location.Length > 0)
             {
                 network.VirtualNetwork = await _run.StepAsync("reading the run's virtual network", timeout,
-                    ct => _deploy.GetVirtualNetworkAsync(network.VirtualNetworkId, ct)).ConfigureAwait(false);
+                    ct => _deploy.GetVirtualNetworkAsync(runVnetId, ct)).ConfigureAwait(false);
                 var subnet = network.VirtualNetwork?.Subnets.FirstOrDefault(s => string.Equals(s.Name, SubnetName, StringComparison.OrdinalIgnoreCase));
-                if (subnet != null && subnet.Id.Length > 0)
+                if (subnet != null)
                     network.SubnetId = subnet.Id;
             }
             return network;
         }
 
         /// <summary>Creates the run's virtual network when the plan says so; returns the subnet to use.</summary>
-        public async Task<string> CreateIfPlannedAsync(DeployFacts facts, Dictionary<string, string> tags)
+        public async Task<ArmId> CreateIfPlannedAsync(DeployFacts facts, Dictionary<string, string> tags)
         {
-            var subnetId = facts.Network.SubnetId;
+            var subnetId = facts.Network.SubnetId!;
+            var vnetId = facts.Network.VirtualNetworkId!;
             if (!facts.Network.CreatesVirtualNetwork || !facts.ToCreate.Any())
                 return subnetId;
-            var vnet = await _run.StepAsync($"creating virtual network '{ArmId.LastSegment(facts.Network.VirtualNetworkId)}'", _run.Options.OperationTimeout,
+            var vnet = await _run.StepAsync($"creating virtual network '{vnetId.Name}'", _run.Options.OperationTimeout,
                 ct => _deploy.CreateVirtualNetworkAsync(new VirtualNetworkSpec
                 {
-                    Id = facts.Network.VirtualNetworkId,
+                    Id = vnetId,
                     Location = facts.TargetLocation,
                     AddressPrefix = VnetAddressPrefix,
                     SubnetName = SubnetName,
                     SubnetPrefix = SubnetAddressPrefix,
                     Tags = tags,
                 }, ct), 5).ConfigureAwait(false);
-            return vnet.Subnets.FirstOrDefault(s => string.Equals(s.Name, SubnetName, StringComparison.OrdinalIgnoreCase))?.Id is { Length: > 0 } made
-                ? made : subnetId;
+            return vnet.Subnets.FirstOrDefault(s => string.Equals(s.Name, SubnetName, StringComparison.OrdinalIgnoreCase))?.Id ?? subnetId;
         }
     }
 }

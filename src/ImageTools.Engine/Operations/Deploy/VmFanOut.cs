@@ -34,7 +34,7 @@ namespace ImageTools.Engine.Operations.Deploy
         private IAzureGateway Azure => _run.Gateway;
         private IOperationSink Sink => _run.Sink;
 
-        public async Task RunAsync(DeployFacts facts, Dictionary<PlannedVm, Finding> refused, string subnetId)
+        public async Task RunAsync(DeployFacts facts, Dictionary<PlannedVm, Finding> refused, ArmId subnetId)
         {
             var total = facts.Vms.Count;
             using var gate = new SemaphoreSlim(Math.Max(1, _request.ThrottleLimit));
@@ -69,7 +69,7 @@ namespace ImageTools.Engine.Operations.Deploy
             _run.Completed();
         }
 
-        private async Task DeployOneAsync(DeployFacts facts, PlannedVm vm, string subnetId)
+        private async Task DeployOneAsync(DeployFacts facts, PlannedVm vm, ArmId subnetId)
         {
             var timeout = _run.Options.OperationTimeout;
             using var limit = new CancellationTokenSource(timeout);
@@ -84,18 +84,18 @@ namespace ImageTools.Engine.Operations.Deploy
                     var nic = await _deploy.GetNicAsync(vm.NicId, ct).ConfigureAwait(false);
                     if (nic == null)
                     {
-                        var publicIp = "";
+                        ArmId? publicIp = null;
                         if (_request.PublicIp)
                         {
                             step = "creating its public IP address";
-                            Sink.WriteVerbose($"VM '{vm.Name}': {step} '{ArmId.LastSegment(vm.PublicIpId)}'");
+                            Sink.WriteVerbose($"VM '{vm.Name}': {step} '{vm.PublicIpId.Name}'");
                             publicIp = await _deploy.CreatePublicIpAsync(new PublicIpSpec
                             {
                                 Id = vm.PublicIpId, Location = facts.TargetLocation, Zones = _request.Zones ?? Array.Empty<string>(), Tags = DeployVmSpec.Tags(_request),
                             }, ct).ConfigureAwait(false);
                         }
                         step = "creating its network interface";
-                        Sink.WriteVerbose($"VM '{vm.Name}': {step} '{ArmId.LastSegment(vm.NicId)}'");
+                        Sink.WriteVerbose($"VM '{vm.Name}': {step} '{vm.NicId.Name}'");
                         await _deploy.CreateNicAsync(new NicSpec { Id = vm.NicId, Location = facts.TargetLocation, SubnetId = subnetId, PublicIpId = publicIp, Tags = DeployVmSpec.Tags(_request) }, ct)
                             .ConfigureAwait(false);
                     }
@@ -124,7 +124,7 @@ namespace ImageTools.Engine.Operations.Deploy
                     $"VM '{vm.Name}' failed while {step}: {e.Message}",
                     "Rerun the same command: the VMs already made are recognised and emitted, only the missing ones are created." +
                     (e.Remedy != null ? " " + e.Remedy : ""),
-                    vm.Id, e.Category, e));
+                    vm.Id.Id, e.Category, e));
             }
         }
 
@@ -132,7 +132,7 @@ namespace ImageTools.Engine.Operations.Deploy
         {
             var state = await Azure.GetVmAsync(vm.Id, ct).ConfigureAwait(false)
                 ?? throw new ImageToolsException(ErrorIds.VmNotFound, $"VM '{vm.Name}' was not found after it was created.",
-                    "Check the resource group's activity log, then rerun the same command.", vm.Id, FailureCategory.ObjectNotFound);
+                    "Check the resource group's activity log, then rerun the same command.", vm.Id.Id, FailureCategory.ObjectNotFound);
             Sink.WriteObject(ModelMapper.ToVmInfo(state));
         }
 

@@ -73,7 +73,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 };
         }
 
-        private protected override Task<object?> EmitDoneAsync(GeneralizeFacts facts) => Task.FromResult<object?>(Emit(facts.Vm, Array.Empty<string>()));
+        private protected override Task<object?> EmitDoneAsync(GeneralizeFacts facts) => Task.FromResult<object?>(Emit(facts.Vm, Array.Empty<ArmId>()));
 
         private protected override async Task<object?> RunStepsAsync(GeneralizeFacts facts)
         {
@@ -115,17 +115,17 @@ namespace ImageTools.Engine.Operations.Generalize
             var power = await _power.StopAsync().ConfigureAwait(false);
             await _power.DeallocateAsync(power).ConfigureAwait(false);
             await _run.StepAsync("marking the VM generalized", _run.Options.OperationTimeout,
-                ct => Azure.GeneralizeVmAsync(_vmId.Id, ct), 90).ConfigureAwait(false);
+                ct => Azure.GeneralizeVmAsync(_vmId, ct), 90).ConfigureAwait(false);
             vm = await ReadVmAsync("confirming OSState/generalized").ConfigureAwait(false);
             if (!vm.IsGeneralized)
                 throw new ImageToolsException(ErrorIds.GeneralizeNotConfirmed,
                     $"VM '{vm.Name}' was marked generalized, but its instance view does not show OSState/generalized (power state {vm.PowerState}).",
-                    "Check the VM's instance view (Get-AzVM -Status), then rerun; finished steps are recognised.", vm.Id);
+                    "Check the VM's instance view (Get-AzVM -Status), then rerun; finished steps are recognised.", vm.Id.Id);
             _run.Completed();
             return Emit(vm, snapshotIds);
         }
 
-        private VmInfo Emit(VmState vm, IEnumerable<string> snapshotIds)
+        private VmInfo Emit(VmState vm, IEnumerable<ArmId> snapshotIds)
         {
             var info = ModelMapper.ToVmInfo(vm, snapshotIds);
             Sink.WriteObject(info);
@@ -144,7 +144,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 {
                     var id = ArmId.Of(vm.SubscriptionId, vm.ResourceGroupName, ArmId.Snapshots, PlannedSnapshot.NameFor(vm.Name, disk));
                     var existing = await _run.StepAsync($"reading the pre-generalize snapshot {id.Name}", _run.Options.OperationTimeout,
-                        ct => Azure.GetSnapshotAsync(id.Id, ct)).ConfigureAwait(false);
+                        ct => Azure.GetSnapshotAsync(id, ct)).ConfigureAwait(false);
                     snapshots.Add(new PlannedSnapshot(disk, id, existing));
                 }
             }
@@ -152,7 +152,7 @@ namespace ImageTools.Engine.Operations.Generalize
         }
 
         private async Task<VmState> ReadVmAsync(string step) =>
-            await _run.StepAsync(step, _run.Options.OperationTimeout, ct => Azure.GetVmAsync(_vmId.Id, ct)).ConfigureAwait(false)
+            await _run.StepAsync(step, _run.Options.OperationTimeout, ct => Azure.GetVmAsync(_vmId, ct)).ConfigureAwait(false)
             ?? throw new ImageToolsException(ErrorIds.VmNotFound,
                 $"VM '{_vmId.Name}' was not found in resource group '{_vmId.ResourceGroupName}' (subscription {_vmId.SubscriptionId}).",
                 "Check the name, the resource group and the subscription (-SubscriptionId), or pipe the VM in from Get-AzVM.",
@@ -194,9 +194,9 @@ namespace ImageTools.Engine.Operations.Generalize
         /// <summary>The probe's plan step: a run command that only reads, but a POST all the same.</summary>
         internal const string ProbeStep = "Probe domain membership (read-only run command)";
 
-        private async Task<List<string>> SnapshotAsync(GeneralizeFacts facts)
+        private async Task<List<ArmId>> SnapshotAsync(GeneralizeFacts facts)
         {
-            var ids = new List<string>();
+            var ids = new List<ArmId>();
             foreach (var snapshot in facts.Snapshots)
             {
                 if (snapshot.Reusable)
@@ -213,12 +213,12 @@ namespace ImageTools.Engine.Operations.Generalize
                         ResourceGroupName = snapshot.Id.ResourceGroupName,
                         Name = snapshot.Id.Name,
                         Location = vm.Location,
-                        SourceDiskId = snapshot.Disk.ManagedDiskId,
+                        SourceDiskId = snapshot.Disk.ManagedDiskId!,
                         OsType = snapshot.Disk.Lun < 0 ? vm.OsType : "",
                         HyperVGeneration = snapshot.Disk.Lun < 0 ? vm.HyperVGeneration : "",
                         Tags = new Dictionary<string, string> { [PlannedSnapshot.SourceVmTag] = vm.Name },
                     }, ct), 20).ConfigureAwait(false);
-                ids.Add(created.Id.Length > 0 ? created.Id : snapshot.Id.Id);
+                ids.Add(created.Id ?? snapshot.Id);
             }
             return ids;
         }
@@ -236,7 +236,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 [GuestStepMarker.TagName] = value,
             };
             await _run.StepAsync($"recording the evidence on the VM ({GuestStepMarker.TagName} = '{value}')", _run.Options.OperationTimeout,
-                ct => Azure.SetVmTagsAsync(_vmId.Id, tags, ct), 60).ConfigureAwait(false);
+                ct => Azure.SetVmTagsAsync(_vmId, tags, ct), 60).ConfigureAwait(false);
         }
     }
 }

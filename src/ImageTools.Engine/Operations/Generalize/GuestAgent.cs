@@ -198,7 +198,7 @@ namespace ImageTools.Engine.Operations.Generalize
             }
             catch (AzureRequestException e)
             {
-                var vm = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
+                var vm = await Azure.GetVmAsync(_vmId, ct).ConfigureAwait(false);
                 if (vm == null)
                     throw;
                 if (IsDown(vm))
@@ -211,7 +211,7 @@ namespace ImageTools.Engine.Operations.Generalize
 
         private async Task<bool> GuestIsDownAsync(CancellationToken ct)
         {
-            var vm = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
+            var vm = await Azure.GetVmAsync(_vmId, ct).ConfigureAwait(false);
             return vm != null && IsDown(vm);
         }
 
@@ -273,7 +273,7 @@ namespace ImageTools.Engine.Operations.Generalize
             {
                 try
                 {
-                    return await Azure.RunCommandAsync(_vmId.Id, commandId, script, ct).ConfigureAwait(false);
+                    return await Azure.RunCommandAsync(_vmId, commandId, script, ct).ConfigureAwait(false);
                 }
                 catch (AzureRequestException e) when (IsRunCommandBusy(e))
                 {

@@ -33,7 +33,7 @@ namespace ImageTools.Engine.Operations.Generalize
 
         public async Task<VmState> StartAsync()
         {
-            await _run.StepAsync("starting the VM", _run.Options.OperationTimeout, ct => Azure.StartVmAsync(_vmId.Id, ct), 5).ConfigureAwait(false);
+            await _run.StepAsync("starting the VM", _run.Options.OperationTimeout, ct => Azure.StartVmAsync(_vmId, ct), 5).ConfigureAwait(false);
             // The agent reports Ready a while after boot; Run Command needs it.
             VmState? last = null;
             try
@@ -42,7 +42,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 {
                     while (true)
                     {
-                        last = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
+                        last = await Azure.GetVmAsync(_vmId, ct).ConfigureAwait(false);
                         if (last != null && last.PowerState == "running" && last.AgentReady)
                             return last;
                         await _run.PauseAsync(ct).ConfigureAwait(false);
@@ -74,13 +74,13 @@ namespace ImageTools.Engine.Operations.Generalize
                 if (foundPowerState == "deallocated")
                 {
                     await _run.StepAsync("deallocating the VM again (it was found deallocated)", _run.Options.OperationTimeout,
-                        ct => Azure.DeallocateVmAsync(_vmId.Id, ct)).ConfigureAwait(false);
+                        ct => Azure.DeallocateVmAsync(_vmId, ct)).ConfigureAwait(false);
                     outcome = "The VM was started only for the probe (-Start) and has been deallocated again, as it was found.";
                 }
                 else
                 {
                     await _run.StepAsync("stopping the VM again (it was found stopped)", _run.Options.OperationTimeout,
-                        ct => Azure.PowerOffVmAsync(_vmId.Id, ct)).ConfigureAwait(false);
+                        ct => Azure.PowerOffVmAsync(_vmId, ct)).ConfigureAwait(false);
                     outcome = "The VM was started only for the probe (-Start) and has been stopped again, as it was found.";
                 }
             }
@@ -104,13 +104,13 @@ namespace ImageTools.Engine.Operations.Generalize
             {
                 while (true)
                 {
-                    var vm = await Azure.GetVmAsync(_vmId.Id, ct).ConfigureAwait(false);
+                    var vm = await Azure.GetVmAsync(_vmId, ct).ConfigureAwait(false);
                     var power = vm?.PowerState ?? "unknown";
                     if (power == "stopped" || power == "deallocated" || power == "deallocating")
                         return power;
                     if (power == "running")
                     {
-                        await Azure.PowerOffVmAsync(_vmId.Id, ct).ConfigureAwait(false);
+                        await Azure.PowerOffVmAsync(_vmId, ct).ConfigureAwait(false);
                         return "stopped";
                     }
                     await _run.PauseAsync(ct).ConfigureAwait(false);
@@ -122,7 +122,7 @@ namespace ImageTools.Engine.Operations.Generalize
         {
             if (power == "deallocated")
                 return;
-            await _run.StepAsync("deallocating the VM", _run.Options.OperationTimeout, ct => Azure.DeallocateVmAsync(_vmId.Id, ct), 80).ConfigureAwait(false);
+            await _run.StepAsync("deallocating the VM", _run.Options.OperationTimeout, ct => Azure.DeallocateVmAsync(_vmId, ct), 80).ConfigureAwait(false);
         }
     }
 }

@@ -12,20 +12,19 @@ namespace ImageTools.Engine.Operations.Publish
     {
         public static GalleryVersionInfo ToInfo(GalleryVersionState version, PublishFacts facts)
         {
-            ArmId.ScopeOf(version.Id, out var subscriptionId, out var resourceGroupName);
             return new GalleryVersionInfo
             {
-                Id = version.Id,
-                SubscriptionId = subscriptionId,
-                ResourceGroupName = resourceGroupName,
+                Id = version.Id.Id,
+                SubscriptionId = version.Id.SubscriptionId,
+                ResourceGroupName = version.Id.ResourceGroupName,
                 Name = version.Name,
                 Location = version.Location,
                 Tags = new System.Collections.Generic.Dictionary<string, string>(version.Tags, StringComparer.OrdinalIgnoreCase),
                 ProvisioningState = version.ProvisioningState,
                 GalleryName = facts.GalleryName,
                 DefinitionName = facts.DefinitionName,
-                DefinitionId = facts.DefinitionId,
-                SourceId = version.SourceId.Length > 0 ? version.SourceId : facts.Source.Id,
+                DefinitionId = facts.DefinitionId.Id,
+                SourceId = version.SourceId.Length > 0 ? version.SourceId : facts.Source.Id.Id,
                 OsType = facts.TargetOsType,
                 OsState = facts.TargetOsState,
                 HyperVGeneration = facts.TargetHyperVGeneration,

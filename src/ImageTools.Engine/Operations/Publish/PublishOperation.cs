@@ -105,7 +105,7 @@ namespace ImageTools.Engine.Operations.Publish
         /// <summary>-NoWait: the version as ARM accepted it. Otherwise: wait for every region, then emit.</summary>
         private async Task<GalleryVersionInfo> FinishAsync(PublishFacts facts, GalleryVersionState version)
         {
-            var versionId = version.Id.Length > 0 ? version.Id : facts.VersionId;
+            var versionId = version.Id ?? facts.VersionId;
             if (_request.NoWait)
             {
                 var accepted = await _run.StepAsync("reading the version", _run.Options.OperationTimeout,
@@ -124,7 +124,7 @@ namespace ImageTools.Engine.Operations.Publish
         /// provisioningState Succeeded is not enough: polls $expand=ReplicationStatus until every
         /// region reads Completed. A Failed region fails the call naming it and its details.
         /// </summary>
-        private async Task<GalleryVersionState> WaitForReplicationAsync(string versionId, CancellationToken ct)
+        private async Task<GalleryVersionState> WaitForReplicationAsync(ArmId versionId, CancellationToken ct)
         {
             var reported = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var activities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -133,21 +133,21 @@ namespace ImageTools.Engine.Operations.Publish
                 var version = await _galleries.GetVersionAsync(versionId, replicationStatus: true, ct).ConfigureAwait(false)
                     ?? throw new ImageToolsException(ErrorIds.GalleryVersionNotFound,
                         $"Version '{versionId}' disappeared while its replication was awaited.",
-                        "Check the gallery's activity log; rerun the same command to publish it again.", versionId, FailureCategory.ObjectNotFound);
+                        "Check the gallery's activity log; rerun the same command to publish it again.", versionId.Id, FailureCategory.ObjectNotFound);
                 Report(version, reported, activities);
 
                 if (string.Equals(version.ProvisioningState, "Failed", StringComparison.OrdinalIgnoreCase))
                     throw new ImageToolsException(ErrorIds.GalleryVersionFailed,
                         $"Version '{version.Name}' reads provisioningState Failed.",
                         "Check the gallery's activity log for the reason, then rerun the same command (the failed version is published again).",
-                        version.Id, FailureCategory.InvalidOperation);
+                        version.Id.Id, FailureCategory.InvalidOperation);
                 var failed = version.Regions.Where(r => string.Equals(r.State, "Failed", StringComparison.OrdinalIgnoreCase)).ToList();
                 if (failed.Count > 0)
                     throw new ImageToolsException(ErrorIds.GalleryReplicationFailed,
                         $"Replication of version '{version.Name}' failed in {string.Join("; ", failed.Select(r => $"'{r.Name}': {(r.Details.Length > 0 ? r.Details : "no details given")}"))}." +
                         Completed(version),
                         "Fix the cause in the failed region (quota, storage type, region availability), then update the version's target regions or publish a new version.",
-                        version.Id, FailureCategory.ResourceUnavailable);
+                        version.Id.Id, FailureCategory.ResourceUnavailable);
                 var succeeded = string.Equals(version.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase);
                 if (succeeded && version.Regions.Count > 0 && version.Regions.All(r => string.Equals(r.State, "Completed", StringComparison.OrdinalIgnoreCase)))
                 {
@@ -202,8 +202,8 @@ namespace ImageTools.Engine.Operations.Publish
 
         // ---- reading the state ----
 
-        private static string GallerySubscription(PublishFacts facts) => ArmId.SubscriptionOf(facts.GalleryId);
-        private static string GalleryGroup(PublishFacts facts) => ArmId.ResourceGroupOf(facts.GalleryId);
+        private static string GallerySubscription(PublishFacts facts) => facts.GalleryId.SubscriptionId;
+        private static string GalleryGroup(PublishFacts facts) => facts.GalleryId.ResourceGroupName;
 
         private protected override async Task<PublishFacts> ReadFactsAsync()
         {
@@ -211,7 +211,7 @@ namespace ImageTools.Engine.Operations.Publish
             var timeout = _run.Options.OperationTimeout;
             var source = await ReadSourceAsync(subscriptionId, timeout).ConfigureAwait(false);
 
-            var galleryGroup = PublishFacts.Stated(_request.GalleryResourceGroupName) ?? SourceGroup(source.Id);
+            var galleryGroup = PublishFacts.Stated(_request.GalleryResourceGroupName) ?? source.Id.ResourceGroupName;
             var galleryName = (_request.GalleryName ?? "").Trim();
             var definitionName = (_request.DefinitionName ?? "").Trim();
             var galleryId = GalleryIds.Gallery(subscriptionId, galleryGroup, galleryName);
@@ -232,14 +232,12 @@ namespace ImageTools.Engine.Operations.Publish
             return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, DateTimeOffset.UtcNow);
         }
 
-        private static string SourceGroup(string sourceId) => ArmId.ResourceGroupOf(sourceId);
-
         private async Task<SourceRecord> ReadSourceAsync(string subscriptionId, TimeSpan timeout)
         {
             var reference = _request.Source ?? new ResourceReference();
             var reader = new SourceReader(_run, _galleries);
-            var record = GalleryIds.TryParseVersion(reference.ResourceId, out _, out _, out _, out _, out var versionName)
-                ? await reader.ReadGalleryVersionAsync(reference.ResourceId!.Trim(), versionName, timeout).ConfigureAwait(false)
+            var record = GalleryIds.TryParseVersion(reference.ResourceId, out var versionId)
+                ? await reader.ReadGalleryVersionAsync(versionId, timeout).ConfigureAwait(false)
                 : await reader.ReadAsync(ArmId.Resolve(reference, subscriptionId, ArmId.Images, ArmId.Images, ArmId.VirtualMachines, ArmId.Snapshots, ArmId.Disks), timeout)
                     .ConfigureAwait(false);
             return record;

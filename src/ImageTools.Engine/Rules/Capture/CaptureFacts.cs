@@ -41,7 +41,7 @@ namespace ImageTools.Engine.Rules.Capture
         public bool SourceExists => Vm != null || Disk != null || Snapshot != null;
 
         /// <summary>The source's own id as Azure spells it (or as requested when it does not exist).</summary>
-        public string SourceResourceId => Vm?.Id ?? Disk?.Id ?? Snapshot?.Id ?? SourceId.Id;
+        public ArmId SourceResourceId => Vm?.Id ?? Disk?.Id ?? Snapshot?.Id ?? SourceId;
 
         public string SourceLocation => Vm?.Location ?? Disk?.Location ?? Snapshot?.Location ?? "";
 

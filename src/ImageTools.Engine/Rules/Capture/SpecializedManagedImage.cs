@@ -39,7 +39,7 @@ namespace ImageTools.Engine.Rules.Capture
         {
             var parts = new List<string>
             {
-                "Publish-GalleryVersion", "-ResourceId", facts.SourceResourceId,
+                "Publish-GalleryVersion", "-ResourceId", facts.SourceResourceId.Id,
                 "-GalleryName", "<gallery>", "-DefinitionName", "<definition>", "-OsState", "Specialized",
             };
             if (facts.TargetOsType.Length > 0)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
 
 namespace ImageTools.Engine.Rules.Clone
@@ -14,7 +15,7 @@ namespace ImageTools.Engine.Rules.Clone
 
         public override Finding? Evaluate(CloneFacts facts)
         {
-            var taken = new List<(string Id, IReadOnlyDictionary<string, string> Tags)>();
+            var taken = new List<(ArmId Id, IReadOnlyDictionary<string, string> Tags)>();
             if (facts.ExistingClone != null)
                 taken.Add((facts.ExistingClone.Id, facts.ExistingClone.Tags));
             foreach (var disk in facts.Disks)

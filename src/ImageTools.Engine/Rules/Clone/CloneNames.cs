@@ -23,7 +23,7 @@ namespace ImageTools.Engine.Rules.Clone
         public ArmId Vm { get; }
         public ArmId Network { get; }
         public ArmId Nic { get; }
-        public string SubnetId => Network.Id + "/subnets/" + SubnetName;
+        public ArmId SubnetId => Network.Child("subnets", SubnetName);
 
         public ArmId Disk(string slot) => ArmId.Of(Vm.SubscriptionId, Vm.ResourceGroupName, ArmId.Disks, Vm.Name + "-" + slot);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ImageTools.Engine.Gateway;
 
 namespace ImageTools.Engine.Rules.Clone
 {
@@ -14,16 +15,16 @@ namespace ImageTools.Engine.Rules.Clone
         public const string CloneOf = "imagetools-clone-of";
         public const string Owner = "imagetools-owner";
 
-        public static Dictionary<string, string> ForVm(string sourceVmId) =>
-            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [CloneOf] = sourceVmId };
+        public static Dictionary<string, string> ForVm(ArmId sourceVmId) =>
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [CloneOf] = sourceVmId.Id };
 
-        public static Dictionary<string, string> ForPart(string sourceVmId, string cloneVmId) =>
-            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [CloneOf] = sourceVmId, [Owner] = cloneVmId };
+        public static Dictionary<string, string> ForPart(ArmId sourceVmId, ArmId cloneVmId) =>
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [CloneOf] = sourceVmId.Id, [Owner] = cloneVmId.Id };
 
         public static string? Read(IReadOnlyDictionary<string, string>? tags, string name) =>
             tags?.FirstOrDefault(t => string.Equals(t.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
-        public static bool IsCloneOf(IReadOnlyDictionary<string, string>? tags, string sourceVmId) =>
-            string.Equals(Read(tags, CloneOf)?.TrimEnd('/'), sourceVmId.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+        public static bool IsCloneOf(IReadOnlyDictionary<string, string>? tags, ArmId sourceVmId) =>
+            sourceVmId.Is(Read(tags, CloneOf));
     }
 }

@@ -11,7 +11,7 @@ namespace ImageTools.Engine.Rules.Deploy
     {
         public DeploySourceKind Kind { get; set; }
         /// <summary>The id as named (image, version or definition).</summary>
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string Name { get; set; } = "";
         public bool Exists { get; set; }
         /// <summary>The image's region, or the gallery's.</summary>
@@ -23,7 +23,7 @@ namespace ImageTools.Engine.Rules.Deploy
         public string SecurityType { get; set; } = "Standard";
 
         /// <summary>The image or gallery version the VMs are created from; empty when none fits the target location.</summary>
-        public string ImageId { get; set; } = "";
+        public ArmId? ImageId { get; set; }
 
         /// <summary>Regions where the source can be used: the image's region, or the regions a version has Completed.</summary>
         public List<string> AvailableIn { get; set; } = new List<string>();
@@ -39,9 +39,9 @@ namespace ImageTools.Engine.Rules.Deploy
         {
             if (imageId.Length == 0)
                 return false;
-            if (ArmId.SameId(imageId, Id) || (ImageId.Length > 0 && ArmId.SameId(imageId, ImageId)))
+            if (Id.Is(imageId) || (ImageId != null && ImageId.Is(imageId)))
                 return true;
-            return Kind == DeploySourceKind.GalleryDefinition && GalleryIds.IsGalleryVersionId(imageId) && ArmId.SameId(GalleryIds.DefinitionOf(imageId), Id);
+            return Kind == DeploySourceKind.GalleryDefinition && GalleryIds.TryParseVersion(imageId, out var version) && Id.Equals(version.Parent);
         }
     }
 }

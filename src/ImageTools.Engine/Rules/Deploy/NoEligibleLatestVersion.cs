@@ -15,7 +15,7 @@ namespace ImageTools.Engine.Rules.Deploy
         public override Finding? Evaluate(DeployFacts facts)
         {
             var source = facts.Source;
-            if (!source.Exists || source.Kind != DeploySourceKind.GalleryDefinition || source.ImageId.Length > 0)
+            if (!source.Exists || source.Kind != DeploySourceKind.GalleryDefinition || source.ImageId != null)
                 return null;
             var versions = source.Considered.Count == 0
                 ? "It has no versions."

@@ -13,9 +13,9 @@ namespace ImageTools.Engine.Rules.Deploy
         public string GivenSubnetId { get; set; } = "";
         /// <summary>The VNet that holds -SubnetId (null when it does not exist), or the run's VNet when it already exists.</summary>
         public VirtualNetworkState? VirtualNetwork { get; set; }
-        public string VirtualNetworkId { get; set; } = "";
+        public ArmId? VirtualNetworkId { get; set; }
         public string SubnetName { get; set; } = "";
-        public string SubnetId { get; set; } = "";
+        public ArmId? SubnetId { get; set; }
 
         public bool UsesGivenSubnet => GivenSubnetId.Length > 0;
         public bool GivenSubnetExists => VirtualNetwork?.Subnets.Any(s => string.Equals(s.Name, SubnetName, StringComparison.OrdinalIgnoreCase)) ?? false;

@@ -10,10 +10,10 @@ namespace ImageTools.Engine.Rules.Deploy
     internal sealed class PlannedVm
     {
         public string Name { get; set; } = "";
-        public string Id { get; set; } = "";
+        public ArmId Id { get; set; } = null!;
         public string ComputerName { get; set; } = "";
-        public string NicId { get; set; } = "";
-        public string PublicIpId { get; set; } = "";
+        public ArmId NicId { get; set; } = null!;
+        public ArmId PublicIpId { get; set; } = null!;
         /// <summary>A VM of that name already in the resource group.</summary>
         public ExistingVmState? Existing { get; set; }
         public bool ExistsFromSource { get; set; }

@@ -36,7 +36,7 @@ namespace ImageTools.Engine.Rules.Deploy
                 .Take(SuggestionCount)
                 .Select(s => s.Name)
                 .ToList();
-            var source = facts.Source.Name.Length > 0 ? facts.Source.Name : facts.Source.Id;
+            var source = facts.Source.Name.Length > 0 ? facts.Source.Name : facts.Source.Id.Name;
             return Refuse(
                 $"VM size '{sku.Name}' cannot boot Hyper-V generation {generation}, the generation of '{source}': in '{facts.TargetLocation}' the size boots {string.Join(", ", sku.HyperVGenerations)} only.",
                 fitting.Count == 0

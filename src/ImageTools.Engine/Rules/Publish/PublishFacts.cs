@@ -17,7 +17,7 @@ namespace ImageTools.Engine.Rules.Publish
         public static readonly string[] StorageAccountTypes = { "Standard_LRS", "Standard_ZRS", "Premium_LRS" };
         public const int MaxReplicas = 100;
 
-        public PublishFacts(PublishRequest request, SourceRecord source, string galleryId, string galleryName, string definitionName,
+        public PublishFacts(PublishRequest request, SourceRecord source, ArmId galleryId, string galleryName, string definitionName,
             GalleryState? gallery, GalleryDefinitionState? definition, IReadOnlyList<GalleryVersionState> versions, DateTimeOffset now)
         {
             Request = request;
@@ -37,10 +37,10 @@ namespace ImageTools.Engine.Rules.Publish
 
         public PublishRequest Request { get; }
         public SourceRecord Source { get; }
-        public string GalleryId { get; }
+        public ArmId GalleryId { get; }
         public string GalleryName { get; }
         public string DefinitionName { get; }
-        public string DefinitionId { get; }
+        public ArmId DefinitionId { get; }
         public GalleryState? Gallery { get; }
         public GalleryDefinitionState? Definition { get; }
         public IReadOnlyList<GalleryVersionState> Versions { get; }
@@ -57,7 +57,7 @@ namespace ImageTools.Engine.Rules.Publish
         /// <summary>The version of that name (or, for "auto", the one already made from this source), if any.</summary>
         public GalleryVersionState? ExistingVersion { get; private set; }
 
-        public string VersionId => GalleryIds.Version(DefinitionId, VersionName ?? Request.Version ?? "");
+        public ArmId VersionId => GalleryIds.Version(DefinitionId, VersionName ?? Request.Version ?? "");
 
         /// <summary>Target regions as they will be requested (source region included).</summary>
         public IReadOnlyList<PlannedRegion> Regions { get; }

@@ -1,3 +1,4 @@
+using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Rules;
 using ImageTools.Engine.Tests.Infrastructure;
 
@@ -51,7 +52,7 @@ public class SpecializedManagedImageTests(EmulatorFixture emulator)
 
         Assert.Equal("Generalized", image!.OsState);
         // What the emulator made, not only what the engine returned.
-        var created = await emulator.Gateway.GetImageAsync(image.Id, default);
+        var created = await emulator.Gateway.GetImageAsync(ArmId.Parse(image.Id), default);
         Assert.NotNull(created);
         Assert.Equal("Succeeded", created!.ProvisioningState);
         Assert.Equal("Generalized", created.OsState);

@@ -1,3 +1,4 @@
+using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Tests.Infrastructure;
 
 namespace ImageTools.Engine.Tests.Rules.Capture;
@@ -9,7 +10,7 @@ public class StoppedNotDeallocatedTests(EmulatorFixture emulator)
     private async Task<string> GeneralizedButStoppedAsync(string group)
     {
         var vm = await emulator.SeedVmAsync(group, "gold", state: "stopped");
-        await emulator.Gateway.GeneralizeVmAsync(vm.Id, default);
+        await emulator.Gateway.GeneralizeVmAsync(ArmId.Parse(vm.Id), default);
         return vm.Id;
     }
 

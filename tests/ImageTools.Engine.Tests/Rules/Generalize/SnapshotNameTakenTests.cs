@@ -15,7 +15,7 @@ public class SnapshotNameTakenTests(EmulatorFixture emulator)
         await emulator.Gateway.CreateSnapshotAsync(new SnapshotSpec
         {
             SubscriptionId = emulator.SubscriptionId, ResourceGroupName = group, Name = "base01-os-pregeneralize",
-            Location = "eastus", SourceDiskId = other.OsDiskId,
+            Location = "eastus", SourceDiskId = ArmId.Parse(other.OsDiskId),
         }, default);
 
         var e = await emulator.GeneralizeRefusedAsync(group, Refusals.Generalize(group, "base01"));

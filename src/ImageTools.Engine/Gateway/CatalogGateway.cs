@@ -6,9 +6,9 @@ using Azure.Core;
 using Azure.ResourceManager;
 using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Resources;
-using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Catalog;
 
-namespace ImageTools.Engine.Catalog
+namespace ImageTools.Engine.Gateway
 {
     /// <summary>
     /// The listings tab completion needs (resource groups, locations, galleries, image
@@ -16,11 +16,12 @@ namespace ImageTools.Engine.Catalog
     /// failures become <see cref="AzureRequestException"/> through <see cref="ArmErrors"/>, as in
     /// the operations' gateway.
     /// </summary>
-    internal sealed class CatalogGateway
+    internal sealed class CatalogGateway : ArmGateway
     {
-        private readonly ArmClient _client;
-
-        public CatalogGateway(ArmClient client) => _client = client;
+        public CatalogGateway(ArmClient client)
+            : base(client, null)
+        {
+        }
 
         public Task<List<CatalogEntry>> ListResourceGroupsAsync(string subscriptionId, CancellationToken ct) =>
             Read("list the resource groups of subscription", subscriptionId, async list =>
@@ -42,16 +43,16 @@ namespace ImageTools.Engine.Catalog
             {
                 var galleries = resourceGroupName == null
                     ? Subscription(subscriptionId).GetGalleriesAsync(ct)
-                    : _client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(subscriptionId, resourceGroupName))
+                    : ResourceGroup(subscriptionId, resourceGroupName)
                         .GetGalleries().GetAllAsync(ct);
                 await foreach (var gallery in galleries.ConfigureAwait(false))
                     list.Add(new CatalogEntry(gallery.Data.Name, gallery.Id.ToString(), gallery.Id.ResourceGroupName ?? "", gallery.Data.Location.Name));
             });
 
-        public Task<List<CatalogEntry>> ListDefinitionsAsync(string galleryId, CancellationToken ct) =>
-            Read("list the image definitions of gallery", galleryId, async list =>
+        public Task<List<CatalogEntry>> ListDefinitionsAsync(ArmId galleryId, CancellationToken ct) =>
+            Read("list the image definitions of gallery", galleryId.Id, async list =>
             {
-                await foreach (var definition in _client.GetGalleryResource(new ResourceIdentifier(galleryId)).GetGalleryImages().GetAllAsync(ct).ConfigureAwait(false))
+                await foreach (var definition in Client.GetGalleryResource(Sdk(galleryId)).GetGalleryImages().GetAllAsync(ct).ConfigureAwait(false))
                 {
                     var data = definition.Data;
                     string detail = $"{data.OSType} {data.OSState}, {data.HyperVGeneration}";
@@ -59,10 +60,10 @@ namespace ImageTools.Engine.Catalog
                 }
             });
 
-        public Task<List<CatalogEntry>> ListVersionsAsync(string definitionId, CancellationToken ct) =>
-            Read("list the image versions of gallery image definition", definitionId, async list =>
+        public Task<List<CatalogEntry>> ListVersionsAsync(ArmId definitionId, CancellationToken ct) =>
+            Read("list the image versions of gallery image definition", definitionId.Id, async list =>
             {
-                await foreach (var version in _client.GetGalleryImageResource(new ResourceIdentifier(definitionId)).GetGalleryImageVersions().GetAllAsync(ct).ConfigureAwait(false))
+                await foreach (var version in Client.GetGalleryImageResource(Sdk(definitionId)).GetGalleryImageVersions().GetAllAsync(ct).ConfigureAwait(false))
                 {
                     var data = version.Data;
                     list.Add(new CatalogEntry(data.Name, version.Id.ToString(), version.Id.ResourceGroupName ?? "", data.Location.Name,
@@ -70,11 +71,9 @@ namespace ImageTools.Engine.Catalog
                 }
             });
 
-        private SubscriptionResource Subscription(string subscriptionId) =>
-            _client.GetSubscriptionResource(SubscriptionResource.CreateResourceIdentifier(subscriptionId));
 
         private static Task<List<CatalogEntry>> Read(string action, string target, Func<List<CatalogEntry>, Task> body) =>
-            ArmCall.Call(action, target, async () =>
+            Call(action, target, async () =>
             {
                 var list = new List<CatalogEntry>();
                 await body(list).ConfigureAwait(false);
