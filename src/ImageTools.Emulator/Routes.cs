@@ -11,6 +11,7 @@ internal static class Routes
         Lro.Map(router);
         Resources.Subscriptions.Map(router);
         Resources.ResourceGroups.Map(router);
+        Resources.TagsAtScope.Map(router);
         Network.NetworkResources.Map(router);
         Compute.VirtualMachines.Map(router);
         Compute.ScaleSets.Map(router);

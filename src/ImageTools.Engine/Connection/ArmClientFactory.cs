@@ -6,7 +6,7 @@ using Azure.ResourceManager;
 
 namespace ImageTools.Engine.Connection
 {
-    /// <summary>Builds the one ArmClient a session uses: its cloud, credential, transport and retry policy.</summary>
+    /// <summary>Builds the one ArmClient a session uses: its cloud, credential, transport, retry policy and the pacing by ARM's request budgets.</summary>
     internal static class ArmClientFactory
     {
         /// <summary>The Microsoft.Network api-version used for generic resources (no typed Network SDK here).</summary>
@@ -31,6 +31,9 @@ namespace ImageTools.Engine.Connection
             options.Retry.Delay = engineOptions.RetryDelay;
             options.Retry.MaxDelay = engineOptions.MaxRetryDelay;
             options.Retry.Mode = RetryMode.Exponential;
+            // A handler is given for the emulator only (its pinned certificate).
+            if (engineOptions.PaceRequests ?? handler == null)
+                options.AddPolicy(new ArmRatePacer(engineOptions.RateLimitWindows), HttpPipelinePosition.PerRetry);
             if (handler != null)
                 options.Transport = new HttpClientTransport(handler);
             return options;

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Azure;
 using Azure.Core;
 using Azure.ResourceManager;
+using ImageTools.Engine.Connection;
 
 namespace ImageTools.Engine.Gateway
 {
@@ -11,7 +12,7 @@ namespace ImageTools.Engine.Gateway
     /// How every gateway talks to the SDK: each call's failures become engine errors through
     /// <see cref="ArmErrors"/> (ARM code and message kept; retries exhausted named as such), a
     /// read of a missing resource is null, and a long-running operation completes through the
-    /// session's polling DelayStrategy, or the SDK's own when none is set (Retry-After honoured either way).
+    /// session's <see cref="LroPolling"/>, its first poll held back for the start response's Retry-After.
     /// </summary>
     internal static class ArmCall
     {
@@ -68,19 +69,30 @@ namespace ImageTools.Engine.Gateway
             }
         }
 
-        /// <summary>Waits for a long-running operation started with WaitUntil.Started and returns its result.</summary>
-        public static async Task<T> CompleteAsync<T>(ArmOperation<T> operation, DelayStrategy? polling, CancellationToken ct) =>
-            (polling != null
-                ? await operation.WaitForCompletionAsync(polling, ct).ConfigureAwait(false)
-                : await operation.WaitForCompletionAsync(ct).ConfigureAwait(false)).Value;
+        /// <summary>
+        /// Waits for a long-running operation started with WaitUntil.Started and returns its result.
+        /// The first poll waits for the Retry-After the start response sent (the SDK would poll at once).
+        /// </summary>
+        public static async Task<T> CompleteAsync<T>(ArmOperation<T> operation, DelayStrategy? polling, CancellationToken ct)
+        {
+            await FirstPollAsync(operation, ct).ConfigureAwait(false);
+            return (await operation.WaitForCompletionAsync(polling ?? new LroPolling(null), ct).ConfigureAwait(false)).Value;
+        }
 
         /// <summary>Waits for a long-running operation that has no result body (delete, power actions).</summary>
         public static async Task CompleteAsync(ArmOperation operation, DelayStrategy? polling, CancellationToken ct)
         {
-            if (polling != null)
-                await operation.WaitForCompletionResponseAsync(polling, ct).ConfigureAwait(false);
-            else
-                await operation.WaitForCompletionResponseAsync(ct).ConfigureAwait(false);
+            await FirstPollAsync(operation, ct).ConfigureAwait(false);
+            await operation.WaitForCompletionResponseAsync(polling ?? new LroPolling(null), ct).ConfigureAwait(false);
+        }
+
+        /// <summary>Holds the first poll of a running operation back for the Retry-After its start response asked for.</summary>
+        private static Task FirstPollAsync(Operation operation, CancellationToken ct)
+        {
+            if (operation.HasCompleted)
+                return Task.CompletedTask;
+            var wait = LroPolling.RetryAfter(operation.GetRawResponse(), DateTimeOffset.UtcNow);
+            return wait > TimeSpan.Zero ? Task.Delay(wait, ct) : Task.CompletedTask;
         }
     }
 }

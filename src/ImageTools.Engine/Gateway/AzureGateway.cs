@@ -9,6 +9,7 @@ using Azure.ResourceManager;
 using Azure.ResourceManager.Compute;
 using Azure.ResourceManager.Compute.Models;
 using Azure.ResourceManager.Resources;
+using Azure.ResourceManager.Resources.Models;
 
 namespace ImageTools.Engine.Gateway
 {
@@ -72,14 +73,18 @@ namespace ImageTools.Engine.Gateway
             Call("delete virtual machine", vmId, async () =>
                 await CompleteAsync(await Vm(vmId).DeleteAsync(WaitUntil.Started, forceDeletion: null, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
 
+        /// <summary>
+        /// Adds or changes the given tags, keeping the others: one PATCH (operation Merge) of the VM's
+        /// Microsoft.Resources/tags/default, answered at once, where an update of the VM itself is a
+        /// long-running operation counted against Compute's PutVM budgets.
+        /// </summary>
         public Task SetVmTagsAsync(ArmId vmId, IDictionary<string, string> tags, CancellationToken ct) =>
             Call("update the tags of virtual machine", vmId, async () =>
             {
-                var patch = new VirtualMachinePatch();
+                var patch = new TagResourcePatch { PatchMode = TagPatchMode.Merge };
                 foreach (var tag in tags)
-                    patch.Tags[tag.Key] = tag.Value;
-                var operation = await Vm(vmId).UpdateAsync(WaitUntil.Started, patch, ct).ConfigureAwait(false);
-                await CompleteAsync(operation, ct).ConfigureAwait(false);
+                    patch.TagValues[tag.Key] = tag.Value;
+                await Client.GetTagResource(TagResource.CreateResourceIdentifier(Sdk(vmId))).UpdateAsync(WaitUntil.Completed, patch, ct).ConfigureAwait(false);
             });
 
         public Task<GuestCommandResult> RunCommandAsync(ArmId vmId, string commandId, IList<string> script, CancellationToken ct) =>

@@ -28,7 +28,7 @@ namespace ImageTools.Engine.Gateway
 
         Task DeleteVmAsync(ArmId vmId, CancellationToken ct);
 
-        /// <summary>Replaces the VM's tags (PATCH).</summary>
+        /// <summary>Adds or changes the given tags of the VM, keeping its others.</summary>
         Task SetVmTagsAsync(ArmId vmId, IDictionary<string, string> tags, CancellationToken ct);
 
         /// <summary>Runs a script in the guest (RunPowerShellScript or RunShellScript) and returns its output.</summary>

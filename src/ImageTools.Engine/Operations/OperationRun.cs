@@ -88,9 +88,8 @@ namespace ImageTools.Engine.Operations
             Sink.WriteProgress(new OperationProgress(1, Activity, "Done", 100, completed: true));
         }
 
-        /// <summary>Waits between two polls of the guest, promptly cancellable.</summary>
-        public Task PauseAsync(CancellationToken ct) =>
-            Options.GuestPollInterval > TimeSpan.Zero ? Task.Delay(Options.GuestPollInterval, ct) : Task.Yield().AsTask(ct);
+        /// <summary>The pauses of one wait on the guest: adaptive, at most <paramref name="longest"/> (else the session's GuestPollInterval).</summary>
+        public GuestPace GuestPace(TimeSpan? longest = null) => new GuestPace(longest ?? Options.GuestPollInterval);
 
         /// <summary>A time limit must be positive (and fit a CancellationTokenSource).</summary>
         public static void RequirePositive(TimeSpan value, string parameter)

@@ -36,5 +36,12 @@ namespace ImageTools.Engine.Requests
 
         /// <summary>How long the platform's power-off may take once the guest step's evidence was read.</summary>
         public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>
+        /// The longest pause between two reads of the guest (ImageState, the agent, the power state):
+        /// the pause starts at none and doubles from 1 s up to this. Null = the session's
+        /// <see cref="EngineOptions.GuestPollInterval"/> (10 s).
+        /// </summary>
+        public TimeSpan? GuestPollInterval { get; set; }
     }
 }

@@ -21,6 +21,8 @@ namespace ImageTools.Commands
         [Parameter] public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(10);
         [Parameter] public SwitchParameter Clone { get; set; }
         [Parameter] public string? CloneName { get; set; }
+        /// <summary>The longest pause between two reads of the guest; unbound, the engine's default (10 s).</summary>
+        [Parameter] public TimeSpan GuestPollInterval { get; set; } = TimeSpan.FromSeconds(10);
         [Parameter] public SwitchParameter AsJob { get; set; }
 
         protected override void ProcessRecord()
@@ -29,6 +31,7 @@ namespace ImageTools.Commands
             {
                 SubscriptionId = SubscriptionId, Vm = Target, Method = (GeneralizeMethod)Enum.Parse(typeof(GeneralizeMethod), Method, ignoreCase: true), SkipSnapshot = SkipSnapshot, StartIfStopped = Start,
                 CloudInitClean = CloudInitClean, Clone = Clone, CloneName = CloneName, GuestTimeout = GuestTimeout, ShutdownTimeout = ShutdownTimeout,
+                GuestPollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(GuestPollInterval)) ? GuestPollInterval : (TimeSpan?)null,
             };
             RunOperation((engine, sink, ct) => engine.PrepareGeneralizeAsync(request, sink, ct), Force, AsJob);
         }

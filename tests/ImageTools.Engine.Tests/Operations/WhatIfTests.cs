@@ -23,8 +23,7 @@ public class WhatIfTests(EmulatorFixture emulator)
             a => Assert.StartsWith("Snapshot disk", a),
             a => Assert.StartsWith("Snapshot disk", a),
             a => Assert.Equal("Run Sysprep /generalize /oobe /mode:vm /quiet /quit in the guest (irreversible)", a),
-            a => Assert.Equal("Power off the VM from the platform", a),
-            a => Assert.Equal("Deallocate the VM", a),
+            a => Assert.Equal("Power off the VM from the platform and deallocate it", a),
             a => Assert.StartsWith("Mark the VM generalized", a));
         Assert.Contains(host.Verbose, v => v.StartsWith("DomainJoined and DomainController cannot be known without the probe"));
         await emulator.AssertNoWritesAsync(group, mark);

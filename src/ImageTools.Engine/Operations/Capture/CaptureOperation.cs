@@ -83,9 +83,9 @@ namespace ImageTools.Engine.Operations.Capture
                 await _run.StepAsync($"deleting the existing image '{facts.ImageId.Name}'", timeout,
                     ct => Azure.DeleteImageAsync(facts.ExistingImage.Id, ct), 20).ConfigureAwait(false);
 
+            // The operation's result is the image as ARM reads it once created: no second read.
             var image = await _run.StepAsync($"creating image '{facts.ImageId.Name}'", timeout, ct => Azure.CreateImageAsync(Spec(facts), ct), 40)
                 .ConfigureAwait(false);
-            image = await _run.StepAsync("reading the image", timeout, ct => Azure.GetImageAsync(facts.ImageId, ct), 80).ConfigureAwait(false) ?? image;
             RequireSucceeded(image);
 
             var deleted = false;

@@ -128,12 +128,13 @@ namespace ImageTools.Engine.Operations.Clone
             {
                 await _run.StepAsync($"waiting for the clone's guest agent to report Ready", _request.GuestTimeout, async ct =>
                 {
+                    var pace = _run.GuestPace(_request.GuestPollInterval);
                     while (true)
                     {
                         last = await Azure.GetVmAsync(_names.Vm, ct).ConfigureAwait(false);
                         if (last != null && last.PowerState == "running" && last.AgentReady)
                             return;
-                        await _run.PauseAsync(ct).ConfigureAwait(false);
+                        await pace.WaitAsync(ct).ConfigureAwait(false);
                     }
                 }, 60).ConfigureAwait(false);
             }

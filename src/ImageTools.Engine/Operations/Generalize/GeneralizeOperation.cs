@@ -17,8 +17,8 @@ namespace ImageTools.Engine.Operations.Generalize
     /// earlier run finished it) start the VM if asked, probe the guest's domain membership (a
     /// read-only run command, the only POST before a domain refusal besides the asked-for start,
     /// which is undone when the probe refuses), snapshot the disks, generalize the guest (Sysprep / waagent) and read the
-    /// evidence that it took, record that evidence on the VM (one tag), power the VM off from the platform, deallocate, mark
-    /// the VM generalized and confirm OSState/generalized.
+    /// evidence that it took, record that evidence on the VM (one tag), power the VM off and deallocate it from the platform
+    /// (one operation), mark the VM generalized and confirm OSState/generalized.
     /// </summary>
     internal sealed class GeneralizeOperation : Operation<GeneralizeFacts>
     {
@@ -52,6 +52,8 @@ namespace ImageTools.Engine.Operations.Generalize
             var vmId = ArmId.Resolve(request.Vm, subscriptionId, ArmId.VirtualMachines);
             OperationRun.RequirePositive(request.GuestTimeout, "GuestTimeout");
             OperationRun.RequirePositive(request.ShutdownTimeout, "ShutdownTimeout");
+            if (request.GuestPollInterval is TimeSpan interval)
+                OperationRun.RequirePositive(interval, "GuestPollInterval");
             var run = new OperationRun(sink, ct, gateway, options, $"Generalize VM '{vmId.Name}'",
                 "A VM whose guest step was verified is recognised by the evidence in its imagetools-guest-generalized tag; snapshots are reused.");
             var operation = new GeneralizeOperation(request, run, vmId);
@@ -104,7 +106,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 var evidence = facts.IsWindows
                     ? await _guest.SysprepAsync().ConfigureAwait(false)
                     : await _guest.DeprovisionAsync().ConfigureAwait(false);
-                await RecordEvidenceAsync(vm, evidence).ConfigureAwait(false);
+                await RecordEvidenceAsync(evidence).ConfigureAwait(false);
             }
             else if (facts.Evidence is GuestStepEvidence earlier)
             {
@@ -112,7 +114,7 @@ namespace ImageTools.Engine.Operations.Generalize
                     (earlier.IsSysprep ? "Sysprep is not run again." : "deprovisioning is not run again."));
             }
 
-            var power = await _power.StopAsync().ConfigureAwait(false);
+            var power = await _power.SettledPowerStateAsync(facts.GuestStepNeeded ? "running" : vm.PowerState).ConfigureAwait(false);
             await _power.DeallocateAsync(power).ConfigureAwait(false);
             await _run.StepAsync("marking the VM generalized", _run.Options.OperationTimeout,
                 ct => Azure.GeneralizeVmAsync(_vmId, ct), 90).ConfigureAwait(false);
@@ -140,13 +142,12 @@ namespace ImageTools.Engine.Operations.Generalize
             var snapshots = new List<PlannedSnapshot>();
             if (!_request.SkipSnapshot && !vm.IsGeneralized && !vm.HasUnmanagedDisks)
             {
-                foreach (var disk in new[] { vm.OsDisk }.Concat(vm.DataDisks.OrderBy(d => d.Lun)))
-                {
-                    var id = ArmId.Of(vm.SubscriptionId, vm.ResourceGroupName, ArmId.Snapshots, PlannedSnapshot.NameFor(vm.Name, disk));
-                    var existing = await _run.StepAsync($"reading the pre-generalize snapshot {id.Name}", _run.Options.OperationTimeout,
-                        ct => Azure.GetSnapshotAsync(id, ct)).ConfigureAwait(false);
-                    snapshots.Add(new PlannedSnapshot(disk, id, existing));
-                }
+                // Read side by side: one round trip for all the disks.
+                var disks = new[] { vm.OsDisk }.Concat(vm.DataDisks.OrderBy(d => d.Lun)).ToList();
+                var ids = disks.Select(disk => ArmId.Of(vm.SubscriptionId, vm.ResourceGroupName, ArmId.Snapshots, PlannedSnapshot.NameFor(vm.Name, disk))).ToList();
+                var existing = await _run.StepAsync("reading the pre-generalize snapshots", _run.Options.OperationTimeout,
+                    ct => Task.WhenAll(ids.Select(id => Azure.GetSnapshotAsync(id, ct)))).ConfigureAwait(false);
+                snapshots.AddRange(disks.Select((disk, i) => new PlannedSnapshot(disk, ids[i], existing[i])));
             }
             return new GeneralizeFacts(_request, vm, snapshots);
         }
@@ -176,9 +177,7 @@ namespace ImageTools.Engine.Operations.Generalize
                     ? $"Run {GuestScripts.SysprepCommandLine} in the guest (irreversible)"
                     : $"Run {GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)} in the guest (irreversible)");
             }
-            if (vm.PowerState == "running" || facts.GuestStepNeeded)
-                plan.Add(vm.Id, PowerOffStep);
-            plan.Add(vm.Id, "Deallocate the VM");
+            plan.Add(vm.Id, vm.PowerState == "running" || facts.GuestStepNeeded ? PowerOffStep : "Deallocate the VM");
             plan.Add(vm.Id, "Mark the VM generalized (it can no longer be started)");
             return plan;
         }
@@ -187,56 +186,48 @@ namespace ImageTools.Engine.Operations.Generalize
 
         /// <summary>
         /// The guest is never trusted to stop itself: Sysprep /quit leaves the sealed guest running
-        /// (and waagent never stops it), so the platform powers the VM off once the evidence is read.
+        /// (and waagent never stops it), so the platform powers the VM off once the evidence is read,
+        /// by deallocating it (one operation: the power-off is part of it).
         /// </summary>
-        internal const string PowerOffStep = "Power off the VM from the platform";
+        internal const string PowerOffStep = "Power off the VM from the platform and deallocate it";
 
         /// <summary>The probe's plan step: a run command that only reads, but a POST all the same.</summary>
         internal const string ProbeStep = "Probe domain membership (read-only run command)";
 
+        /// <summary>The missing pre-generalize snapshots, taken side by side; the ones an earlier run took are reused.</summary>
         private async Task<List<ArmId>> SnapshotAsync(GeneralizeFacts facts)
         {
-            var ids = new List<ArmId>();
-            foreach (var snapshot in facts.Snapshots)
-            {
-                if (snapshot.Reusable)
+            var vm = facts.Vm;
+            foreach (var snapshot in facts.Snapshots.Where(s => s.Reusable))
+                Sink.WriteVerbose($"Snapshot '{snapshot.Id.Name}' of disk '{snapshot.Disk.Name}' exists from an earlier run; reused.");
+            var missing = facts.Snapshots.Where(s => !s.Reusable).ToList();
+            var step = missing.Count == 1 ? $"snapshotting disk '{missing[0].Disk.Name}'" : $"snapshotting {missing.Count} disks ({string.Join(", ", missing.Select(s => s.Disk.Name))})";
+            var created = missing.Count == 0 ? Array.Empty<SnapshotState>() : await _run.StepAsync(step, _run.Options.OperationTimeout,
+                ct => Task.WhenAll(missing.Select(snapshot => Azure.CreateSnapshotAsync(new SnapshotSpec
                 {
-                    Sink.WriteVerbose($"Snapshot '{snapshot.Id.Name}' of disk '{snapshot.Disk.Name}' exists from an earlier run; reused.");
-                    ids.Add(snapshot.Existing!.Id);
-                    continue;
-                }
-                var vm = facts.Vm;
-                var created = await _run.StepAsync($"snapshotting disk '{snapshot.Disk.Name}'", _run.Options.OperationTimeout,
-                    ct => Azure.CreateSnapshotAsync(new SnapshotSpec
-                    {
-                        SubscriptionId = snapshot.Id.SubscriptionId,
-                        ResourceGroupName = snapshot.Id.ResourceGroupName,
-                        Name = snapshot.Id.Name,
-                        Location = vm.Location,
-                        SourceDiskId = snapshot.Disk.ManagedDiskId!,
-                        OsType = snapshot.Disk.Lun < 0 ? vm.OsType : "",
-                        HyperVGeneration = snapshot.Disk.Lun < 0 ? vm.HyperVGeneration : "",
-                        Tags = new Dictionary<string, string> { [PlannedSnapshot.SourceVmTag] = vm.Name },
-                    }, ct), 20).ConfigureAwait(false);
-                ids.Add(created.Id ?? snapshot.Id);
-            }
-            return ids;
+                    SubscriptionId = snapshot.Id.SubscriptionId,
+                    ResourceGroupName = snapshot.Id.ResourceGroupName,
+                    Name = snapshot.Id.Name,
+                    Location = vm.Location,
+                    SourceDiskId = snapshot.Disk.ManagedDiskId!,
+                    OsType = snapshot.Disk.Lun < 0 ? vm.OsType : "",
+                    HyperVGeneration = snapshot.Disk.Lun < 0 ? vm.HyperVGeneration : "",
+                    Tags = new Dictionary<string, string> { [PlannedSnapshot.SourceVmTag] = vm.Name },
+                }, ct))), 20).ConfigureAwait(false);
+            return facts.Snapshots.Select(s => s.Reusable ? s.Existing!.Id
+                : created[missing.IndexOf(s)].Id ?? s.Id).ToList();
         }
 
-
         /// <summary>
-        /// Records the evidence just read on the VM (one PATCH of its tags), so a rerun after a later
-        /// failure skips the guest step and capture can tell this VM was generalized with evidence.
+        /// Records the evidence just read on the VM (its one tag, merged into the others through the
+        /// tags resource, answered at once), so a rerun after a later failure skips the guest step
+        /// and capture can tell this VM was generalized with evidence.
         /// </summary>
-        private async Task RecordEvidenceAsync(VmState vm, string evidence)
+        private async Task RecordEvidenceAsync(string evidence)
         {
             var value = GuestStepMarker.Value(evidence, DateTimeOffset.UtcNow);
-            var tags = new Dictionary<string, string>(vm.Tags, StringComparer.OrdinalIgnoreCase)
-            {
-                [GuestStepMarker.TagName] = value,
-            };
             await _run.StepAsync($"recording the evidence on the VM ({GuestStepMarker.TagName} = '{value}')", _run.Options.OperationTimeout,
-                ct => Azure.SetVmTagsAsync(_vmId, tags, ct), 60).ConfigureAwait(false);
+                ct => Azure.SetVmTagsAsync(_vmId, new Dictionary<string, string> { [GuestStepMarker.TagName] = value }, ct), 60).ConfigureAwait(false);
         }
     }
 }

@@ -32,10 +32,15 @@ namespace ImageTools.Engine.Operations.Generalize
         private IAzureGateway Azure => _run.Gateway;
         private IOperationSink Sink => _run.Sink;
 
+        /// <summary>
+        /// Reads the guest's domain membership, and in the same run command its ImageState, which
+        /// the Sysprep step then takes as its first reading instead of asking again.
+        /// </summary>
         public async Task<GuestIdentity> ProbeDomainAsync()
         {
             var result = await _run.StepAsync("probing the guest's domain membership", _request.GuestTimeout,
-                ct => RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.DomainProbe, ct), 15).ConfigureAwait(false);
+                ct => RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.DomainProbe.Concat(GuestScripts.ReadImageState).ToList(), ct), 15).ConfigureAwait(false);
+            _probed = ImageStateReading.From(result.StdOut);
             var guest = GuestScripts.ParseDomainProbe(result.StdOut);
             Sink.WriteVerbose($"Guest reports PartOfDomain={guest.PartOfDomain}, DomainRole={guest.DomainRole}.");
             return guest;
@@ -69,9 +74,11 @@ namespace ImageTools.Engine.Operations.Generalize
             {
                 var started = false;
                 var sawWorking = false;
+                var pace = _run.GuestPace(_request.GuestPollInterval);
                 while (true)
                 {
-                    var state = await ReadImageStateAsync(ct).ConfigureAwait(false);
+                    var state = _probed ?? await ReadImageStateAsync(ct).ConfigureAwait(false);
+                    _probed = null;
                     if (state.StoppedIn.Length > 0)
                         throw SysprepNotSealed(started
                             ? $"the guest stopped (power state {state.StoppedIn}, {state.Why})"
@@ -82,7 +89,7 @@ namespace ImageTools.Engine.Operations.Generalize
                         if (_guestSilent == null)
                             Sink.WriteVerbose($"The guest agent stopped answering ({state.Silent}) before the seal was read; waiting for it to answer again.");
                         _guestSilent = state.Silent;
-                        await _run.PauseAsync(ct).ConfigureAwait(false);
+                        await pace.WaitAsync(ct).ConfigureAwait(false);
                         continue;
                     }
                     if (_guestSilent != null)
@@ -119,12 +126,15 @@ namespace ImageTools.Engine.Operations.Generalize
                             Sink.WriteVerbose($"Started {GuestScripts.SysprepCommandLine}; reading ImageState until it is {GuestScripts.ImageStateSealed}.");
                         }
                         started = true;
-                        await _run.PauseAsync(ct).ConfigureAwait(false);
+                        pace.Reset();
                         continue;
                     }
 
                     if (state.ImageState.Length > 0 && state.ImageState != _lastImageState)
+                    {
                         Sink.WriteVerbose($"ImageState: {state.ImageState}");
+                        pace.Reset();
+                    }
                     if (state.ImageState.Length > 0)
                         _lastImageState = state.ImageState;
                     if (_lastImageState == GuestScripts.ImageStateSealed)
@@ -144,11 +154,14 @@ namespace ImageTools.Engine.Operations.Generalize
                         // specialize / OOBE), so whatever Sysprep sealed is undone.
                         throw SysprepNotSealed($"ImageState moved on to {state.ImageState} (the guest restarted into specialize / OOBE, so the image is no longer generalized)");
                     }
-                    await _run.PauseAsync(ct).ConfigureAwait(false);
+                    await pace.WaitAsync(ct).ConfigureAwait(false);
                 }
             }, 40);
 
         private string _lastImageState = "";
+
+        /// <summary>The ImageState read with the domain probe, not yet used by the Sysprep step.</summary>
+        private ImageStateReading? _probed;
 
         /// <summary>Set while the guest agent does not answer (the ARM code and agent status seen); null while it does.</summary>
         private string? _guestSilent;
@@ -190,11 +203,7 @@ namespace ImageTools.Engine.Operations.Generalize
             try
             {
                 var result = await RunGuestCommandAsync(GuestScripts.PowerShell, GuestScripts.ReadImageState, ct).ConfigureAwait(false);
-                return new ImageStateReading
-                {
-                    ImageState = GuestScripts.ParseImageState(result.StdOut),
-                    SysprepExited = result.StdOut.Contains(GuestScripts.SysprepNotRunning),
-                };
+                return ImageStateReading.From(result.StdOut);
             }
             catch (AzureRequestException e)
             {
@@ -269,6 +278,7 @@ namespace ImageTools.Engine.Operations.Generalize
         /// </summary>
         private async Task<GuestCommandResult> RunGuestCommandAsync(string commandId, IList<string> script, CancellationToken ct)
         {
+            var pace = _run.GuestPace(_request.GuestPollInterval);
             while (true)
             {
                 try
@@ -278,7 +288,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 catch (AzureRequestException e) when (IsRunCommandBusy(e))
                 {
                     Sink.WriteVerbose("Another run command is still executing in the guest; waiting to retry.");
-                    await _run.PauseAsync(ct).ConfigureAwait(false);
+                    await pace.WaitAsync(ct).ConfigureAwait(false);
                 }
             }
         }

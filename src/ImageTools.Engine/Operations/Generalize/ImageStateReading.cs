@@ -14,5 +14,12 @@ namespace ImageTools.Engine.Operations.Generalize
 
         /// <summary>A running guest whose agent did not answer: the ARM code and the agent status; else empty.</summary>
         public string Silent { get; set; } = "";
+
+        /// <summary>The reading in a run command's output (ImageState, and whether Sysprep's process is gone).</summary>
+        public static ImageStateReading From(string stdout) => new ImageStateReading
+        {
+            ImageState = GuestScripts.ParseImageState(stdout),
+            SysprepExited = stdout.Contains(GuestScripts.SysprepNotRunning),
+        };
     }
 }

@@ -12,8 +12,8 @@ namespace ImageTools.Engine.Operations.Generalize
 {
     /// <summary>
     /// The VM's power around the guest step: start it (-Start) and wait for its agent, return it to
-    /// the power state it was found in when the domain probe refuses, power it off from the
-    /// platform once the evidence is read, and deallocate it.
+    /// the power state it was found in when the domain probe refuses, and power it off and
+    /// deallocate it from the platform once the evidence is read.
     /// </summary>
     internal sealed class VmPowerSteps
     {
@@ -40,12 +40,13 @@ namespace ImageTools.Engine.Operations.Generalize
             {
                 return await _run.StepAsync("waiting for the guest agent to report Ready", _request.GuestTimeout, async ct =>
                 {
+                    var pace = _run.GuestPace(_request.GuestPollInterval);
                     while (true)
                     {
                         last = await Azure.GetVmAsync(_vmId, ct).ConfigureAwait(false);
                         if (last != null && last.PowerState == "running" && last.AgentReady)
                             return last;
-                        await _run.PauseAsync(ct).ConfigureAwait(false);
+                        await pace.WaitAsync(ct).ConfigureAwait(false);
                     }
                 }, 10).ConfigureAwait(false);
             }
@@ -95,34 +96,40 @@ namespace ImageTools.Engine.Operations.Generalize
         }
 
         /// <summary>
-        /// Powers the VM off from the platform once the guest step's evidence is read (the sealed
-        /// guest keeps running after Sysprep /quit); waits while it is already stopping. Returns the
-        /// power state it ended in.
+        /// The power state to deallocate from once the guest step's evidence is read, when
+        /// <paramref name="known"/> is not settled already. A guest the engine just ran commands in is
+        /// running (the sealed guest keeps running after Sysprep /quit): deallocating powers it off from
+        /// the platform, with no read and no separate power-off. A VM found stopping or starting is
+        /// read until it settles, each change seen at once.
         /// </summary>
-        public Task<string> StopAsync() =>
-            _run.StepAsync("powering off the VM", _request.ShutdownTimeout, async ct =>
+        public async Task<string> SettledPowerStateAsync(string known)
+        {
+            if (known is "running" or "stopped" or "deallocated")
+                return known;
+            return await _run.StepAsync("reading the VM's power state", _request.ShutdownTimeout, async ct =>
             {
+                var pace = _run.GuestPace(_request.GuestPollInterval);
                 while (true)
                 {
                     var vm = await Azure.GetVmAsync(_vmId, ct).ConfigureAwait(false);
                     var power = vm?.PowerState ?? "unknown";
-                    if (power == "stopped" || power == "deallocated" || power == "deallocating")
+                    if (power is "stopped" or "deallocated" or "deallocating" or "running")
                         return power;
-                    if (power == "running")
-                    {
-                        await Azure.PowerOffVmAsync(_vmId, ct).ConfigureAwait(false);
-                        return "stopped";
-                    }
-                    await _run.PauseAsync(ct).ConfigureAwait(false);
+                    await pace.WaitAsync(ct).ConfigureAwait(false);
                 }
-            }, 70);
+            }, 70).ConfigureAwait(false);
+        }
 
-        /// <summary>Deallocates: a stopped VM still holds (and bills) its hardware.</summary>
+        /// <summary>Powers off (when running) and deallocates: a stopped VM still holds (and bills) its hardware.</summary>
         public async Task DeallocateAsync(string power)
         {
             if (power == "deallocated")
                 return;
-            await _run.StepAsync("deallocating the VM", _run.Options.OperationTimeout, ct => Azure.DeallocateVmAsync(_vmId, ct), 80).ConfigureAwait(false);
+            var step = power == "running" ? "powering off and deallocating the VM" : "deallocating the VM";
+            var timeout = power == "running" ? Max(_request.ShutdownTimeout, _run.Options.OperationTimeout) : _run.Options.OperationTimeout;
+            await _run.StepAsync(step, timeout, ct => Azure.DeallocateVmAsync(_vmId, ct), 80).ConfigureAwait(false);
         }
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
     }
 }

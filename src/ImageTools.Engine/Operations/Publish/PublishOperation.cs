@@ -21,11 +21,18 @@ namespace ImageTools.Engine.Operations.Publish
     internal sealed class PublishOperation : Operation<PublishFacts>
     {
         /// <summary>
-        /// Between two replication reads when the session sets no polling interval: 5 s doubling to
-        /// 60 s. Replication is a state read, not a long-running operation, so the SDK's poller does not apply.
+        /// Between two replication reads when the session sets no polling interval: the time the
+        /// slowest region still needs at the pace its progress shows since the first read (at least
+        /// 1 s), or, before any progress shows, 1 s doubling; never more than 60 s. Replication is a
+        /// state read, not a long-running operation, so the SDK's poller does not apply.
         /// </summary>
-        internal static TimeSpan DefaultReplicationDelay(int attempt) =>
-            TimeSpan.FromSeconds(Math.Min(60, 5 * Math.Pow(2, Math.Min(attempt - 1, 4))));
+        internal static TimeSpan DefaultReplicationDelay(int attempt, TimeSpan elapsed = default, int slowestProgress = 0)
+        {
+            var seconds = slowestProgress > 0 && slowestProgress < 100 && elapsed > TimeSpan.Zero
+                ? Math.Max(1, elapsed.TotalSeconds * (100 - slowestProgress) / slowestProgress)
+                : Math.Pow(2, Math.Min(attempt - 1, 6));
+            return TimeSpan.FromSeconds(Math.Min(60, seconds));
+        }
 
         private const int FirstRegionActivityId = 10;
 
@@ -128,6 +135,7 @@ namespace ImageTools.Engine.Operations.Publish
         {
             var reported = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var activities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var since = System.Diagnostics.Stopwatch.StartNew();
             for (var attempt = 1; ; attempt++)
             {
                 var version = await _galleries.GetVersionAsync(versionId, replicationStatus: true, ct).ConfigureAwait(false)
@@ -154,7 +162,8 @@ namespace ImageTools.Engine.Operations.Publish
                     CompleteBars(version, activities);
                     return version;
                 }
-                var delay = _run.Options.PollingInterval ?? DefaultReplicationDelay(attempt);
+                var delay = _run.Options.PollingInterval ?? DefaultReplicationDelay(attempt, since.Elapsed,
+                    version.Regions.Where(r => !string.Equals(r.State, "Completed", StringComparison.OrdinalIgnoreCase)).Select(r => r.Progress).DefaultIfEmpty(0).Min());
                 if (delay > TimeSpan.Zero)
                     await Task.Delay(delay, ct).ConfigureAwait(false);
                 else

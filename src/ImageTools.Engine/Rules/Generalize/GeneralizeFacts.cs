@@ -40,9 +40,12 @@ namespace ImageTools.Engine.Rules.Generalize
         /// <summary>
         /// True when the guest step (Sysprep / deprovision) already succeeded on an earlier run:
         /// the engine tags the VM with the evidence once it was read, before it powers off and
-        /// deallocates. A tagged VM that runs again is verified again (its guest may have moved on).
+        /// deallocates. A tagged VM that runs again is verified again (its guest may have moved on),
+        /// except a deprovisioned Linux guest whose agent is still gone: waagent stops the agent, so
+        /// nothing could be read from it (a deallocate that failed after the deprovisioning leaves it so).
         /// </summary>
-        public bool GuestStepDone => Evidence != null && Vm.PowerState != "running";
+        public bool GuestStepDone => Evidence is GuestStepEvidence evidence
+            && (Vm.PowerState != "running" || (!evidence.IsSysprep && !Vm.AgentReady));
 
         /// <summary>The guest still has to be generalized from inside, so it must run with a Ready agent.</summary>
         public bool GuestStepNeeded => !Vm.IsGeneralized && !GuestStepDone;

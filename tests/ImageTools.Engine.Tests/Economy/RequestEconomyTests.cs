@@ -1,0 +1,82 @@
+using System.Net;
+using ImageTools.Emulator.Control;
+using ImageTools.Engine.Requests;
+using ImageTools.Engine.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace ImageTools.Engine.Tests.Economy;
+
+/// <summary>
+/// Requests per pipeline stage, read from the emulator's request log: every stage stays within
+/// the requests its work needs (the stage's minimum) plus the polls of its long-running operations.
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public class RequestEconomyTests(EmulatorFixture emulator, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Each_stage_of_the_pipeline_sends_its_minimum_plus_polls()
+    {
+        var group = EmulatorFixture.NewGroup("economy");
+        await emulator.SeedVmAsync(group, "base01", configure: r => r.DataDisks = 1);
+        var host = new RecordingHost();
+
+        var mark = await emulator.MarkAsync();
+        var vm = await emulator.Engine.GeneralizeAsync(new GeneralizeRequest { Vm = ResourceReference.FromName(group, "base01") }, host);
+        var generalize = await StageAsync("generalize", mark);
+
+        mark = await emulator.MarkAsync();
+        var image = await emulator.Engine.CaptureAsync(new CaptureRequest { Source = ResourceReference.FromId(vm!.Id), ImageName = "base01-image" }, host);
+        var capture = await StageAsync("capture", mark);
+
+        mark = await emulator.MarkAsync();
+        var version = await emulator.Engine.PublishAsync(new PublishRequest
+        {
+            Source = ResourceReference.FromId(image!.Id), GalleryResourceGroupName = group, GalleryName = "econ", DefinitionName = "web",
+            Publisher = "contoso", Offer = "web", Sku = "2022", Version = "auto",
+            TargetRegions = { new TargetRegionRequest { Name = "eastus" }, new TargetRegionRequest { Name = "westeurope" } },
+        }, host);
+        var publish = await StageAsync("publish", mark);
+
+        mark = await emulator.MarkAsync();
+        await emulator.Engine.DeployAsync(new DeployRequest
+        {
+            Source = ResourceReference.FromId(version!.Id), ResourceGroupName = group, Name = "econ", Count = 3,
+            Credential = new NetworkCredential("azureops", "Econ-Passw0rd-1"),
+        }, host);
+        var deploy = await StageAsync("deploy", mark);
+        Assert.Empty(host.Errors);
+
+        // Generalize: GET VM, GET 2 snapshots (an earlier run's?), 3 run commands (the domain probe reads ImageState
+        // too, Sysprep, the seal), PUT 2 snapshots side by side, one tags merge (answered at once), deallocate (the
+        // platform's power-off), generalize, GET VM: 12, plus each operation's status poll and its result or resource.
+        Within(generalize, minimum: 12, operations: 6);
+        Assert.DoesNotContain(generalize, r => r.Path.EndsWith("/powerOff", StringComparison.Ordinal) || (r.Method == "PATCH" && r.Path.EndsWith("/base01", StringComparison.Ordinal)));
+        // Capture: GET VM, GET image (exists?), PUT image; the operation's result is the image: no second read.
+        Within(capture, minimum: 3, operations: 1);
+        // Publish: GET image, GET gallery (missing: no definition or version read), PUT gallery, definition, version,
+        // GET version with its replication status.
+        Within(publish, minimum: 6, operations: 3);
+        Assert.True(deploy.Count <= 35, $"deploy sent {deploy.Count} requests");
+    }
+
+    /// <summary>
+    /// A stage's requests are its minimum plus, for each long-running operation, its two follow-ups (the
+    /// status poll at the Retry-After, then the result or the resource): none polled twice at zero time.
+    /// </summary>
+    private static void Within(List<RequestLogEntry> log, int minimum, int operations)
+    {
+        var polls = log.Where(r => r.Poll).GroupBy(r => r.OperationId).ToList();
+        Assert.Equal(operations, polls.Count);
+        Assert.All(polls, g => Assert.True(g.Count() <= 2, $"operation {g.Key} polled {g.Count()} times"));
+        Assert.True(log.Count <= minimum + 2 * operations, $"{log.Count} requests, minimum {minimum} plus {2 * operations} for {operations} operations");
+    }
+
+    private async Task<List<RequestLogEntry>> StageAsync(string stage, long mark)
+    {
+        var log = (await emulator.Control.GetRequestsAsync()).Where(r => r.Sequence > mark).OrderBy(r => r.Sequence).ToList();
+        output.WriteLine($"---- {stage}: {log.Count}");
+        foreach (var r in log)
+            output.WriteLine($"{r.Method} {r.Path}{(r.Query.Contains("expand") ? " " + r.Query : "")} {r.Status}{(r.Poll ? " poll" : "")}");
+        return log;
+    }
+}
