@@ -60,12 +60,14 @@ internal static class ImportBench
         return report.ToString();
     }
 
-    /// <summary>Replaces (or appends) section 4 of an existing results file.</summary>
+    /// <summary>Replaces (or appends) section 4 of an existing results file, keeping the sections after it.</summary>
     public static string ReplaceSection(string results, string section)
     {
         var at = results.IndexOf(Heading, StringComparison.Ordinal);
-        var head = at < 0 ? results.TrimEnd() + Environment.NewLine + Environment.NewLine : results[..at];
-        return head + section;
+        if (at < 0)
+            return results.TrimEnd() + Environment.NewLine + Environment.NewLine + section;
+        var next = results.IndexOf("\n## ", at + Heading.Length, StringComparison.Ordinal);
+        return results[..at] + section + (next < 0 ? "" : Environment.NewLine + results[(next + 1)..]);
     }
 
     private static async Task<string> RunPwshAsync(string directory, string script)

@@ -9,8 +9,8 @@ namespace ImageTools.PowerShell.Tests;
 /// /quit and the VM is flagged generalized only once ImageState IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE
 /// was read from the guest (the verbose stream names that evidence, and the VM's
 /// imagetools-guest-generalized tag records it); a guest that stops before the seal was read is
-/// refused with SysprepNotSealed and left unflagged; a rerun after a failed deallocate does not run
-/// Sysprep again; New-CapturedImage tells a VM generalized with evidence from one flagged by hand.
+/// refused with SysprepNotSealed and left unflagged; a rerun after a failed deallocate reads the seal
+/// again and does not run Sysprep again; -GuestPollInterval bounds the pause between readings, not a fixed sleep; New-CapturedImage tells a VM generalized with evidence from one flagged by hand.
 /// </summary>
 [Collection(EmulatorCollection.Name)]
 public class SysprepEvidenceTests(EmulatorFixture emulator)
@@ -79,17 +79,17 @@ public class SysprepEvidenceTests(EmulatorFixture emulator)
         var value = await TagAsync(vm.Id);
         Assert.StartsWith(Sealed + " ", value);
         Assert.Contains(run.Verbose, v => v.EndsWith($"recording the evidence on the VM ({Tag} = '{value}')"));
-        // The plan and the run: the platform powers the VM off after the evidence was recorded.
+        // The plan and the run: the platform powers the VM off (by deallocating it) after the evidence was recorded.
         var steps = Kit.Operations(run.Verbose).Select(o => o.Action).ToList();
         Assert.Contains("Run Sysprep /generalize /oobe /mode:vm /quiet /quit in the guest (irreversible)", steps);
-        Assert.Contains("Power off the VM from the platform", steps);
+        Assert.Contains("Power off the VM from the platform and deallocate it", steps);
         var recorded = run.Verbose.ToList().FindIndex(v => v.Contains("recording the evidence on the VM"));
-        var poweringOff = run.Verbose.ToList().FindIndex(v => v.EndsWith("powering off the VM"));
+        var poweringOff = run.Verbose.ToList().FindIndex(v => v.EndsWith("powering off and deallocating the VM"));
         Assert.True(recorded >= 0 && recorded < poweringOff, string.Join("\n", run.Verbose));
     }
 
     [Fact]
-    public async Task A_rerun_after_a_failed_deallocate_does_not_run_sysprep_again()
+    public async Task A_rerun_after_a_failed_deallocate_reads_the_seal_again_and_does_not_run_sysprep_again()
     {
         var group = EmulatorFixture.NewGroup("ev-rerun");
         var vm = await emulator.SeedVmAsync(group, "base01");
@@ -113,10 +113,41 @@ public class SysprepEvidenceTests(EmulatorFixture emulator)
         var rerun = ps.Run($"Invoke-VmGeneralize -ResourceGroupName {group} -Name base01 -Force -Verbose").AssertClean();
 
         Assert.Equal("Generalized", RunResult.Prop(Assert.Single(rerun.OutputOf("VmInfo")), "OsState"));
-        Assert.Contains($"The guest step was verified by an earlier run ({Tag} = '{value}'); Sysprep is not run again.", rerun.Verbose);
-        Assert.DoesNotContain(Kit.Operations(rerun.Verbose), o => o.Action.StartsWith("Run Sysprep") || o.Action.StartsWith("Probe domain"));
+        // The failed deallocate left the sealed guest running: a running VM is verified again, so its seal is
+        // read (the domain probe reads ImageState too) and Sysprep is not run again.
+        Assert.Contains(rerun.Verbose, v => v.StartsWith($"The guest is already sealed: ImageState {Sealed} was read from it (the evidence); Sysprep is not run again."));
         Assert.Equal(1, SysprepRuns(await emulator.Control.GetGuestAsync(group, "base01")));
-        Assert.DoesNotContain(await emulator.WritesAsync(mark), w => w.Path.EndsWith("/runCommand"));
+        Assert.Single(await emulator.WritesAsync(mark), w => w.Path.EndsWith("/runCommand"));
+        Assert.StartsWith(Sealed + " ", await TagAsync(vm.Id));
+    }
+
+    [Fact]
+    public async Task GuestPollInterval_is_the_longest_pause_not_a_sleep_and_a_non_positive_one_is_refused_before_any_write()
+    {
+        var group = EmulatorFixture.NewGroup("ev-poll");
+        await emulator.SeedVmAsync(group, "base01");
+        using var ps = emulator.Session(new TestHost());
+        var mark = await emulator.MarkAsync();
+
+        var refused = ps.Run($"Invoke-VmGeneralize -ResourceGroupName {group} -Name base01 -Force -GuestPollInterval 0");
+
+        Assert.Equal("InvalidTimeout,ImageTools.Commands.InvokeVmGeneralizeCommand", Assert.Single(refused.Errors).FullyQualifiedErrorId);
+        Assert.Contains("-GuestPollInterval", refused.Errors[0].ErrorDetails.Message);
+        Assert.Empty(await emulator.WritesAsync(mark));
+
+        // Sysprep takes a second in the guest; with an hour as the longest pause the seal is still read as soon as
+        // it is there: a fixed pause of that length would run into the two-minute -GuestTimeout.
+        await emulator.Control.SetTimingAsync(new TimingSettings { PerKind = { ["sysprep"] = 1, ["runCommand"] = 1 } });
+        try
+        {
+            var run = ps.Run($"Invoke-VmGeneralize -ResourceGroupName {group} -Name base01 -Force -SkipSnapshot -GuestTimeout (New-TimeSpan -Minutes 2) -GuestPollInterval (New-TimeSpan -Hours 1)").AssertClean();
+            Assert.Equal("Generalized", RunResult.Prop(Assert.Single(run.OutputOf("VmInfo")), "OsState"));
+        }
+        finally
+        {
+            await emulator.Control.SetTimingAsync(new TimingSettings());
+        }
+        Assert.Equal(3, (await emulator.Control.GetGuestAsync(group, "base01")).Scripts!.Count);
     }
 
     [Fact]

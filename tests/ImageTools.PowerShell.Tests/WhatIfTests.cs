@@ -41,7 +41,7 @@ public class WhatIfTests(EmulatorFixture emulator)
         var plan = await PlanMatchesTheRealRunAsync(ps, $"Invoke-VmGeneralize -ResourceGroupName {group} -Name lin01", "-Force");
 
         Assert.Contains(plan, s => s.Action.Contains("waagent -deprovision+user", StringComparison.Ordinal) && s.Target == vm.Id);
-        Assert.Contains(plan, s => s.Action == "Deallocate the VM" && s.Target == vm.Id);
+        Assert.Contains(plan, s => s.Action == "Power off the VM from the platform and deallocate it" && s.Target == vm.Id);
         Assert.Contains(plan, s => s.Action.StartsWith("Mark the VM generalized", StringComparison.Ordinal));
         Assert.Contains(plan, s => s.Action.StartsWith("Snapshot disk", StringComparison.Ordinal) && s.Target.Contains("/snapshots/lin01-os-pregeneralize", StringComparison.Ordinal));
         Assert.True((await emulator.Control.GetGuestAsync(group, "lin01")).Generalized);

@@ -97,7 +97,7 @@ namespace ImageTools.Engine.Gateway
                 return (IReadOnlyList<ExistingVmState>)vms;
             }).ConfigureAwait(false) ?? Array.Empty<ExistingVmState>();
 
-        public Task CreateVmAsync(VmSpec spec, CancellationToken ct) =>
+        public Task<VmState> CreateVmAsync(VmSpec spec, CancellationToken ct) =>
             Call("create virtual machine", spec.Id, async () =>
             {
                 var id = Sdk(spec.Id);
@@ -136,7 +136,7 @@ namespace ImageTools.Engine.Gateway
                     data.OSProfile = OsProfile(spec);
                 var group = Client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(id.SubscriptionId!, id.ResourceGroupName!));
                 var operation = await group.GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Started, id.Name, data, ct).ConfigureAwait(false);
-                await CompleteAsync(operation, ct).ConfigureAwait(false);
+                return ComputeStateMapper.ToVmState((await CompleteAsync(operation, ct).ConfigureAwait(false)).Data);
             });
 
         private static VirtualMachineOSProfile OsProfile(VmSpec spec)

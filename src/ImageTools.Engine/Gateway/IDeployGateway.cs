@@ -32,7 +32,7 @@ namespace ImageTools.Engine.Gateway
 
         Task<ArmId> CreatePublicIpAsync(PublicIpSpec spec, CancellationToken ct);
 
-        /// <summary>PUTs the VM and returns once the long-running operation finished.</summary>
-        Task CreateVmAsync(VmSpec spec, CancellationToken ct);
+        /// <summary>PUTs the VM and returns it as the long-running operation's result reads it (its model, without instance view).</summary>
+        Task<VmState> CreateVmAsync(VmSpec spec, CancellationToken ct);
     }
 }
