@@ -17,6 +17,7 @@
         'New-CapturedImage'
         'Publish-GalleryVersion'
         'New-VmFromImage'
+        'Undo-VmGeneralize'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -10,6 +10,7 @@ using ImageTools.Engine.Operations.Clone;
 using ImageTools.Engine.Operations.Deploy;
 using ImageTools.Engine.Operations.Generalize;
 using ImageTools.Engine.Operations.Publish;
+using ImageTools.Engine.Operations.Restore;
 using ImageTools.Engine.Requests;
 using ImageTools.Models;
 
@@ -77,6 +78,11 @@ namespace ImageTools.Engine
                     _gateways.Deploy, _session.Options, _session.SubscriptionFor(request.SubscriptionId))
                 : GeneralizeOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
+        /// <summary>Prepares Undo-VmGeneralize: a VM restored from its pre-generalize snapshots.</summary>
+        public Task<PreparedOperation> PrepareRestoreAsync(RestoreRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            RestoreOperation.PrepareAsync(request, sink, cancellationToken, _gateway, new DiskGateway(_session.Client, _session.Options.PollingDelay),
+                new DeployGateway(_session.Client, _session.Options.PollingDelay), _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+
         public Task<PreparedOperation> PrepareCaptureAsync(CaptureRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
             CaptureOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
@@ -94,6 +100,9 @@ namespace ImageTools.Engine
 
         public Task<VmInfo?> GeneralizeAsync(GeneralizeRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<VmInfo>((sink, ct) => PrepareGeneralizeAsync(request, sink, ct), console);
+
+        public Task<VmInfo?> RestoreAsync(RestoreRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<VmInfo>((sink, ct) => PrepareRestoreAsync(request, sink, ct), console);
 
         public Task<ImageInfo?> CaptureAsync(CaptureRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<ImageInfo>((sink, ct) => PrepareCaptureAsync(request, sink, ct), console);

@@ -9,7 +9,7 @@ public class AsJobAndCompleterTests
     private static ModuleSurface Surface => ModuleSurface.Instance;
     private static CmdletSurface Cmdlet(string name) => Surface.Cmdlets.Single(c => c.Name == name);
 
-    private static readonly string[] LongRunning = { "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion" };
+    private static readonly string[] LongRunning = { "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion", "Undo-VmGeneralize" };
 
     [Fact]
     public void AsJob_is_on_exactly_the_long_running_cmdlets_as_a_switch_in_every_parameter_set()
@@ -30,6 +30,7 @@ public class AsJobAndCompleterTests
     [InlineData("New-CapturedImage")]
     [InlineData("New-VmFromImage")]
     [InlineData("Publish-GalleryVersion")]
+    [InlineData("Undo-VmGeneralize")]
     public void Help_of_AsJob_says_how_confirmation_and_WhatIf_work_in_a_job_and_shows_it(string name)
     {
         XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10", maml = "http://schemas.microsoft.com/maml/2004/10",
@@ -55,6 +56,7 @@ public class AsJobAndCompleterTests
     public static TheoryData<string, string, string> Completed() => new()
     {
         { "Invoke-VmGeneralize", "ResourceGroupName", "ResourceGroupCompleter" },
+        { "Undo-VmGeneralize", "ResourceGroupName", "ResourceGroupCompleter" },
         { "New-CapturedImage", "ResourceGroupName", "ResourceGroupCompleter" },
         { "New-CapturedImage", "ImageResourceGroupName", "ResourceGroupCompleter" },
         { "New-CapturedImage", "Location", "LocationCompleter" },

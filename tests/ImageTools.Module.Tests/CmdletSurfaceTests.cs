@@ -18,7 +18,7 @@ public class CmdletSurfaceTests
 
     [Fact]
     public void The_module_has_the_four_lifecycle_cmdlets_and_sign_in_and_out() =>
-        Assert.Equal(new[] { "Connect-ImageTools", "Disconnect-ImageTools", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion" },
+        Assert.Equal(new[] { "Connect-ImageTools", "Disconnect-ImageTools", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion", "Undo-VmGeneralize" },
             Surface.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
 
     [Theory]
@@ -52,6 +52,7 @@ public class CmdletSurfaceTests
     [InlineData("Publish-GalleryVersion", "Medium")]
     [InlineData("New-VmFromImage", "Medium")]
     [InlineData("Disconnect-ImageTools", "Low")]
+    [InlineData("Undo-VmGeneralize", "High")]
     public void Irreversible_steps_have_high_impact_and_Force(string name, string impact)
     {
         Assert.Equal(impact, Cmdlet(name).ConfirmImpact);
@@ -117,6 +118,7 @@ public class CmdletSurfaceTests
     [InlineData("New-CapturedImage")]
     [InlineData("Publish-GalleryVersion")]
     [InlineData("New-VmFromImage")]
+    [InlineData("Undo-VmGeneralize")]
     public void Resource_cmdlets_take_a_ResourceId_alias_Id_from_the_pipeline_and_a_SubscriptionId(string name)
     {
         var cmdlet = Cmdlet(name);
@@ -134,6 +136,7 @@ public class CmdletSurfaceTests
     [InlineData("Invoke-VmGeneralize")]
     [InlineData("New-CapturedImage")]
     [InlineData("Publish-GalleryVersion")]
+    [InlineData("Undo-VmGeneralize")]
     public void By_name_sets_take_ResourceGroupName_and_Name_by_position(string name)
     {
         var cmdlet = Cmdlet(name);

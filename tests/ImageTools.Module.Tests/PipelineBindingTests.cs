@@ -54,6 +54,7 @@ public class PipelineBindingTests
         { "VmInfo", "New-CapturedImage" },
         { "VmInfo", "Publish-GalleryVersion" },
         { "VmInfo", "Invoke-VmGeneralize" },          // reruns converge on an already generalized VM
+        { "VmInfo", "Undo-VmGeneralize" },            // a VM whose Sysprep failed, restored
         { "ImageInfo", "Publish-GalleryVersion" },
         { "ImageInfo", "New-VmFromImage" },
         { "GalleryVersionInfo", "New-VmFromImage" },
@@ -71,6 +72,7 @@ public class PipelineBindingTests
 
     [Theory]
     [InlineData("PSVirtualMachine", "Invoke-VmGeneralize")]
+    [InlineData("PSVirtualMachine", "Undo-VmGeneralize")]
     [InlineData("PSVirtualMachine", "New-CapturedImage")]
     [InlineData("PSVirtualMachine", "Publish-GalleryVersion")]
     [InlineData("PSImage", "Publish-GalleryVersion")]
@@ -93,6 +95,7 @@ public class PipelineBindingTests
     [InlineData("New-CapturedImage")]
     [InlineData("Publish-GalleryVersion")]
     [InlineData("New-VmFromImage")]
+    [InlineData("Undo-VmGeneralize")]
     public void A_plain_id_string_binds_by_value(string cmdlet)
     {
         // A string has one property (Length) that must bind nothing; the string itself goes by value.

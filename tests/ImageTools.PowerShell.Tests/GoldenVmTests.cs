@@ -48,4 +48,45 @@ public class GoldenVmTests(EmulatorFixture emulator)
         var image = await emulator.GetAsync($"{prefix}/Microsoft.Compute/images/golden-img");
         Assert.Equal("Succeeded", image.Str("properties", "provisioningState"));
     }
+
+    [Fact]
+    public async Task A_failed_Sysprep_is_rolled_back_to_a_VM_that_boots_as_before()
+    {
+        var group = EmulatorFixture.NewGroup("rollback");
+        var vm = await emulator.SeedVmAsync(group, "base01", configure: r => { r.DataDisks = 1; r.Guest = new ImageTools.Emulator.Control.GuestTraits { SysprepOutcome = "failed" }; });
+        using var ps = emulator.Session(new TestHost());
+
+        var failed = ps.Run($"Invoke-VmGeneralize -ResourceGroupName {group} -Name base01 -Force");
+        Assert.Equal("SysprepFailed,ImageTools.Commands.InvokeVmGeneralizeCommand", Assert.Single(failed.Errors).FullyQualifiedErrorId);
+
+        // A VM piped in the way Get-AzVM emits it: bound by its Id.
+        var run = ps.Run("[pscustomobject]@{ Id = $vmId; Name = 'base01'; ResourceGroupName = 'other' } | Undo-VmGeneralize -Force -Verbose",
+            Kit.Vars(("vmId", vm.Id))).AssertClean();
+
+        var restored = Assert.Single(run.OutputOf("VmInfo"));
+        Assert.Equal(("base01", "running", "Specialized"), (RunResult.Prop(restored, "Name"), RunResult.Prop(restored, "PowerState"), RunResult.Prop(restored, "OsState")));
+        var guest = await emulator.Control.GetGuestAsync(group, "base01");
+        Assert.Equal("IMAGE_STATE_COMPLETE", guest.ImageState);
+        Assert.True(guest.AgentReady);
+        Assert.False(guest.Generalized);
+        Assert.EndsWith("/disks/base01-os-restored", RunResult.Prop(restored, "OsDiskId"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(run.Verbose, v => v.Contains("swapping in the restored disks"));
+    }
+
+    [Fact]
+    public async Task Rollback_without_snapshots_is_refused_with_an_error_record_and_no_write()
+    {
+        var group = EmulatorFixture.NewGroup("rollback-none");
+        await emulator.SeedVmAsync(group, "base01");
+        using var ps = emulator.Session(new TestHost());
+        var mark = await emulator.MarkAsync();
+
+        var run = ps.Run($"Undo-VmGeneralize -ResourceGroupName {group} -Name base01 -Force; 'after'");
+
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("RestoreSnapshotMissing,ImageTools.Commands.UndoVmGeneralizeCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("base01-os-pregeneralize", error.ErrorDetails.Message);
+        Assert.Equal("after", Assert.Single(run.Output).BaseObject);
+        await emulator.AssertNoWritesAsync(mark);
+    }
 }

@@ -5,17 +5,17 @@
 param([string] $Configuration = 'Release')
 
 BeforeDiscovery {
-    $cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage'
+    $cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize'
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     if (-not (Test-Path $ModuleManifest)) { throw "Build first: dotnet build src/ImageTools (out/ImageTools is missing)." }
-    $script:cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage'
+    $script:cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize'
 }
 
 Describe 'Import in a clean session' {
-    It 'imports with no error and exports exactly the six cmdlets' {
+    It 'imports with no error and exports exactly its cmdlets' {
         $exported = Invoke-ChildSession @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$ModuleManifest'
@@ -77,7 +77,7 @@ Describe 'Cmdlet surface' {
         }
     }
 
-    It '<_> has ByName and ById parameter sets, ById taking -ResourceId from the pipeline' -ForEach 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion' {
+    It '<_> has ByName and ById parameter sets, ById taking -ResourceId from the pipeline' -ForEach 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'Undo-VmGeneralize' {
         $command = Get-Command $_
         $command.ParameterSets.Name | Sort-Object | Should -Be @('ById', 'ByName')
         $command.DefaultParameterSet | Should -Be 'ByName'
@@ -120,7 +120,7 @@ Describe 'Cmdlet surface' {
 Describe '-AsJob and completers' {
     BeforeAll { Import-Module $ModuleManifest -Force }
 
-    It '<_> has -AsJob' -ForEach 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage' {
+    It '<_> has -AsJob' -ForEach 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize' {
         (Get-Command $_).Parameters.ContainsKey('AsJob') | Should -BeTrue
     }
 

@@ -23,6 +23,21 @@ public static class Refusals
         return e;
     }
 
+    public static async Task<PreflightException> RestoreRefusedAsync(this EmulatorFixture emulator, string group, RestoreRequest request, RecordingHost? host = null)
+    {
+        var mark = await emulator.MarkAsync();
+        var e = await Assert.ThrowsAsync<PreflightException>(() => emulator.Engine.RestoreAsync(request, host ?? new RecordingHost()));
+        await emulator.AssertNoWritesAsync(group, mark);
+        return e;
+    }
+
+    public static RestoreRequest Restore(string group, string name, Action<RestoreRequest>? configure = null)
+    {
+        var request = new RestoreRequest { Vm = ResourceReference.FromName(group, name), GuestTimeout = TimeSpan.FromSeconds(10) };
+        configure?.Invoke(request);
+        return request;
+    }
+
     /// <summary>The refusal of one rule among all the preflight reported.</summary>
     public static Finding Refusal(this PreflightException e, string ruleId) =>
         Assert.Single(e.Refusals, f => f.RuleId == ruleId);

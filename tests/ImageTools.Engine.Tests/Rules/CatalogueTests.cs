@@ -6,6 +6,7 @@ using ImageTools.Engine.Rules.Clone;
 using ImageTools.Engine.Rules.Deploy;
 using ImageTools.Engine.Rules.Generalize;
 using ImageTools.Engine.Rules.Publish;
+using ImageTools.Engine.Rules.Restore;
 
 namespace ImageTools.Engine.Tests.Rules;
 
@@ -24,6 +25,7 @@ public class CatalogueTests
         ("Publish", "ImageTools.Engine.Rules.Publish", "Publish", () => PublishRules.All),
         ("Deploy", "ImageTools.Engine.Rules.Deploy", "Deploy", () => DeployRules.All.Cast<object>().Concat(DeployRules.PerVm)),
         ("Clone", "ImageTools.Engine.Rules.Clone", "Rules/Clone", () => CloneRules.Clone),
+        ("Restore", "ImageTools.Engine.Rules.Restore", "Rules/Restore", () => RestoreRules.All),
     ];
 
     private static IEnumerable<(string Family, string Id, Type Type, string Reads)> Catalogue() =>

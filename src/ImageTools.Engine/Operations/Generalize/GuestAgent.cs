@@ -171,7 +171,8 @@ namespace ImageTools.Engine.Operations.Generalize
 
         private ImageToolsException SysprepUndeployable() => new ImageToolsException(ErrorIds.SysprepFailed,
             $"Sysprep failed in VM '{_vmId.Name}': the guest's ImageState is {GuestScripts.ImageStateUndeployable}. The VM was left as it is and not marked generalized.",
-            "Sign in to the guest and read C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log; fix the cause (often an app provisioned for one user, or BitLocker), or rebuild the VM from its pre-generalize snapshot, then rerun.",
+            "Sign in to the guest and read C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log; fix the cause (often an app provisioned for one user, or BitLocker), then rerun; " +
+            $"or first bring the VM back as it was with Undo-VmGeneralize -ResourceGroupName {_vmId.ResourceGroupName} -Name {_vmId.Name} (from its pre-generalize snapshots).",
             _vmId.Id, FailureCategory.InvalidOperation);
 
         /// <summary>
@@ -183,7 +184,7 @@ namespace ImageTools.Engine.Operations.Generalize
         {
             var seen = _lastImageState.Length > 0 ? _lastImageState : "no ImageState";
             var restore = OsSnapshotName != null
-                ? $"restore the OS disk from the pre-generalize snapshot '{OsSnapshotName}'"
+                ? $"restore the VM with Undo-VmGeneralize -ResourceGroupName {_vmId.ResourceGroupName} -Name {_vmId.Name}, which copies back the pre-generalize snapshot '{OsSnapshotName}' and those of the data disks"
                 : "rebuild the VM (no pre-generalize snapshot was taken: -SkipSnapshot)";
             return new ImageToolsException(ErrorIds.SysprepNotSealed,
                 $"Sysprep's seal was not read in VM '{_vmId.Name}': {what} before ImageState read {GuestScripts.ImageStateSealed}; last ImageState seen: {seen}. " +
@@ -261,7 +262,7 @@ namespace ImageTools.Engine.Operations.Generalize
             $"The result of {GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)} was not read in VM '{_vmId.Name}': the guest stopped before it answered (run command {armCode}). " +
             "Without that result there is no evidence the guest was deprovisioned, so the VM was not tagged, deallocated or marked generalized.",
             "Start the VM and read /var/log/waagent.log to see whether the deprovisioning ran to the end; " +
-            (OsSnapshotName != null ? $"if it ran partly, restore the OS disk from the pre-generalize snapshot '{OsSnapshotName}'; " : "") +
+            (OsSnapshotName != null ? $"if it ran partly, restore the VM with Undo-VmGeneralize -ResourceGroupName {_vmId.ResourceGroupName} -Name {_vmId.Name} (it copies back the pre-generalize snapshot '{OsSnapshotName}'); " : "") +
             "then rerun Invoke-VmGeneralize.",
             _vmId.Id, FailureCategory.InvalidOperation);
 
