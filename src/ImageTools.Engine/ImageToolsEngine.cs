@@ -80,8 +80,8 @@ namespace ImageTools.Engine
 
         /// <summary>Prepares Undo-VmGeneralize: a VM restored from its pre-generalize snapshots.</summary>
         public Task<PreparedOperation> PrepareRestoreAsync(RestoreRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
-            RestoreOperation.PrepareAsync(request, sink, cancellationToken, _gateway, new DiskGateway(_session.Client, _session.Options.PollingDelay),
-                new DeployGateway(_session.Client, _session.Options.PollingDelay), _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+            RestoreOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Disks,
+                _gateways.Deploy, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
         public Task<PreparedOperation> PrepareCaptureAsync(CaptureRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
             CaptureOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _session.Options, _session.SubscriptionFor(request.SubscriptionId));

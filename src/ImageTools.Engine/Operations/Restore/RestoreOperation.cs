@@ -56,7 +56,7 @@ namespace ImageTools.Engine.Operations.Restore
 
         private protected override async Task<RestoreFacts> ReadFactsAsync()
         {
-            var vm = await _run.StepAsync("reading the VM", _run.Options.OperationTimeout, ct => Azure.GetVmAsync(_vmId.Id, ct)).ConfigureAwait(false)
+            var vm = await _run.StepAsync("reading the VM", _run.Options.OperationTimeout, ct => Azure.GetVmAsync(_vmId, ct)).ConfigureAwait(false)
                 ?? throw new ImageToolsException(ErrorIds.VmNotFound,
                     $"VM '{_vmId.Name}' was not found in resource group '{_vmId.ResourceGroupName}' (subscription {_vmId.SubscriptionId}).",
                     "Check the name, the resource group and the subscription (-SubscriptionId), or pipe the VM in from Get-AzVM.",
@@ -69,9 +69,9 @@ namespace ImageTools.Engine.Operations.Restore
             {
                 var snapshotId = ArmId.Of(vm.SubscriptionId, vm.ResourceGroupName, ArmId.Snapshots, PlannedSnapshot.NameFor(vm.Name, disk));
                 var snapshot = await _run.StepAsync($"reading the pre-generalize snapshot {snapshotId.Name}", _run.Options.OperationTimeout,
-                    ct => Azure.GetSnapshotAsync(snapshotId.Id, ct)).ConfigureAwait(false);
-                var current = groupDisks.FirstOrDefault(d => ArmId.SameId(d.Id, disk.ManagedDiskId));
-                var reusable = groupDisks.FirstOrDefault(d => d.ManagedBy.Length == 0 && ArmId.SameId(d.SourceResourceId, snapshotId.Id)
+                    ct => Azure.GetSnapshotAsync(snapshotId, ct)).ConfigureAwait(false);
+                var current = groupDisks.FirstOrDefault(d => d.Id.Equals(disk.ManagedDiskId));
+                var reusable = groupDisks.FirstOrDefault(d => d.ManagedBy.Length == 0 && ArmId.SameId(d.SourceResourceId, snapshotId)
                     && RestoreFacts.IsRestoreOf(d.Tags, vm.Id));
                 var restoredId = reusable != null ? ArmId.Of(vm.SubscriptionId, vm.ResourceGroupName, ArmId.Disks, reusable.Name)
                     : ArmId.Of(vm.SubscriptionId, vm.ResourceGroupName, ArmId.Disks, FreeName(vm.Name + "-" + PlannedSnapshot.Slot(disk) + "-restored", taken));
@@ -84,9 +84,9 @@ namespace ImageTools.Engine.Operations.Restore
             NicState? nic = null;
             if (vm.IsGeneralized)
             {
-                existingNewVm = await _run.StepAsync($"reading VM '{newVm.Name}'", _run.Options.OperationTimeout, ct => Azure.GetVmAsync(newVm.Id, ct)).ConfigureAwait(false);
+                existingNewVm = await _run.StepAsync($"reading VM '{newVm.Name}'", _run.Options.OperationTimeout, ct => Azure.GetVmAsync(newVm, ct)).ConfigureAwait(false);
                 if (vm.NetworkInterfaceIds.Length > 0)
-                    nic = await _run.StepAsync("reading the VM's NIC", _run.Options.OperationTimeout, ct => _network.GetNicAsync(vm.NetworkInterfaceIds[0], ct)).ConfigureAwait(false);
+                    nic = await _run.StepAsync("reading the VM's NIC", _run.Options.OperationTimeout, ct => _network.GetNicAsync(ArmId.Parse(vm.NetworkInterfaceIds[0]), ct)).ConfigureAwait(false);
             }
             return new RestoreFacts(_request, vm, points, newVm, existingNewVm, nic);
         }
@@ -149,7 +149,7 @@ namespace ImageTools.Engine.Operations.Restore
         {
             var target = facts.AsNewVm ? facts.NewVm : _vmId;
             var resume = facts.AsNewVm && facts.ExistingNewVm != null;
-            var restored = new Dictionary<int, string>();
+            var restored = new Dictionary<int, ArmId>();
             if (!resume)
                 foreach (var point in facts.Points)
                     restored[point.Disk.Lun] = point.Reusable?.Id ?? await _steps.CopyAsync(facts, point).ConfigureAwait(false);
@@ -158,7 +158,7 @@ namespace ImageTools.Engine.Operations.Restore
                 if (!resume)
                     await _steps.CreateVmAsync(facts, restored).ConfigureAwait(false);
                 else if (facts.ExistingNewVm!.PowerState != "running")
-                    await _run.StepAsync($"starting VM '{facts.NewVm.Name}'", _run.Options.OperationTimeout, ct => Azure.StartVmAsync(facts.NewVm.Id, ct), 80).ConfigureAwait(false);
+                    await _run.StepAsync($"starting VM '{facts.NewVm.Name}'", _run.Options.OperationTimeout, ct => Azure.StartVmAsync(facts.NewVm, ct), 80).ConfigureAwait(false);
             }
             else
                 await _steps.SwapAndStartAsync(facts, restored).ConfigureAwait(false);

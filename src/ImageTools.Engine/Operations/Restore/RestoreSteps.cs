@@ -33,19 +33,19 @@ namespace ImageTools.Engine.Operations.Restore
 
         public static bool HasEvidenceTag(VmState vm) => vm.Tags.Keys.Any(k => string.Equals(k, GuestStepMarker.TagName, StringComparison.OrdinalIgnoreCase));
 
-        public async Task<string> CopyAsync(RestoreFacts facts, RestorePoint point)
+        public async Task<ArmId> CopyAsync(RestoreFacts facts, RestorePoint point)
         {
             var created = await _run.StepAsync($"creating disk '{point.RestoredId.Name}' from snapshot '{point.SnapshotId.Name}'", _run.Options.OperationTimeout,
                 ct => _disks.CreateDiskAsync(new DiskSpec
                 {
-                    Id = point.RestoredId.Id, Location = facts.Vm.Location, SourceId = point.SnapshotId.Id, SkuName = point.Current?.SkuName ?? "",
+                    Id = point.RestoredId, Location = facts.Vm.Location, SourceId = point.SnapshotId, SkuName = point.Current?.SkuName ?? "",
                     Zones = facts.Vm.Zones,
-                    Tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [RestoreFacts.RestoredFromTag] = facts.Vm.Id },
+                    Tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [RestoreFacts.RestoredFromTag] = facts.Vm.Id.Id },
                 }, ct), 20).ConfigureAwait(false);
-            return created.Id.Length > 0 ? created.Id : point.RestoredId.Id;
+            return created.Id ?? point.RestoredId;
         }
 
-        public async Task SwapAndStartAsync(RestoreFacts facts, IDictionary<int, string> restored)
+        public async Task SwapAndStartAsync(RestoreFacts facts, IDictionary<int, ArmId> restored)
         {
             var vm = facts.Vm;
             if (vm.PowerState != "deallocated")
@@ -62,19 +62,19 @@ namespace ImageTools.Engine.Operations.Restore
             await _run.StepAsync("starting the VM", _run.Options.OperationTimeout, ct => Azure.StartVmAsync(vm.Id, ct), 80).ConfigureAwait(false);
         }
 
-        public async Task CreateVmAsync(RestoreFacts facts, IDictionary<int, string> restored)
+        public async Task CreateVmAsync(RestoreFacts facts, IDictionary<int, ArmId> restored)
         {
             var vm = facts.Vm;
             var nicId = NicId(facts);
-            var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [RestoreFacts.RestoredFromTag] = vm.Id };
+            var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [RestoreFacts.RestoredFromTag] = vm.Id.Id };
             await _run.StepAsync($"creating NIC '{nicId.Name}'", _run.Options.OperationTimeout, ct => _network.CreateNicAsync(new NicSpec
             {
-                Id = nicId.Id, Location = vm.Location, SubnetId = facts.Nic!.SubnetId, Tags = tags,
+                Id = nicId, Location = vm.Location, SubnetId = ArmId.Parse(facts.Nic!.SubnetId), Tags = tags,
             }, ct), 50).ConfigureAwait(false);
             await _run.StepAsync($"creating VM '{facts.NewVm.Name}' on the restored disks", _run.Options.OperationTimeout, ct => _disks.CreateVmOnDisksAsync(new AttachedVmSpec
             {
-                Id = facts.NewVm.Id, Location = vm.Location, VmSize = vm.VmSize, Zones = vm.Zones, OsType = vm.OsType, SecurityType = vm.SecurityType,
-                OsDiskId = restored[-1], DataDiskIds = restored.Where(r => r.Key >= 0).ToDictionary(r => r.Key, r => r.Value), NicId = nicId.Id, Tags = tags,
+                Id = facts.NewVm, Location = vm.Location, VmSize = vm.VmSize, Zones = vm.Zones, OsType = vm.OsType, SecurityType = vm.SecurityType,
+                OsDiskId = restored[-1], DataDiskIds = restored.Where(r => r.Key >= 0).ToDictionary(r => r.Key, r => r.Value), NicId = nicId, Tags = tags,
             }, ct), 70).ConfigureAwait(false);
         }
 
@@ -88,7 +88,7 @@ namespace ImageTools.Engine.Operations.Restore
                 {
                     while (true)
                     {
-                        last = await Azure.GetVmAsync(vmId.Id, ct).ConfigureAwait(false);
+                        last = await Azure.GetVmAsync(vmId, ct).ConfigureAwait(false);
                         if (last != null && last.PowerState == "running" && last.AgentReady)
                             return last;
                         await _run.PauseAsync(ct).ConfigureAwait(false);

@@ -36,7 +36,7 @@ namespace ImageTools.Engine.Rules.Restore
 
         public const string RestoredFromTag = "imagetools-restored-from";
 
-        public static bool IsRestoreOf(IReadOnlyDictionary<string, string>? tags, string vmId) =>
+        public static bool IsRestoreOf(IReadOnlyDictionary<string, string>? tags, ArmId vmId) =>
             tags != null && tags.Any(t => string.Equals(t.Key, RestoredFromTag, StringComparison.OrdinalIgnoreCase) && ArmId.SameId(t.Value, vmId));
     }
 }

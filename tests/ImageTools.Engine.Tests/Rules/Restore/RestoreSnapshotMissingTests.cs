@@ -26,7 +26,7 @@ public class RestoreSnapshotMissingTests(EmulatorFixture emulator)
         await emulator.Gateway.CreateSnapshotAsync(new ImageTools.Engine.Gateway.SnapshotSpec
         {
             SubscriptionId = emulator.SubscriptionId, ResourceGroupName = group, Name = "base01-os-pregeneralize", Location = "eastus",
-            SourceDiskId = vm.OsDiskId, Tags = new Dictionary<string, string> { ["imagetools-snapshot-of"] = "base01" },
+            SourceDiskId = ImageTools.Engine.Gateway.ArmId.Parse(vm.OsDiskId), Tags = new Dictionary<string, string> { ["imagetools-snapshot-of"] = "base01" },
         }, default);
 
         var e = await emulator.RestoreRefusedAsync(group, Refusals.Restore(group, "base01"));

@@ -16,7 +16,7 @@ public class RestoreSnapshotNotOfVmTests(EmulatorFixture emulator)
         await emulator.Gateway.CreateSnapshotAsync(new ImageTools.Engine.Gateway.SnapshotSpec
         {
             SubscriptionId = emulator.SubscriptionId, ResourceGroupName = group, Name = "base01-os-pregeneralize", Location = "eastus",
-            SourceDiskId = otherDisk ? other.OsDiskId : vm.OsDiskId,
+            SourceDiskId = ImageTools.Engine.Gateway.ArmId.Parse(otherDisk ? other.OsDiskId : vm.OsDiskId),
             Tags = new Dictionary<string, string> { ["imagetools-snapshot-of"] = otherDisk ? "base01" : "other01" },
         }, default);
 

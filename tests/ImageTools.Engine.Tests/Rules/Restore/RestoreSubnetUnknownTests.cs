@@ -9,7 +9,7 @@ public class RestoreSubnetUnknownTests
 {
     private static RestoreFacts Facts(bool generalized, NicState? nic)
     {
-        var vm = new VmState { Id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/base01", Name = "base01", IsGeneralized = generalized };
+        var vm = new VmState { Id = ArmId.Of("s", "rg", ArmId.VirtualMachines, "base01"), Name = "base01", IsGeneralized = generalized };
         return new RestoreFacts(new RestoreRequest(), vm, Array.Empty<RestorePoint>(),
             ArmId.Of("s", "rg", ArmId.VirtualMachines, "base01-restored"), null, nic);
     }
