@@ -86,12 +86,13 @@ namespace ImageTools.Engine.Operations.Restore
             {
                 return await _run.StepAsync("waiting for the guest agent to report Ready", _request.GuestTimeout, async ct =>
                 {
+                    var pace = _run.GuestPace();
                     while (true)
                     {
                         last = await Azure.GetVmAsync(vmId, ct).ConfigureAwait(false);
                         if (last != null && last.PowerState == "running" && last.AgentReady)
                             return last;
-                        await _run.PauseAsync(ct).ConfigureAwait(false);
+                        await pace.WaitAsync(ct).ConfigureAwait(false);
                     }
                 }, 90).ConfigureAwait(false);
             }
