@@ -18,6 +18,8 @@
         'Publish-GalleryVersion'
         'New-VmFromImage'
         'Undo-VmGeneralize'
+        'Import-Vhd'
+        'Copy-CapturedImage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -57,6 +57,9 @@ namespace ImageTools.Engine
         public const string DeprovisionNotConfirmed = nameof(DeprovisionNotConfirmed);
         public const string GeneralizeNotConfirmed = nameof(GeneralizeNotConfirmed);
         public const string ImageNotSucceeded = nameof(ImageNotSucceeded);
+
+        /// <summary>A snapshot copy (CopyStart) to the target region stopped with copyCompletionError.</summary>
+        public const string SnapshotCopyFailed = nameof(SnapshotCopyFailed);
         public const string GalleryVersionNotFound = nameof(GalleryVersionNotFound);
         public const string GalleryVersionFailed = nameof(GalleryVersionFailed);
         public const string GalleryReplicationFailed = nameof(GalleryReplicationFailed);

@@ -7,6 +7,8 @@ using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Operations;
 using ImageTools.Engine.Operations.Capture;
 using ImageTools.Engine.Operations.Clone;
+using ImageTools.Engine.Operations.Copy;
+using ImageTools.Engine.Operations.Import;
 using ImageTools.Engine.Operations.Deploy;
 using ImageTools.Engine.Operations.Generalize;
 using ImageTools.Engine.Operations.Publish;
@@ -97,6 +99,21 @@ namespace ImageTools.Engine
         public Task<PreparedOperation> PrepareDeployAsync(DeployRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
             DeployOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries,
                 _gateways.Deploy, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+
+        /// <summary>Prepares the import of a local VHD file into a managed disk (Import-Vhd).</summary>
+        public Task<PreparedOperation> PrepareImportAsync(ImportRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            ImportOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Transfers, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+
+        /// <summary>Prepares the copy of a managed image to another resource group or region (Copy-CapturedImage).</summary>
+        public Task<PreparedOperation> PrepareCopyAsync(CopyRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            CopyOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Transfers, _gateways.Catalog, _session.Options,
+                _session.SubscriptionFor(request.SubscriptionId));
+
+        public Task<DiskInfo?> ImportAsync(ImportRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<DiskInfo>((sink, ct) => PrepareImportAsync(request, sink, ct), console);
+
+        public Task<ImageInfo?> CopyAsync(CopyRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<ImageInfo>((sink, ct) => PrepareCopyAsync(request, sink, ct), console);
 
         public Task<VmInfo?> GeneralizeAsync(GeneralizeRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<VmInfo>((sink, ct) => PrepareGeneralizeAsync(request, sink, ct), console);

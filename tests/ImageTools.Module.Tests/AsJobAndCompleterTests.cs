@@ -9,7 +9,7 @@ public class AsJobAndCompleterTests
     private static ModuleSurface Surface => ModuleSurface.Instance;
     private static CmdletSurface Cmdlet(string name) => Surface.Cmdlets.Single(c => c.Name == name);
 
-    private static readonly string[] LongRunning = { "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion", "Undo-VmGeneralize" };
+    private static readonly string[] LongRunning = { "Copy-CapturedImage", "Import-Vhd", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion", "Undo-VmGeneralize" };
 
     [Fact]
     public void AsJob_is_on_exactly_the_long_running_cmdlets_as_a_switch_in_every_parameter_set()
@@ -26,6 +26,8 @@ public class AsJobAndCompleterTests
     }
 
     [Theory]
+    [InlineData("Copy-CapturedImage")]
+    [InlineData("Import-Vhd")]
     [InlineData("Invoke-VmGeneralize")]
     [InlineData("New-CapturedImage")]
     [InlineData("New-VmFromImage")]
@@ -67,6 +69,11 @@ public class AsJobAndCompleterTests
         { "Publish-GalleryVersion", "DefinitionName", "DefinitionCompleter" },
         { "Publish-GalleryVersion", "Version", "VersionCompleter" },
         { "New-VmFromImage", "ResourceGroupName", "ResourceGroupCompleter" },
+        { "Import-Vhd", "ResourceGroupName", "ResourceGroupCompleter" },
+        { "Import-Vhd", "Location", "LocationCompleter" },
+        { "Copy-CapturedImage", "ResourceGroupName", "ResourceGroupCompleter" },
+        { "Copy-CapturedImage", "TargetResourceGroupName", "ResourceGroupCompleter" },
+        { "Copy-CapturedImage", "TargetLocation", "LocationCompleter" },
         { "New-VmFromImage", "ImageResourceGroupName", "ResourceGroupCompleter" },
         { "New-VmFromImage", "Location", "LocationCompleter" },
     };

@@ -59,6 +59,9 @@ public class PipelineBindingTests
         { "ImageInfo", "New-VmFromImage" },
         { "GalleryVersionInfo", "New-VmFromImage" },
         { "GalleryVersionInfo", "Publish-GalleryVersion" }, // a version as the source of another
+        { "DiskInfo", "New-CapturedImage" },          // an imported VHD's disk
+        { "DiskInfo", "Publish-GalleryVersion" },
+        { "ImageInfo", "Copy-CapturedImage" },
     };
 
     [Theory]
@@ -77,6 +80,7 @@ public class PipelineBindingTests
     [InlineData("PSVirtualMachine", "Publish-GalleryVersion")]
     [InlineData("PSImage", "Publish-GalleryVersion")]
     [InlineData("PSImage", "New-VmFromImage")]
+    [InlineData("PSImage", "Copy-CapturedImage")]
     [InlineData("PSGalleryImageVersion", "New-VmFromImage")]
     [InlineData("PSGalleryImageVersion", "Publish-GalleryVersion")]
     public void Az_objects_bind_by_Id_only(string azType, string cmdlet)
@@ -96,6 +100,7 @@ public class PipelineBindingTests
     [InlineData("Publish-GalleryVersion")]
     [InlineData("New-VmFromImage")]
     [InlineData("Undo-VmGeneralize")]
+    [InlineData("Copy-CapturedImage")]
     public void A_plain_id_string_binds_by_value(string cmdlet)
     {
         // A string has one property (Length) that must bind nothing; the string itself goes by value.

@@ -43,6 +43,22 @@ namespace ImageTools.Engine.Connection
             EngineOptions engineOptions, HttpMessageHandler? handler = null) =>
             new ArmClient(credential, subscriptionId, CreateOptions(environment, engineOptions, handler));
 
+        /// <summary>
+        /// The pipeline for page blobs behind a disk's SAS: the session's transport (the emulator's
+        /// pinned certificate) and retry policy, and no bearer token (the SAS is the authorization).
+        /// </summary>
+        public static HttpPipeline CreateBlobPipeline(EngineOptions engineOptions, HttpMessageHandler? handler)
+        {
+            var options = new BlobPipelineOptions();
+            options.Retry.MaxRetries = engineOptions.MaxRetries;
+            options.Retry.Delay = engineOptions.RetryDelay;
+            options.Retry.MaxDelay = engineOptions.MaxRetryDelay;
+            options.Retry.Mode = RetryMode.Exponential;
+            if (handler != null)
+                options.Transport = new HttpClientTransport(handler);
+            return HttpPipelineBuilder.Build(options);
+        }
+
         public static ArmEnvironment EmulatorEnvironment(Uri endpoint) =>
             new ArmEnvironment(endpoint, endpoint.GetLeftPart(UriPartial.Authority));
     }

@@ -17,6 +17,7 @@ namespace ImageTools.Engine.Connection
         public static async Task<EngineSession> OpenAsync(ConnectRequest request, IOperationSink? sink, EngineOptions options, CancellationToken ct)
         {
             ArmClient client;
+            Azure.Core.Pipeline.HttpPipeline? blobs = null;
             string environment, resourceManagerUrl, tenantId;
             string? subscriptionId = Blank(request.SubscriptionId);
             var kind = request.CredentialKind;
@@ -34,6 +35,7 @@ namespace ImageTools.Engine.Connection
                 resourceManagerUrl = emulator.Endpoint.ToString();
                 client = ArmClientFactory.Create(new StaticTokenCredential("imagetools-emulator"), subscriptionId,
                     ArmClientFactory.EmulatorEnvironment(emulator.Endpoint), options, emulator.CreatePinnedHandler());
+                blobs = ArmClientFactory.CreateBlobPipeline(options, emulator.CreatePinnedHandler());
             }
             else
             {
@@ -51,7 +53,7 @@ namespace ImageTools.Engine.Connection
                 client = ArmClientFactory.Create(credential, subscriptionId, cloud.Environment, options);
             }
 
-            var gateways = new Gateways(client, options.PollingDelay);
+            var gateways = new Gateways(client, options.PollingDelay, blobs ?? ArmClientFactory.CreateBlobPipeline(options, null));
             SubscriptionState subscription;
             try
             {

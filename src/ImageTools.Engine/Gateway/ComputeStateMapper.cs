@@ -83,6 +83,11 @@ namespace ImageTools.Engine.Gateway
             SourceResourceId = data.CreationData?.SourceResourceId?.ToString() ?? "",
             DiskSizeGb = data.DiskSizeGB ?? 0,
             TimeCreated = data.TimeCreated,
+            Incremental = data.Incremental ?? false,
+            CreateOption = data.CreationData?.CreateOption.ToString() ?? "",
+            CompletionPercent = data.CompletionPercent ?? 100,
+            CopyErrorCode = data.CopyCompletionError?.ErrorCode.ToString() ?? "",
+            CopyErrorMessage = data.CopyCompletionError?.ErrorMessage ?? "",
         };
 
         public static DiskState ToDiskState(ManagedDiskData data) => new DiskState
@@ -102,6 +107,9 @@ namespace ImageTools.Engine.Gateway
             DiskSizeGb = data.DiskSizeGB ?? 0,
             SourceResourceId = data.CreationData?.SourceResourceId?.ToString() ?? "",
             TimeCreated = data.TimeCreated,
+            CreateOption = data.CreationData?.CreateOption.ToString() ?? "",
+            UploadSizeBytes = data.CreationData?.UploadSizeBytes ?? 0,
+            SourceUri = data.CreationData?.SourceUri?.ToString() ?? "",
         };
 
         public static ImageState ToImageState(DiskImageData data)
@@ -123,6 +131,15 @@ namespace ImageTools.Engine.Gateway
                 SourceVirtualMachineId = data.SourceVirtualMachineId?.ToString() ?? "",
                 OsDiskSourceId = os?.ManagedDiskId?.ToString() ?? os?.SnapshotId?.ToString() ?? "",
                 DataDiskLuns = data.StorageProfile?.DataDisks?.Select(d => d.Lun).ToArray() ?? Array.Empty<int>(),
+                OsDiskIsSnapshot = os?.ManagedDiskId == null && os?.SnapshotId != null,
+                OsDiskBlobUri = os?.BlobUri?.ToString() ?? "",
+                DataDisks = data.StorageProfile?.DataDisks?.Select(d => new ImageDataDiskState
+                {
+                    Lun = d.Lun,
+                    SourceId = SdkIds.FromSdkOrNull(d.ManagedDiskId ?? d.SnapshotId),
+                    IsSnapshot = d.ManagedDiskId == null && d.SnapshotId != null,
+                    BlobUri = d.BlobUri?.ToString() ?? "",
+                }).ToList() ?? new List<ImageDataDiskState>(),
             };
         }
 

@@ -26,5 +26,11 @@ namespace ImageTools.Engine.Gateway
         /// <summary>The snapshot or disk it was copied from; empty for an empty or image-made disk.</summary>
         public string SourceResourceId { get; set; } = "";
         public DateTimeOffset? TimeCreated { get; set; }
+        /// <summary>Empty, Upload, Import, Copy, FromImage...</summary>
+        public string CreateOption { get; set; } = "";
+        /// <summary>For a disk created for upload: the VHD's size in bytes (footer included).</summary>
+        public long UploadSizeBytes { get; set; }
+        /// <summary>For an imported disk: the blob it came from.</summary>
+        public string SourceUri { get; set; } = "";
     }
 }

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.ResourceManager;
 
 namespace ImageTools.Engine.Gateway
@@ -6,8 +7,9 @@ namespace ImageTools.Engine.Gateway
     /// <summary>The gateways of one session, built once over its ArmClient and polling strategy.</summary>
     internal sealed class Gateways
     {
-        public Gateways(ArmClient client, DelayStrategy? polling)
+        public Gateways(ArmClient client, DelayStrategy? polling, HttpPipeline blobs)
         {
+            Transfers = new DiskTransferGateway(client, polling, blobs);
             Azure = new AzureGateway(client, polling);
             Galleries = new GalleryGateway(client, polling);
             Deploy = new DeployGateway(client, polling);
@@ -19,6 +21,9 @@ namespace ImageTools.Engine.Gateway
         public IGalleryGateway Galleries { get; }
         public IDeployGateway Deploy { get; }
         public IDiskGateway Disks { get; }
+
+        /// <summary>Uploads into disks (their page blobs) and snapshot copies across regions.</summary>
+        public IDiskTransferGateway Transfers { get; }
         public CatalogGateway Catalog { get; }
     }
 }

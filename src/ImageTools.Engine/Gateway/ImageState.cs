@@ -23,6 +23,12 @@ namespace ImageTools.Engine.Gateway
         /// <summary>The OS disk's source: a managed disk or snapshot id.</summary>
         public string OsDiskSourceId { get; set; } = "";
         public int[] DataDiskLuns { get; set; } = Array.Empty<int>();
+        /// <summary>True when the OS disk's source is a snapshot.</summary>
+        public bool OsDiskIsSnapshot { get; set; }
+        /// <summary>The OS disk's blob, for an image made from a VHD in a storage account.</summary>
+        public string OsDiskBlobUri { get; set; } = "";
+        /// <summary>Each data disk's LUN and source (a managed disk, a snapshot or a blob).</summary>
+        public List<ImageDataDiskState> DataDisks { get; set; } = new List<ImageDataDiskState>();
 
         /// <summary>What the image was made from: the VM when there is one, else the OS disk's source.</summary>
         public string SourceId => SourceVirtualMachineId.Length > 0 ? SourceVirtualMachineId : OsDiskSourceId;

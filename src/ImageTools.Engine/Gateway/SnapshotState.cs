@@ -19,5 +19,13 @@ namespace ImageTools.Engine.Gateway
         public string SourceResourceId { get; set; } = "";
         public long DiskSizeGb { get; set; }
         public DateTimeOffset? TimeCreated { get; set; }
+        public bool Incremental { get; set; }
+        /// <summary>Copy, CopyStart...</summary>
+        public string CreateOption { get; set; } = "";
+        /// <summary>A CopyStart copy's progress, 0-100; 100 when the snapshot is no copy in progress.</summary>
+        public double CompletionPercent { get; set; } = 100;
+        /// <summary>Why a CopyStart copy stopped (copyCompletionError), empty otherwise.</summary>
+        public string CopyErrorCode { get; set; } = "";
+        public string CopyErrorMessage { get; set; } = "";
     }
 }

@@ -50,7 +50,8 @@ namespace ImageTools.Engine.Operations
                 var disk = result.Disk = await _run.StepAsync("reading the source disk", timeout, ct => Azure.GetDiskAsync(id, ct)).ConfigureAwait(false);
                 if (disk == null)
                     return result;
-                Fill(result, disk.Id, disk.Location, disk.OsType, "", disk.HyperVGeneration, disk.SecurityType);
+                // ARM records no OS state on disks; Import-Vhd keeps the declared one as a tag.
+                Fill(result, disk.Id, disk.Location, disk.OsType, Rules.Import.DeclaredOsState.Read(disk.Tags), disk.HyperVGeneration, disk.SecurityType);
             }
             else
             {

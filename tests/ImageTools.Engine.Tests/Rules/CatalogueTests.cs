@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using ImageTools.Engine.Rules;
 using ImageTools.Engine.Rules.Capture;
 using ImageTools.Engine.Rules.Clone;
+using ImageTools.Engine.Rules.Copy;
+using ImageTools.Engine.Rules.Import;
 using ImageTools.Engine.Rules.Deploy;
 using ImageTools.Engine.Rules.Generalize;
 using ImageTools.Engine.Rules.Publish;
@@ -26,6 +28,8 @@ public class CatalogueTests
         ("Deploy", "ImageTools.Engine.Rules.Deploy", "Deploy", () => DeployRules.All.Cast<object>().Concat(DeployRules.PerVm)),
         ("Clone", "ImageTools.Engine.Rules.Clone", "Rules/Clone", () => CloneRules.Clone),
         ("Restore", "ImageTools.Engine.Rules.Restore", "Rules/Restore", () => RestoreRules.All),
+        ("Import", "ImageTools.Engine.Rules.Import", "Import", () => ImportRules.All),
+        ("Copy", "ImageTools.Engine.Rules.Copy", "Copy", () => CopyRules.All),
     ];
 
     private static IEnumerable<(string Family, string Id, Type Type, string Reads)> Catalogue() =>

@@ -73,6 +73,19 @@ public sealed class EmulatorFixture : IAsyncLifetime
         return true;
     }
 
+    /// <summary>Creates a resource group (PUT through the emulator's ARM surface), as an admin would before a command that needs one.</summary>
+    public async Task CreateGroupAsync(string group, string location = "eastus")
+    {
+        using var http = new HttpClient(Server.CreateTrustingHandler()) { BaseAddress = Server.Endpoint };
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"subscriptions/{SubscriptionId}/resourceGroups/{group}?api-version=2022-09-01")
+        {
+            Content = new StringContent($"{{\"location\":\"{location}\"}}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "test");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>The ARM JSON of a resource.</summary>
     public async Task<System.Text.Json.JsonElement> GetAsync(string resourceId, string apiVersion = "2023-07-01")
     {

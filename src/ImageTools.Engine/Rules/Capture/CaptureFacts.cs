@@ -69,10 +69,17 @@ namespace ImageTools.Engine.Rules.Capture
 
         /// <summary>
         /// The disk or snapshot's OS state as far as it can be known: Specialized for the
-        /// pre-generalize snapshots the engine takes (tagged imagetools-snapshot-of); empty otherwise
-        /// (ARM records no OS state on disks and snapshots).
+        /// pre-generalize snapshots the engine takes (tagged imagetools-snapshot-of); a disk made by
+        /// Import-Vhd as declared there (tagged imagetools-os-state); empty otherwise (ARM records no
+        /// OS state on disks and snapshots).
         /// </summary>
-        public string SourceOsState => Snapshot != null && Generalize.PlannedSnapshot.IsPreGeneralize(Snapshot.Tags) ? "Specialized" : "";
+        public string SourceOsState => Snapshot != null && Generalize.PlannedSnapshot.IsPreGeneralize(Snapshot.Tags) ? "Specialized"
+            : Disk != null ? Import.DeclaredOsState.Read(Disk.Tags) : "";
+
+        /// <summary>Why the source's OS state is known, for messages: a pre-generalize snapshot, or a disk whose state was declared at import.</summary>
+        public string SourceOsStateReason => Disk != null
+            ? $"it was imported from a VHD declared {SourceOsState} (tag {Import.DeclaredOsState.Tag})"
+            : "it is a pre-generalize snapshot (taken before the guest was generalized)";
 
         public string TargetLocation => !string.IsNullOrWhiteSpace(Request.Location) ? Request.Location!.Trim() : SourceLocation;
 

@@ -10,7 +10,7 @@ namespace ImageTools.Engine.Rules.Capture
     /// </summary>
     internal sealed class OsStateRequired : Rule<CaptureFacts>
     {
-        public override string Reads => "-OsState; the snapshot's imagetools-snapshot-of tag (a pre-generalize snapshot is Specialized)";
+        public override string Reads => "-OsState; the snapshot's imagetools-snapshot-of tag (a pre-generalize snapshot is Specialized); the disk's imagetools-os-state tag (Import-Vhd -OsState)";
 
         public override Finding? Evaluate(CaptureFacts facts)
         {
@@ -30,8 +30,10 @@ namespace ImageTools.Engine.Rules.Capture
             var inferred = facts.SourceOsState;
             if (inferred.Length > 0 && !state.Equals(inferred, StringComparison.OrdinalIgnoreCase))
                 return Refuse(
-                    $"-OsState {state} does not match {kind} '{facts.SourceId.Name}': it is a pre-generalize snapshot (taken before the guest was generalized), so its disk is {inferred}.",
-                    $"Capture the generalized VM itself, or publish this snapshot as a specialized gallery version: {SpecializedManagedImage.GalleryCommand(facts)}.",
+                    $"-OsState {state} does not match {kind} '{facts.SourceId.Name}': {facts.SourceOsStateReason}, so its disk is {inferred}.",
+                    facts.Kind == CaptureSourceKind.Disk
+                        ? $"Leave -OsState out to take the declared state; a disk declared Specialized is published as a specialized gallery version: {SpecializedManagedImage.GalleryCommand(facts)}."
+                        : $"Capture the generalized VM itself, or publish this snapshot as a specialized gallery version: {SpecializedManagedImage.GalleryCommand(facts)}.",
                     facts.SourceResourceId, FailureCategory.InvalidArgument);
             return null;
         }

@@ -12,7 +12,7 @@ namespace ImageTools.Engine.Rules.Capture
     /// </summary>
     internal sealed class SpecializedManagedImage : Rule<CaptureFacts>
     {
-        public override string Reads => "-OsState; the snapshot's imagetools-snapshot-of tag (a pre-generalize snapshot is Specialized)";
+        public override string Reads => "-OsState; the snapshot's imagetools-snapshot-of tag (a pre-generalize snapshot is Specialized); the disk's imagetools-os-state tag";
 
         public override Finding? Evaluate(CaptureFacts facts)
         {
@@ -26,7 +26,7 @@ namespace ImageTools.Engine.Rules.Capture
                 return null;
             var kind = facts.Kind.ToString().ToLowerInvariant();
             var why = inferred
-                ? $"{char.ToUpperInvariant(kind[0])}{kind.Substring(1)} '{facts.SourceId.Name}' is a pre-generalize snapshot (taken before the guest was generalized), so its disk is specialized"
+                ? $"{char.ToUpperInvariant(kind[0])}{kind.Substring(1)} '{facts.SourceId.Name}' is specialized: {facts.SourceOsStateReason}"
                 : $"-OsState Specialized was given for {kind} '{facts.SourceId.Name}'";
             return Refuse(
                 $"{why}, and Azure has no specialized managed images: ARM refuses them (\"The value of parameter osDisk.osState is invalid.\"). Specialized images exist only in an Azure Compute Gallery.",

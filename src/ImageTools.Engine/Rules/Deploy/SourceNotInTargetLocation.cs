@@ -25,7 +25,7 @@ namespace ImageTools.Engine.Rules.Deploy
                 ? $"Managed image '{source.Name}' is in '{source.Location}'; a managed image can only be used in its own region, not in '{facts.TargetLocation}'."
                 : $"Gallery image version '{source.Name}' has no completed replica in '{facts.TargetLocation}'. It is available in: {available}.";
             var remedy = source.Kind == DeploySourceKind.ManagedImage
-                ? $"Pass -Location {source.Location}, or publish the image to a gallery replicated to '{facts.TargetLocation}' (Publish-GalleryVersion -TargetRegion)."
+                ? $"Pass -Location {source.Location}, copy the image there (Copy-CapturedImage -ResourceId {source.Id} -TargetLocation {facts.TargetLocation}), or publish it to a gallery replicated to '{facts.TargetLocation}' (Publish-GalleryVersion -TargetRegion)."
                 : $"Pass -Location with one of: {available}; or add '{facts.TargetLocation}' to the version's target regions and wait for its replication.";
             return Refuse(what, remedy, source.Id, FailureCategory.InvalidArgument);
         }

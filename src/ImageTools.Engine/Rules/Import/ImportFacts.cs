@@ -1,0 +1,55 @@
+using System;
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Operations.Import;
+using ImageTools.Engine.Requests;
+
+namespace ImageTools.Engine.Rules.Import
+{
+    /// <summary>What Import-Vhd's rules read: the VHD file (footer and partitions), the disk's group and the disk of that name.</summary>
+    internal sealed class ImportFacts
+    {
+        public const long MiB = 1024 * 1024;
+        /// <summary>ARM's upload size bounds (uploadSizeBytes, footer included): 20 MiB + 512 to 32 TiB + 512.</summary>
+        public const long MinDataSize = 20 * MiB;
+        public const long MaxDataSize = 32L * 1024 * 1024 * MiB;
+
+        public ImportFacts(ImportRequest request, VhdFile vhd, ArmId diskId, bool groupExists, DiskState? existing)
+        {
+            Request = request;
+            Vhd = vhd;
+            DiskId = diskId;
+            GroupExists = groupExists;
+            ExistingDisk = existing;
+        }
+
+        public ImportRequest Request { get; }
+        public VhdFile Vhd { get; }
+        public ArmId DiskId { get; }
+        public bool GroupExists { get; }
+        public DiskState? ExistingDisk { get; }
+
+        /// <summary>The VHD is one Azure takes: readable, a fixed VHD with a valid footer.</summary>
+        public bool VhdUsable => Vhd.Exists && Vhd.HasFooter && Vhd.DiskType == VhdFile.FixedDisk;
+
+        public string TargetOsType => Stated(Request.OsType) ?? Vhd.InferredOsType;
+
+        public string TargetGeneration => Stated(Request.HyperVGeneration) is string g ? Capture.CaptureFacts.Normalize(g) : Vhd.InferredGeneration;
+
+        public string TargetOsState => Stated(Request.OsState) ?? "";
+
+        /// <summary>The tag that ties the disk to this VHD: its file name and size.</summary>
+        public string SourceTagValue => $"{System.IO.Path.GetFileName(Vhd.Path)} {Vhd.Length}";
+
+        /// <summary>An upload of this VHD that was interrupted before its access ended: the rerun continues it.</summary>
+        public bool ResumesUpload => ExistingDisk != null && IsUploading(ExistingDisk) && ExistingDisk.UploadSizeBytes == Vhd.Length &&
+            ImportTags.IsFrom(ExistingDisk, SourceTagValue);
+
+        public static bool IsUploading(DiskState disk) =>
+            disk.AttachState.Equals("ReadyToUpload", StringComparison.OrdinalIgnoreCase) || disk.AttachState.Equals("ActiveUpload", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The size rounded up to the next whole MiB.</summary>
+        public static long RoundUpToMiB(long bytes) => (bytes + MiB - 1) / MiB * MiB;
+
+        private static string? Stated(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+    }
+}

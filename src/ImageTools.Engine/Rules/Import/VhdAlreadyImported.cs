@@ -1,0 +1,19 @@
+using System;
+using ImageTools.Engine.Hosting;
+
+namespace ImageTools.Engine.Rules.Import
+{
+    /// <summary>A disk of that name holding this VHD (same file name and size), whose upload finished, is returned as it is: a rerun converges.</summary>
+    internal sealed class VhdAlreadyImported : Rule<ImportFacts>
+    {
+        public override string Reads => "the disk of that name: its imagetools-vhd and imagetools-vhd-uploaded tags";
+
+        public override Finding? Evaluate(ImportFacts facts)
+        {
+            var disk = facts.ExistingDisk;
+            if (disk == null || !ImportTags.IsFrom(disk, facts.SourceTagValue) || !ImportTags.IsComplete(disk))
+                return null;
+            return Done($"Disk '{disk.Name}' already holds VHD '{facts.Vhd.Path}' (uploaded {disk.Tags[ImportTags.Uploaded]}); nothing to do.", disk.Id);
+        }
+    }
+}
