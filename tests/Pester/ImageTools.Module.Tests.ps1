@@ -5,13 +5,13 @@
 param([string] $Configuration = 'Release')
 
 BeforeDiscovery {
-    $cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize'
+    $cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize', 'Import-Vhd', 'Copy-CapturedImage'
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     if (-not (Test-Path $ModuleManifest)) { throw "Build first: dotnet build src/ImageTools (out/ImageTools is missing)." }
-    $script:cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize'
+    $script:cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize', 'Import-Vhd', 'Copy-CapturedImage'
 }
 
 Describe 'Import in a clean session' {
@@ -120,7 +120,7 @@ Describe 'Cmdlet surface' {
 Describe '-AsJob and completers' {
     BeforeAll { Import-Module $ModuleManifest -Force }
 
-    It '<_> has -AsJob' -ForEach 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize' {
+    It '<_> has -AsJob' -ForEach 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize', 'Import-Vhd', 'Copy-CapturedImage' {
         (Get-Command $_).Parameters.ContainsKey('AsJob') | Should -BeTrue
     }
 
