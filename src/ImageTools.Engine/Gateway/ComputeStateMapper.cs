@@ -36,7 +36,7 @@ namespace ImageTools.Engine.Gateway
                 ProvisioningState = data.ProvisioningState ?? "",
                 VmSize = data.HardwareProfile?.VmSize?.ToString() ?? "",
                 ComputerName = view?.ComputerName ?? data.OSProfile?.ComputerName ?? "",
-                PowerState = power != null ? power.Substring("PowerState/".Length).ToLowerInvariant() : "unknown",
+                PowerState = VmPowerStates.FromStatus(power),
                 IsGeneralized = codes.Any(c => string.Equals(c, "OSState/generalized", StringComparison.OrdinalIgnoreCase)),
                 OsType = os?.OSType?.ToString() ?? "",
                 HyperVGeneration = view?.HyperVGeneration?.ToString() ?? "",

@@ -21,7 +21,7 @@ namespace ImageTools.Engine.Gateway
         public string ComputerName { get; set; } = "";
 
         /// <summary>running, stopped, deallocated, starting, stopping, deallocating or unknown.</summary>
-        public string PowerState { get; set; } = "unknown";
+        public VmPowerState PowerState { get; set; }
 
         /// <summary>True when the instance view carries OSState/generalized.</summary>
         public bool IsGeneralized { get; set; }

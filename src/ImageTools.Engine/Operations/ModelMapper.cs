@@ -19,7 +19,7 @@ namespace ImageTools.Engine.Operations
             Location = vm.Location,
             Tags = new Dictionary<string, string>(vm.Tags, StringComparer.OrdinalIgnoreCase),
             ProvisioningState = vm.ProvisioningState,
-            PowerState = vm.PowerState,
+            PowerState = vm.PowerState.Text(),
             OsState = vm.IsGeneralized ? "Generalized" : "Specialized",
             OsType = vm.OsType,
             HyperVGeneration = vm.HyperVGeneration,

@@ -74,6 +74,6 @@ public class ArmErrorMappingTests(EmulatorFixture emulator)
         // Azure.Core polls once at once (DESIGN.md §5), then waits at least Retry-After before each next poll.
         Assert.True(polls.Count >= 2, $"{polls.Count} polls");
         Assert.DoesNotContain(polls.Skip(1), p => p.EarlyPoll == true);
-        Assert.Equal("deallocated", (await emulator.Gateway.GetVmAsync(ArmId.Parse(vm.Id), default))!.PowerState);
+        Assert.Equal(VmPowerState.Deallocated, (await emulator.Gateway.GetVmAsync(ArmId.Parse(vm.Id), default))!.PowerState);
     }
 }

@@ -76,7 +76,7 @@ namespace ImageTools.Engine.Operations.Capture
                 _run.Completed();
                 return Emit(existing, facts, sourceDeleted: true);
             }
-            if (facts.Vm != null && facts.Vm.PowerState == "stopped")
+            if (facts.Vm != null && facts.Vm.PowerState == VmPowerState.Stopped)
                 await _run.StepAsync("deallocating the source VM", timeout, ct => Azure.DeallocateVmAsync(facts.Vm.Id, ct), 10).ConfigureAwait(false);
 
             if (facts.ExistingImage != null)
@@ -164,7 +164,7 @@ namespace ImageTools.Engine.Operations.Capture
             if (_deleteOnly)
                 return DeleteSourcePlan(facts.Vm!);
             var plan = new OperationPlan();
-            if (facts.Vm != null && facts.Vm.PowerState == "stopped")
+            if (facts.Vm != null && facts.Vm.PowerState == VmPowerState.Stopped)
                 plan.Add(facts.Vm.Id, "Deallocate the source VM (-Deallocate)");
             if (facts.ExistingImage != null)
                 plan.Add(facts.ExistingImage.Id, _request.Replace ? "Delete the existing image (-Replace)" : "Delete the image left failed by an earlier run");

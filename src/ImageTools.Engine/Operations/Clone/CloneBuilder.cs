@@ -132,7 +132,7 @@ namespace ImageTools.Engine.Operations.Clone
                     while (true)
                     {
                         last = await Azure.GetVmAsync(_names.Vm, ct).ConfigureAwait(false);
-                        if (last != null && last.PowerState == "running" && last.AgentReady)
+                        if (last != null && last.PowerState == VmPowerState.Running && last.AgentReady)
                             return;
                         await pace.WaitAsync(ct).ConfigureAwait(false);
                     }
@@ -142,7 +142,7 @@ namespace ImageTools.Engine.Operations.Clone
             {
                 throw new ImageToolsException(nameof(GuestAgentNotReady),
                     $"Clone '{_names.Vm.Name}' was created but its guest agent did not report Ready within {OperationRun.Format(_request.GuestTimeout)} " +
-                    $"(power state {last.PowerState}, agent '{last.AgentStatus}'); it is left as it is.",
+                    $"(power state {last.PowerState.Text()}, agent '{last.AgentStatus}'); it is left as it is.",
                     "Check the clone's boot diagnostics, then rerun the same command (the clone is reused), or remove it.",
                     _names.Vm.Id, FailureCategory.ResourceUnavailable, e);
             }

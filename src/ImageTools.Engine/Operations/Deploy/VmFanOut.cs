@@ -137,8 +137,8 @@ namespace ImageTools.Engine.Operations.Deploy
         /// </summary>
         private void EmitCreated(VmState created, DeployFacts facts)
         {
-            if (created.PowerState == "unknown" && string.Equals(created.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
-                created.PowerState = "running";
+            if (created.PowerState == VmPowerState.Unknown && string.Equals(created.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
+                created.PowerState = VmPowerState.Running;
             if (created.HyperVGeneration.Length == 0)
                 created.HyperVGeneration = facts.Source.HyperVGeneration;
             Sink.WriteObject(ModelMapper.ToVmInfo(created));

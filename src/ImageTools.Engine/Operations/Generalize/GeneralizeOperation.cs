@@ -82,7 +82,7 @@ namespace ImageTools.Engine.Operations.Generalize
             var vm = facts.Vm;
             var foundPowerState = vm.PowerState;
             var started = false;
-            if (facts.GuestStepNeeded && vm.PowerState != "running")
+            if (facts.GuestStepNeeded && vm.PowerState != VmPowerState.Running)
             {
                 vm = await _power.StartAsync().ConfigureAwait(false);
                 started = true;
@@ -114,14 +114,14 @@ namespace ImageTools.Engine.Operations.Generalize
                     (earlier.IsSysprep ? "Sysprep is not run again." : "deprovisioning is not run again."));
             }
 
-            var power = await _power.SettledPowerStateAsync(facts.GuestStepNeeded ? "running" : vm.PowerState).ConfigureAwait(false);
+            var power = await _power.SettledPowerStateAsync(facts.GuestStepNeeded ? VmPowerState.Running : vm.PowerState).ConfigureAwait(false);
             await _power.DeallocateAsync(power).ConfigureAwait(false);
             await _run.StepAsync("marking the VM generalized", _run.Options.OperationTimeout,
                 ct => Azure.GeneralizeVmAsync(_vmId, ct), 90).ConfigureAwait(false);
             vm = await ReadVmAsync("confirming OSState/generalized").ConfigureAwait(false);
             if (!vm.IsGeneralized)
                 throw new ImageToolsException(ErrorIds.GeneralizeNotConfirmed,
-                    $"VM '{vm.Name}' was marked generalized, but its instance view does not show OSState/generalized (power state {vm.PowerState}).",
+                    $"VM '{vm.Name}' was marked generalized, but its instance view does not show OSState/generalized (power state {vm.PowerState.Text()}).",
                     "Check the VM's instance view (Get-AzVM -Status), then rerun; finished steps are recognised.", vm.Id.Id);
             _run.Completed();
             return Emit(vm, snapshotIds);
@@ -165,7 +165,7 @@ namespace ImageTools.Engine.Operations.Generalize
             var vm = facts.Vm;
             if (vm.IsGeneralized)
                 return plan;
-            if (facts.GuestStepNeeded && vm.PowerState != "running")
+            if (facts.GuestStepNeeded && vm.PowerState != VmPowerState.Running)
                 plan.Add(vm.Id, "Start the VM (-Start)");
             if (facts.NeedsDomainProbe)
                 plan.Add(vm.Id, ProbeStep);
@@ -177,7 +177,7 @@ namespace ImageTools.Engine.Operations.Generalize
                     ? $"Run {GuestScripts.SysprepCommandLine} in the guest (irreversible)"
                     : $"Run {GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)} in the guest (irreversible)");
             }
-            plan.Add(vm.Id, vm.PowerState == "running" || facts.GuestStepNeeded ? PowerOffStep : "Deallocate the VM");
+            plan.Add(vm.Id, vm.PowerState == VmPowerState.Running || facts.GuestStepNeeded ? PowerOffStep : "Deallocate the VM");
             plan.Add(vm.Id, "Mark the VM generalized (it can no longer be started)");
             return plan;
         }

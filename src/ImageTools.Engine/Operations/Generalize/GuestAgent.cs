@@ -212,7 +212,7 @@ namespace ImageTools.Engine.Operations.Generalize
                 if (vm == null)
                     throw;
                 if (IsDown(vm))
-                    return new ImageStateReading { StoppedIn = vm.PowerState, Why = $"run command answered {e.ArmCode}" };
+                    return new ImageStateReading { StoppedIn = vm.PowerState.Text(), Why = $"run command answered {e.ArmCode}" };
                 if (!vm.AgentReady)
                     return new ImageStateReading { Silent = $"{e.ArmCode}; agent {(vm.AgentStatus.Length > 0 ? "'" + vm.AgentStatus + "'" : "without a status")}" };
                 throw;
@@ -226,7 +226,7 @@ namespace ImageTools.Engine.Operations.Generalize
         }
 
         /// <summary>The guest is down: the VM is neither running nor starting.</summary>
-        private static bool IsDown(VmState vm) => vm.PowerState != "running" && vm.PowerState != "starting";
+        private static bool IsDown(VmState vm) => vm.PowerState != VmPowerState.Running && vm.PowerState != VmPowerState.Starting;
 
         /// <summary>
         /// Runs waagent -deprovision+user (and cloud-init clean) and reads its result: a succeeded

@@ -44,7 +44,7 @@ namespace ImageTools.Engine.Operations.Generalize
                     while (true)
                     {
                         last = await Azure.GetVmAsync(_vmId, ct).ConfigureAwait(false);
-                        if (last != null && last.PowerState == "running" && last.AgentReady)
+                        if (last != null && last.PowerState == VmPowerState.Running && last.AgentReady)
                             return last;
                         await pace.WaitAsync(ct).ConfigureAwait(false);
                     }
@@ -67,12 +67,12 @@ namespace ImageTools.Engine.Operations.Generalize
         /// the probe (-Start): the VM is returned to the power state it was found in, and the
         /// refusal says so. A failure to do that is reported in the refusal too; the refusal stands.
         /// </summary>
-        public async Task<PreflightResult> ReturnToFoundPowerStateAsync(PreflightResult refused, string foundPowerState)
+        public async Task<PreflightResult> ReturnToFoundPowerStateAsync(PreflightResult refused, VmPowerState foundPowerState)
         {
             string outcome;
             try
             {
-                if (foundPowerState == "deallocated")
+                if (foundPowerState == VmPowerState.Deallocated)
                 {
                     await _run.StepAsync("deallocating the VM again (it was found deallocated)", _run.Options.OperationTimeout,
                         ct => Azure.DeallocateVmAsync(_vmId, ct)).ConfigureAwait(false);
@@ -87,7 +87,7 @@ namespace ImageTools.Engine.Operations.Generalize
             }
             catch (Exception e) when (e is AzureRequestException || (e is ImageToolsException t && t.RuleId == ErrorIds.OperationTimedOut))
             {
-                outcome = $"The VM was started for the probe (-Start) and could not be returned to {foundPowerState} ({e.Message}); it is left running.";
+                outcome = $"The VM was started for the probe (-Start) and could not be returned to {foundPowerState.Text()} ({e.Message}); it is left running.";
             }
             Sink.WriteVerbose(outcome);
             return new PreflightResult(refused.Findings.Select(f => f.Severity == FindingSeverity.Refusal
@@ -102,9 +102,9 @@ namespace ImageTools.Engine.Operations.Generalize
         /// the platform, with no read and no separate power-off. A VM found stopping or starting is
         /// read until it settles, each change seen at once.
         /// </summary>
-        public async Task<string> SettledPowerStateAsync(string known)
+        public async Task<VmPowerState> SettledPowerStateAsync(VmPowerState known)
         {
-            if (known is "running" or "stopped" or "deallocated")
+            if (known is VmPowerState.Running or VmPowerState.Stopped or VmPowerState.Deallocated)
                 return known;
             return await _run.StepAsync("reading the VM's power state", _request.ShutdownTimeout, async ct =>
             {
@@ -112,8 +112,8 @@ namespace ImageTools.Engine.Operations.Generalize
                 while (true)
                 {
                     var vm = await Azure.GetVmAsync(_vmId, ct).ConfigureAwait(false);
-                    var power = vm?.PowerState ?? "unknown";
-                    if (power is "stopped" or "deallocated" or "deallocating" or "running")
+                    var power = vm?.PowerState ?? VmPowerState.Unknown;
+                    if (power is VmPowerState.Stopped or VmPowerState.Deallocated or VmPowerState.Deallocating or VmPowerState.Running)
                         return power;
                     await pace.WaitAsync(ct).ConfigureAwait(false);
                 }
@@ -121,12 +121,12 @@ namespace ImageTools.Engine.Operations.Generalize
         }
 
         /// <summary>Powers off (when running) and deallocates: a stopped VM still holds (and bills) its hardware.</summary>
-        public async Task DeallocateAsync(string power)
+        public async Task DeallocateAsync(VmPowerState power)
         {
-            if (power == "deallocated")
+            if (power == VmPowerState.Deallocated)
                 return;
-            var step = power == "running" ? "powering off and deallocating the VM" : "deallocating the VM";
-            var timeout = power == "running" ? Max(_request.ShutdownTimeout, _run.Options.OperationTimeout) : _run.Options.OperationTimeout;
+            var step = power == VmPowerState.Running ? "powering off and deallocating the VM" : "deallocating the VM";
+            var timeout = power == VmPowerState.Running ? Max(_request.ShutdownTimeout, _run.Options.OperationTimeout) : _run.Options.OperationTimeout;
             await _run.StepAsync(step, timeout, ct => Azure.DeallocateVmAsync(_vmId, ct), 80).ConfigureAwait(false);
         }
 

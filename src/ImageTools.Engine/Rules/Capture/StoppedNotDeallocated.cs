@@ -1,3 +1,5 @@
+using ImageTools.Engine.Gateway;
+
 namespace ImageTools.Engine.Rules.Capture
 {
     /// <summary>A stopped VM still holds (and bills) its hardware; capture wants it deallocated.</summary>
@@ -8,7 +10,7 @@ namespace ImageTools.Engine.Rules.Capture
         public override Finding? Evaluate(CaptureFacts facts)
         {
             var vm = facts.Vm;
-            if (vm == null || vm.PowerState != "stopped" || facts.Request.Deallocate)
+            if (vm == null || vm.PowerState != VmPowerState.Stopped || facts.Request.Deallocate)
                 return null;
             return Refuse(
                 $"VM '{vm.Name}' is stopped but not deallocated (PowerState/stopped): it still holds its hardware, and capture needs it deallocated.",

@@ -1,3 +1,5 @@
+using ImageTools.Engine.Gateway;
+
 namespace ImageTools.Engine.Rules.Capture
 {
     /// <summary>
@@ -14,7 +16,7 @@ namespace ImageTools.Engine.Rules.Capture
             if (vm == null || vm.IsGeneralized)
                 return null;
             return Refuse(
-                $"VM '{vm.Name}' is not generalized (its instance view has no OSState/generalized; power state {vm.PowerState}); a managed image is captured from a generalized VM.",
+                $"VM '{vm.Name}' is not generalized (its instance view has no OSState/generalized; power state {vm.PowerState.Text()}); a managed image is captured from a generalized VM.",
                 $"Run Invoke-VmGeneralize -ResourceGroupName {vm.ResourceGroupName} -Name {vm.Name} first, or keep the VM specialized and publish it as a specialized gallery version (Publish-GalleryVersion).",
                 vm.Id);
         }

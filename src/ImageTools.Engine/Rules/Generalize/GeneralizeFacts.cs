@@ -45,7 +45,7 @@ namespace ImageTools.Engine.Rules.Generalize
         /// nothing could be read from it (a deallocate that failed after the deprovisioning leaves it so).
         /// </summary>
         public bool GuestStepDone => Evidence is GuestStepEvidence evidence
-            && (Vm.PowerState != "running" || (!evidence.IsSysprep && !Vm.AgentReady));
+            && (Vm.PowerState != VmPowerState.Running || (!evidence.IsSysprep && !Vm.AgentReady));
 
         /// <summary>The guest still has to be generalized from inside, so it must run with a Ready agent.</summary>
         public bool GuestStepNeeded => !Vm.IsGeneralized && !GuestStepDone;
@@ -57,6 +57,6 @@ namespace ImageTools.Engine.Rules.Generalize
         /// </summary>
         public bool NeedsDomainProbe => GuestStepNeeded && IsWindows;
 
-        public bool CanStart => Request.StartIfStopped && (Vm.PowerState == "stopped" || Vm.PowerState == "deallocated");
+        public bool CanStart => Request.StartIfStopped && Vm.PowerState.IsStoppedOrDeallocated();
     }
 }

@@ -1,3 +1,5 @@
+using ImageTools.Engine.Gateway;
+
 namespace ImageTools.Engine.Rules.Generalize
 {
     /// <summary>Run Command goes through the guest agent; without a Ready agent the guest step cannot run.</summary>
@@ -9,7 +11,7 @@ namespace ImageTools.Engine.Rules.Generalize
         {
             var vm = facts.Vm;
             // A VM about to be started reports its agent once it runs; checked again after the start.
-            if (!facts.GuestStepNeeded || vm.PowerState != "running" || vm.AgentReady)
+            if (!facts.GuestStepNeeded || vm.PowerState != VmPowerState.Running || vm.AgentReady)
                 return null;
             var seen = vm.AgentStatus.Length > 0 ? $"'{vm.AgentStatus}'" : "no status";
             return Refuse(

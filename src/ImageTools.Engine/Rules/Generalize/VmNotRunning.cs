@@ -1,3 +1,5 @@
+using ImageTools.Engine.Gateway;
+
 namespace ImageTools.Engine.Rules.Generalize
 {
     /// <summary>The guest step runs inside the guest, so the VM must be running (or be started where the user asked).</summary>
@@ -8,13 +10,13 @@ namespace ImageTools.Engine.Rules.Generalize
         public override Finding? Evaluate(GeneralizeFacts facts)
         {
             var vm = facts.Vm;
-            if (!facts.GuestStepNeeded || vm.PowerState == "running" || facts.CanStart)
+            if (!facts.GuestStepNeeded || vm.PowerState == VmPowerState.Running || facts.CanStart)
                 return null;
-            var remedy = vm.PowerState == "stopped" || vm.PowerState == "deallocated"
+            var remedy = vm.PowerState.IsStoppedOrDeallocated()
                 ? $"Start it (Start-AzVM -ResourceGroupName {vm.ResourceGroupName} -Name {vm.Name}) or rerun with -Start."
                 : "Wait until the VM is running (or stopped, then rerun with -Start).";
             return Refuse(
-                $"VM '{vm.Name}' is {vm.PowerState} (PowerState/{vm.PowerState}); Sysprep or deprovisioning runs inside the guest, which must be running.",
+                $"VM '{vm.Name}' is {vm.PowerState.Text()} (PowerState/{vm.PowerState.Text()}); Sysprep or deprovisioning runs inside the guest, which must be running.",
                 remedy, vm.Id);
         }
     }
