@@ -121,11 +121,11 @@ namespace ImageTools.Engine.Operations.Restore
                     plan.Add(facts.NewVm.Id, $"Create VM '{facts.NewVm.Name}' on the restored disks ({vm.VmSize}, {vm.HyperVGeneration}, {vm.SecurityType}): " +
                         $"VM '{vm.Name}' is flagged generalized in ARM, which cannot be undone");
                 }
-                else if (facts.ExistingNewVm!.PowerState != "running")
+                else if (facts.ExistingNewVm!.PowerState != VmPowerState.Running)
                     plan.Add(facts.NewVm.Id, $"Start VM '{facts.NewVm.Name}'");
                 return plan;
             }
-            if (vm.PowerState != "deallocated")
+            if (vm.PowerState != VmPowerState.Deallocated)
                 plan.Add(vm.Id, "Deallocate the VM (a disk swap needs it deallocated)");
             var swaps = string.Join(", ", facts.Points.Select(p => $"'{p.RestoredId.Name}' for '{p.Disk.Name}'"));
             plan.AddHighImpact(vm.Id, $"Swap in the restored disks ({swaps}); the disks it has now are kept, detached");
@@ -157,7 +157,7 @@ namespace ImageTools.Engine.Operations.Restore
             {
                 if (!resume)
                     await _steps.CreateVmAsync(facts, restored).ConfigureAwait(false);
-                else if (facts.ExistingNewVm!.PowerState != "running")
+                else if (facts.ExistingNewVm!.PowerState != VmPowerState.Running)
                     await _run.StepAsync($"starting VM '{facts.NewVm.Name}'", _run.Options.OperationTimeout, ct => Azure.StartVmAsync(facts.NewVm, ct), 80).ConfigureAwait(false);
             }
             else

@@ -48,7 +48,7 @@ namespace ImageTools.Engine.Operations.Restore
         public async Task SwapAndStartAsync(RestoreFacts facts, IDictionary<int, ArmId> restored)
         {
             var vm = facts.Vm;
-            if (vm.PowerState != "deallocated")
+            if (vm.PowerState != VmPowerState.Deallocated)
                 await _run.StepAsync("deallocating the VM", _run.Options.OperationTimeout, ct => Azure.DeallocateVmAsync(vm.Id, ct), 40).ConfigureAwait(false);
             var data = restored.Where(r => r.Key >= 0).ToDictionary(r => r.Key, r => r.Value);
             await _run.StepAsync("swapping in the restored disks", _run.Options.OperationTimeout,
@@ -90,7 +90,7 @@ namespace ImageTools.Engine.Operations.Restore
                     while (true)
                     {
                         last = await Azure.GetVmAsync(vmId, ct).ConfigureAwait(false);
-                        if (last != null && last.PowerState == "running" && last.AgentReady)
+                        if (last != null && last.PowerState == VmPowerState.Running && last.AgentReady)
                             return last;
                         await pace.WaitAsync(ct).ConfigureAwait(false);
                     }
@@ -100,7 +100,7 @@ namespace ImageTools.Engine.Operations.Restore
             {
                 throw new ImageToolsException(nameof(GuestAgentNotReady),
                     $"VM '{vmId.Name}' runs on the restored disks, but its guest agent did not report Ready within {OperationRun.Format(_request.GuestTimeout)} " +
-                    $"(power state {last.PowerState}, agent '{last.AgentStatus}').",
+                    $"(power state {last.PowerState.Text()}, agent '{last.AgentStatus}').",
                     "Check the VM's boot diagnostics; the restored disks and the disks it had are all kept.", vmId.Id, FailureCategory.ResourceUnavailable, e);
             }
         }
