@@ -20,6 +20,8 @@
         'Undo-VmGeneralize'
         'Import-Vhd'
         'Copy-CapturedImage'
+        'Get-ImageToolsSnapshot'
+        'Remove-ImageToolsSnapshot'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

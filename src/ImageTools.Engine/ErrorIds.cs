@@ -65,6 +65,12 @@ namespace ImageTools.Engine
         public const string GalleryReplicationFailed = nameof(GalleryReplicationFailed);
         public const string VmCreateFailed = nameof(VmCreateFailed);
 
+        /// <summary>A listing (Get-ImageToolsSnapshot): read only, its result emitted under -WhatIf too.</summary>
+        public const string ListingOnly = nameof(ListingOnly);
+
+        /// <summary>-OlderThan must be a positive time span.</summary>
+        public const string InvalidAge = nameof(InvalidAge);
+
         // ---- the module ----
 
         /// <summary>A step needs a prompt this host cannot show (a runbook, -NonInteractive); nothing was written.</summary>

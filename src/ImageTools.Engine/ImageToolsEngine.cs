@@ -6,6 +6,7 @@ using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Operations;
 using ImageTools.Engine.Operations.Capture;
+using ImageTools.Engine.Operations.Cleanup;
 using ImageTools.Engine.Operations.Clone;
 using ImageTools.Engine.Operations.Copy;
 using ImageTools.Engine.Operations.Import;
@@ -85,6 +86,16 @@ namespace ImageTools.Engine
             RestoreOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Disks,
                 _gateways.Deploy, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
+        /// <summary>Prepares Get-ImageToolsSnapshot: the snapshots ImageTools made (read only).</summary>
+        public Task<PreparedOperation> PrepareSnapshotListAsync(SnapshotQueryRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            SnapshotListOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Disks, _session.Options,
+                _session.SubscriptionFor(request.SubscriptionId));
+
+        /// <summary>Prepares Remove-ImageToolsSnapshot: one snapshot ImageTools made, deleted.</summary>
+        public Task<PreparedOperation> PrepareSnapshotRemoveAsync(SnapshotRemoveRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            SnapshotRemoveOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Disks, _session.Options,
+                _session.SubscriptionFor(request.SubscriptionId));
+
         public Task<PreparedOperation> PrepareCaptureAsync(CaptureRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
             CaptureOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
 
@@ -120,6 +131,12 @@ namespace ImageTools.Engine
 
         public Task<VmInfo?> RestoreAsync(RestoreRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<VmInfo>((sink, ct) => PrepareRestoreAsync(request, sink, ct), console);
+
+        public Task ListSnapshotsAsync(SnapshotQueryRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<object>((sink, ct) => PrepareSnapshotListAsync(request, sink, ct), console);
+
+        public Task<SnapshotInfo?> RemoveSnapshotAsync(SnapshotRemoveRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<SnapshotInfo>((sink, ct) => PrepareSnapshotRemoveAsync(request, sink, ct), console);
 
         public Task<ImageInfo?> CaptureAsync(CaptureRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<ImageInfo>((sink, ct) => PrepareCaptureAsync(request, sink, ct), console);

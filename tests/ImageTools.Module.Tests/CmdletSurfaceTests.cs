@@ -18,7 +18,7 @@ public class CmdletSurfaceTests
 
     [Fact]
     public void The_module_has_the_four_lifecycle_cmdlets_and_sign_in_and_out() =>
-        Assert.Equal(new[] { "Connect-ImageTools", "Copy-CapturedImage", "Disconnect-ImageTools", "Import-Vhd", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion", "Undo-VmGeneralize" },
+        Assert.Equal(new[] { "Connect-ImageTools", "Copy-CapturedImage", "Disconnect-ImageTools", "Get-ImageToolsSnapshot", "Import-Vhd", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion", "Remove-ImageToolsSnapshot", "Undo-VmGeneralize" },
             Surface.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
 
     [Theory]
@@ -55,6 +55,8 @@ public class CmdletSurfaceTests
     [InlineData("Undo-VmGeneralize", "High")]
     [InlineData("Import-Vhd", "Medium")]
     [InlineData("Copy-CapturedImage", "Medium")]
+    [InlineData("Remove-ImageToolsSnapshot", "High")]
+    [InlineData("Get-ImageToolsSnapshot", "Low")]
     public void Irreversible_steps_have_high_impact_and_Force(string name, string impact)
     {
         Assert.Equal(impact, Cmdlet(name).ConfirmImpact);

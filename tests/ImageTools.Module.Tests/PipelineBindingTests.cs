@@ -55,6 +55,7 @@ public class PipelineBindingTests
         { "VmInfo", "Publish-GalleryVersion" },
         { "VmInfo", "Invoke-VmGeneralize" },          // reruns converge on an already generalized VM
         { "VmInfo", "Undo-VmGeneralize" },            // a VM whose Sysprep failed, restored
+        { "SnapshotInfo", "Remove-ImageToolsSnapshot" }, // Get-ImageToolsSnapshot -Expired | Remove-ImageToolsSnapshot
         { "ImageInfo", "Publish-GalleryVersion" },
         { "ImageInfo", "New-VmFromImage" },
         { "GalleryVersionInfo", "New-VmFromImage" },

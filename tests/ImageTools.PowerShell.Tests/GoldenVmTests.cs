@@ -89,4 +89,28 @@ public class GoldenVmTests(EmulatorFixture emulator)
         Assert.Equal("after", Assert.Single(run.Output).BaseObject);
         await emulator.AssertNoWritesAsync(mark);
     }
+
+    [Fact]
+    public async Task Snapshots_listed_by_Get_ImageToolsSnapshot_are_piped_into_Remove_ImageToolsSnapshot()
+    {
+        var group = EmulatorFixture.NewGroup("snapclean");
+        await emulator.SeedVmAsync(group, "base01", configure: r => r.DataDisks = 1);
+        await emulator.SeedVmAsync(group, "base02");
+        using var ps = emulator.Session(new TestHost());
+        ps.Run($"$null = Invoke-VmGeneralize -ResourceGroupName {group} -Name base01 -Force; $null = Invoke-VmGeneralize -ResourceGroupName {group} -Name base02 -Force").AssertClean();
+
+        var listed = ps.Run($"Get-ImageToolsSnapshot -ResourceGroupName {group}").AssertClean();
+        Assert.Equal(new[] { "base01-lun0-pregeneralize", "base01-os-pregeneralize", "base02-os-pregeneralize" },
+            listed.OutputOf("SnapshotInfo").Select(s => RunResult.Prop(s, "Name")).OrderBy(n => n));
+
+        var run = ps.Run($"Get-ImageToolsSnapshot -ResourceGroupName {group} -VmName base01 | Remove-ImageToolsSnapshot -Force").AssertClean();
+
+        var removed = run.OutputOf("SnapshotInfo");
+        Assert.Equal(2, removed.Count);
+        Assert.All(removed, s => Assert.Equal("True", RunResult.Prop(s, "Removed")));
+        var prefix = $"/subscriptions/{emulator.SubscriptionId}/resourceGroups/{group}/providers/Microsoft.Compute/snapshots";
+        Assert.False(await emulator.ExistsAsync($"{prefix}/base01-os-pregeneralize", "2023-04-02"));
+        Assert.False(await emulator.ExistsAsync($"{prefix}/base01-lun0-pregeneralize", "2023-04-02"));
+        Assert.True(await emulator.ExistsAsync($"{prefix}/base02-os-pregeneralize", "2023-04-02"));
+    }
 }

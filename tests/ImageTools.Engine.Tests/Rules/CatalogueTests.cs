@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ImageTools.Engine.Rules;
 using ImageTools.Engine.Rules.Capture;
+using ImageTools.Engine.Rules.Cleanup;
 using ImageTools.Engine.Rules.Clone;
 using ImageTools.Engine.Rules.Copy;
 using ImageTools.Engine.Rules.Import;
@@ -30,6 +31,7 @@ public class CatalogueTests
         ("Restore", "ImageTools.Engine.Rules.Restore", "Rules/Restore", () => RestoreRules.All),
         ("Import", "ImageTools.Engine.Rules.Import", "Import", () => ImportRules.All),
         ("Copy", "ImageTools.Engine.Rules.Copy", "Copy", () => CopyRules.All),
+        ("Cleanup", "ImageTools.Engine.Rules.Cleanup", "Rules/Cleanup", () => CleanupRules.Snapshot),
     ];
 
     private static IEnumerable<(string Family, string Id, Type Type, string Reads)> Catalogue() =>
