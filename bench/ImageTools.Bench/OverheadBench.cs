@@ -39,7 +39,8 @@ internal static class OverheadBench
         ("VMs (side by side)", Seconds),
     };
 
-    public sealed record Figures(TimeSpan Wall, double CriticalSeconds, int Requests, int Polls, int EarlyPolls, int FirstPollsWaited, int Operations);
+    public sealed record Figures(TimeSpan Wall, double CriticalSeconds, int Requests, int Polls, int EarlyPolls, int FirstPollsWaited, int Operations,
+        TimeSpan Generalize, TimeSpan Publish, TimeSpan Deploy, int ImageStateReads);
 
     public static async Task<Figures> RunAsync(ImageToolsEngine engine, EmulatorServer emulator, string rg)
     {
@@ -50,12 +51,14 @@ internal static class OverheadBench
         var clock = Stopwatch.StartNew();
         var vm = await engine.GeneralizeAsync(new GeneralizeRequest { Vm = ResourceReference.FromName(rg, "ovh01") }, host)
             ?? throw new InvalidOperationException("generalize returned nothing");
+        var generalized = clock.Elapsed;
         var version = await engine.PublishAsync(new PublishRequest
         {
             Source = ResourceReference.FromId(vm.Id), GalleryResourceGroupName = rg, GalleryName = "ovhgallery", DefinitionName = "web",
             Publisher = "bench", Offer = "ovh", Sku = "2022", Version = "auto",
             TargetRegions = { new TargetRegionRequest { Name = "eastus", ReplicaCount = 1 } },
         }, host) ?? throw new InvalidOperationException("publish returned nothing");
+        var published = clock.Elapsed;
         await engine.DeployAsync(new DeployRequest
         {
             Source = ResourceReference.FromId(version.Id), ResourceGroupName = rg, Name = "ovh", Count = 3,
@@ -69,8 +72,10 @@ internal static class OverheadBench
         var polls = log.Where(r => r.Poll).ToList();
         var firsts = polls.GroupBy(p => p.OperationId).Select(g => g.OrderBy(p => p.Sequence).First()).ToList();
         Console.WriteLine($"overhead pipeline: {clock.Elapsed.TotalSeconds:F2} s, {log.Count} requests, {polls.Count(p => p.EarlyPoll == true)} early polls");
+        var scripts = (await emulator.Control.GetGuestAsync(rg, "ovh01")).Scripts!;
         return new Figures(clock.Elapsed, CriticalPath.Sum(s => s.Seconds), log.Count, polls.Count, polls.Count(p => p.EarlyPoll == true),
-            firsts.Count(p => p.PreviousRetryAfterSeconds > 0), firsts.Count);
+            firsts.Count(p => p.PreviousRetryAfterSeconds > 0), firsts.Count, generalized, published - generalized, clock.Elapsed - published,
+            scripts.Count(s => s.Contains("ImageState", StringComparison.Ordinal)));
     }
 
     public static void Write(StringBuilder report, Figures f)
@@ -86,7 +91,13 @@ internal static class OverheadBench
         report.AppendLine();
         report.AppendLine($"polls before Retry-After: **{f.EarlyPolls}** of {f.Polls} polls (goal 0); {f.FirstPollsWaited} of the {f.Operations} operations' first polls followed a start response that asked for a wait, each polled no sooner");
         report.AppendLine();
-        report.AppendLine($"Requests for the whole pipeline: {f.Requests}.");
+        report.AppendLine("| stage | wall | its critical-path server time | ratio |");
+        report.AppendLine("|---|---:|---:|---:|");
+        report.AppendLine($"| Invoke-VmGeneralize | {f.Generalize.TotalSeconds:F2} s | {5 * Seconds:0} s | {f.Generalize.TotalSeconds / (5 * Seconds):F3}× |");
+        report.AppendLine($"| Publish-GalleryVersion | {f.Publish.TotalSeconds:F2} s | {4 * Seconds:0} s | {f.Publish.TotalSeconds / (4 * Seconds):F3}× |");
+        report.AppendLine($"| New-VmFromImage -Count 3 | {f.Deploy.TotalSeconds:F2} s | {3 * Seconds:0} s | {f.Deploy.TotalSeconds / (3 * Seconds):F3}× |");
+        report.AppendLine();
+        report.AppendLine($"Requests for the whole pipeline: {f.Requests}; run commands that read ImageState: {f.ImageStateReads} (the probe's and the seal's: 2 when the first reading after Sysprep finds the seal).");
         report.AppendLine();
     }
 }

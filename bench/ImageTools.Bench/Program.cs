@@ -234,7 +234,7 @@ internal static class Program
         report.AppendLine();
         report.AppendLine($"- Ratio ThrottleLimit 1 / ThrottleLimit 10: **{ratio:F1}×** (target ≥ 8).");
         report.AppendLine($"- ThrottleLimit 10 against the ideal ceil({count}/10) × {vmSeconds:0.##} s = {ideal:0.#} s: **{fast.Wall.TotalSeconds / ideal:F2}×** the ideal.");
-        report.AppendLine("  The SDK polls the first time at once and then after Retry-After, which the emulator sets to the time");
+        report.AppendLine("  Each VM's first poll waits for the Retry-After its create asked for, which the emulator sets to the time");
         report.AppendLine("  the operation has left (rounded up to whole seconds), so each VM costs at least its simulated time.");
         report.AppendLine();
     }

@@ -55,7 +55,7 @@ namespace ImageTools.Engine.Connection
             }
             finally
             {
-                Answered(kind, admitted, message.HasResponse ? message.Response : null);
+                Answered(kind, message.Request.Method, admitted, message.HasResponse ? message.Response : null);
             }
         }
 
@@ -69,7 +69,7 @@ namespace ImageTools.Engine.Connection
             }
             finally
             {
-                Answered(kind, admitted, message.HasResponse ? message.Response : null);
+                Answered(kind, message.Request.Method, admitted, message.HasResponse ? message.Response : null);
             }
         }
 
@@ -119,7 +119,7 @@ namespace ImageTools.Engine.Connection
             return wait < TimeSpan.FromMilliseconds(5) ? TimeSpan.FromMilliseconds(5) : wait;
         }
 
-        private void Answered(string kind, List<RateBudget> admitted, Response? response)
+        private void Answered(string kind, RequestMethod method, List<RateBudget> admitted, Response? response)
         {
             lock (_sync)
             {
@@ -144,12 +144,11 @@ namespace ImageTools.Engine.Connection
                                 Report(reported, parts[0].Substring(parts[0].LastIndexOf('/') + 1).Trim(), parts[1], now, counted);
                         }
                 }
-                if (reported.Count > 0)
-                {
-                    if (!_learned.TryGetValue(kind, out var names))
-                        _learned[kind] = names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                    names.UnionWith(reported);
-                }
+                // Learned from this answer even when it reported nothing (then the method's subscription
+                // budget stands for it), so that a kind is never held to one request at a time for long.
+                if (!_learned.TryGetValue(kind, out var names))
+                    _learned[kind] = names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                names.UnionWith(reported.Count > 0 ? reported : new HashSet<string> { SubscriptionBudget(method) });
             }
         }
 

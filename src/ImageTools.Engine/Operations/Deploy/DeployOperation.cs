@@ -119,24 +119,24 @@ namespace ImageTools.Engine.Operations.Deploy
             else if (source.Exists && RegionNames.Same(source.Location, location))
                 source.ImageId = source.Id;
 
+            // The location's sizes, usage and SKUs are read side by side with the group, its VMs and the network.
             var group = (_request.ResourceGroupName ?? "").Trim();
+            var sizesRead = location.Length > 0
+                ? _run.StepAsync($"listing the VM sizes of '{location}'", timeout, ct => _deploy.ListVmSizesAsync(subscriptionId, location, ct))
+                : Task.FromResult<IReadOnlyList<VmSizeState>>(Array.Empty<VmSizeState>());
+            var usagesRead = location.Length > 0
+                ? _run.StepAsync($"reading the vCPU usage of '{location}'", timeout, ct => _deploy.ListUsagesAsync(subscriptionId, location, ct))
+                : Task.FromResult<IReadOnlyList<UsageState>>(Array.Empty<UsageState>());
+            var skusRead = location.Length > 0 ? ReadSkusAsync(subscriptionId, location, timeout) : Task.FromResult<IReadOnlyList<VmSkuState>>(Array.Empty<VmSkuState>());
             var groupExists = group.Length > 0 && await _run.StepAsync("reading the resource group", timeout,
                 ct => Azure.ResourceGroupExistsAsync(subscriptionId, group, ct)).ConfigureAwait(false);
-            var existing = groupExists
-                ? await _run.StepAsync("listing the resource group's VMs", timeout, ct => _deploy.ListVmsAsync(subscriptionId, group, ct)).ConfigureAwait(false)
-                : Array.Empty<ExistingVmState>();
+            var existingRead = groupExists
+                ? _run.StepAsync("listing the resource group's VMs", timeout, ct => _deploy.ListVmsAsync(subscriptionId, group, ct))
+                : Task.FromResult<IReadOnlyList<ExistingVmState>>(Array.Empty<ExistingVmState>());
+            var networkRead = _network.ReadAsync(_request.SubnetId, subscriptionId, group, groupExists, location, timeout);
+            await Task.WhenAll(sizesRead, usagesRead, skusRead, existingRead, networkRead).ConfigureAwait(false);
+            var (sizes, usages, skus, existing, network) = (sizesRead.Result, usagesRead.Result, skusRead.Result, existingRead.Result, networkRead.Result);
 
-            IReadOnlyList<VmSizeState> sizes = Array.Empty<VmSizeState>();
-            IReadOnlyList<UsageState> usages = Array.Empty<UsageState>();
-            IReadOnlyList<VmSkuState> skus = Array.Empty<VmSkuState>();
-            if (location.Length > 0)
-            {
-                sizes = await _run.StepAsync($"listing the VM sizes of '{location}'", timeout, ct => _deploy.ListVmSizesAsync(subscriptionId, location, ct)).ConfigureAwait(false);
-                usages = await _run.StepAsync($"reading the vCPU usage of '{location}'", timeout, ct => _deploy.ListUsagesAsync(subscriptionId, location, ct)).ConfigureAwait(false);
-                skus = await ReadSkusAsync(subscriptionId, location, timeout).ConfigureAwait(false);
-            }
-
-            var network = await _network.ReadAsync(_request.SubnetId, subscriptionId, group, groupExists, location, timeout).ConfigureAwait(false);
             var vms = PlanVms(subscriptionId, group, source, existing);
             var facts = new DeployFacts(_request, subscriptionId, source, location, groupExists, vms, sizes, usages, network, skus);
             if (facts.Size != null && !facts.FamilyFromSku)
