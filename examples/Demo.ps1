@@ -35,6 +35,29 @@ function Invoke-Step([scriptblock] $Step, [string[]] $Show) {
     $out
 }
 
+function New-DemoVhd([string] $Path, [long] $SizeMiB, [int] $DiskType = 2) {
+    # A VHD as Hyper-V exports it: the disk's bytes (here an MBR with one NTFS partition and zeros,
+    # written sparse) and the 512-byte footer: cookie conectix, sizes, disk type (2 fixed, 3 dynamic)
+    # and the one's-complement checksum of its bytes.
+    $size = $SizeMiB * 1MB
+    $footer = [byte[]]::new(512)
+    [Text.Encoding]::ASCII.GetBytes('conectix').CopyTo($footer, 0)
+    $put = { param($at, [long] $value, $count) for ($i = $count - 1; $i -ge 0; $i--) { $footer[$at + $i] = [byte]($value -band 0xFF); $value = $value -shr 8 } }
+    & $put 8 2 4; & $put 12 0x10000 4; & $put 16 -1 8; & $put 40 $size 8; & $put 48 $size 8; & $put 60 $DiskType 4
+    [guid]::NewGuid().ToByteArray().CopyTo($footer, 68)
+    [uint32] $sum = 0; foreach ($b in $footer) { $sum += $b }
+    & $put 64 ([uint32]::MaxValue - $sum) 4
+    $file = [IO.File]::Create($Path)
+    try {
+        $mbr = [byte[]]::new(512); $mbr[450] = 0x07; $mbr[510] = 0x55; $mbr[511] = 0xAA
+        $file.Write($mbr, 0, 512)
+        if ($DiskType -eq 2) { $file.SetLength($size); $file.Position = $size }
+        $file.Write($footer, 0, 512)
+    }
+    finally { $file.Dispose() }
+    $Path
+}
+
 $VerbosePreference = 'SilentlyContinue'
 Import-Module $ModulePath
 $VerbosePreference = 'Continue'
@@ -73,6 +96,22 @@ if (-not $WhatIf) {
         try { New-CapturedImage -ResourceGroupName $group -Name web-01 -ErrorAction Stop }
         catch { [pscustomobject]@{ FullyQualifiedErrorId = $_.FullyQualifiedErrorId; Category = $_.CategoryInfo.Category; RecommendedAction = $_.ErrorDetails.RecommendedAction } | Format-List }
     } | Out-Null
+
+    # An on-premises Hyper-V server's VHD: checked (fixed, whole MiB, MBR + NTFS: Windows, V1),
+    # uploaded without its zeros, captured; the image is copied to another region and deploys there.
+    $vhd = New-DemoVhd -Path (Join-Path ([IO.Path]::GetTempPath()) 'intranet-base.vhd') -SizeMiB 1024
+    $disk = Invoke-Step { Import-Vhd -Path $vhd -ResourceGroupName $group -Location eastus -OsState Generalized } -Show Name, DiskState, OsType, HyperVGeneration, OsState, DiskSizeGB, BytesUploaded, ZeroBytesSkipped
+    $image = Invoke-Step { $disk | New-CapturedImage } -Show Name, SourceKind, OsType, OsState, HyperVGeneration, ProvisioningState
+    $copy = Invoke-Step { $image | Copy-CapturedImage -TargetLocation westeurope } -Show Name, Location, SourceKind, OsType, ProvisioningState
+    Invoke-Step { $copy | New-VmFromImage -ResourceGroupName $group -Name intranet -Credential $cred -Size Standard_D2s_v3 | Format-Table Name, Location, PowerState, HyperVGeneration -AutoSize } | Out-Null
+
+    # A dynamic VHD is refused before anything is created, with the command that converts it.
+    $dynamic = New-DemoVhd -Path (Join-Path ([IO.Path]::GetTempPath()) 'intranet-dynamic.vhd') -SizeMiB 1024 -DiskType 3
+    Invoke-Step {
+        try { Import-Vhd -Path $dynamic -ResourceGroupName $group -Location eastus -OsState Generalized -ErrorAction Stop }
+        catch { [pscustomobject]@{ FullyQualifiedErrorId = $_.FullyQualifiedErrorId; Message = $_.ErrorDetails.Message; RecommendedAction = $_.ErrorDetails.RecommendedAction } | Format-List }
+    } | Out-Null
+    Remove-Item $vhd, $dynamic
 }
 else {
     # Nothing was generalized, so the later stages have no input: each base VM's plan instead.
