@@ -131,13 +131,13 @@ namespace ImageTools.Engine.Gateway
                 SourceVirtualMachineId = data.SourceVirtualMachineId?.ToString() ?? "",
                 OsDiskSourceId = os?.ManagedDiskId?.ToString() ?? os?.SnapshotId?.ToString() ?? "",
                 DataDiskLuns = data.StorageProfile?.DataDisks?.Select(d => d.Lun).ToArray() ?? Array.Empty<int>(),
-                OsDiskIsSnapshot = os?.ManagedDiskId == null && os?.SnapshotId != null,
+                OsDiskIsSnapshot = os?.ManagedDiskId is null && os?.SnapshotId is object,
                 OsDiskBlobUri = os?.BlobUri?.ToString() ?? "",
                 DataDisks = data.StorageProfile?.DataDisks?.Select(d => new ImageDataDiskState
                 {
                     Lun = d.Lun,
                     SourceId = SdkIds.FromSdkOrNull(d.ManagedDiskId ?? d.SnapshotId),
-                    IsSnapshot = d.ManagedDiskId == null && d.SnapshotId != null,
+                    IsSnapshot = d.ManagedDiskId is null && d.SnapshotId is object,
                     BlobUri = d.BlobUri?.ToString() ?? "",
                 }).ToList() ?? new List<ImageDataDiskState>(),
             };
