@@ -21,6 +21,12 @@ namespace ImageTools.Engine
         /// <summary>A time limit that is not a positive time span of at most 24 days.</summary>
         public const string InvalidTimeout = nameof(InvalidTimeout);
 
+        /// <summary>Invoke-VmGeneralize -SnapshotRetentionDays outside 1 to 3650.</summary>
+        public const string SnapshotRetentionOutOfRange = nameof(SnapshotRetentionOutOfRange);
+
+        /// <summary>-Tag beyond ARM's limits (count, name length or characters, value length).</summary>
+        public const string InvalidTag = nameof(InvalidTag);
+
         /// <summary>New-VmFromImage -Count below 1.</summary>
         public const string CountOutOfRange = nameof(CountOutOfRange);
 
@@ -63,6 +69,12 @@ namespace ImageTools.Engine
         public const string GalleryVersionNotFound = nameof(GalleryVersionNotFound);
         public const string GalleryVersionFailed = nameof(GalleryVersionFailed);
         public const string GalleryReplicationFailed = nameof(GalleryReplicationFailed);
+
+        /// <summary>A version Azure did not finish creating within -ReplicationTimeout; the remedy names the next version number.</summary>
+        public const string GalleryVersionStuck = nameof(GalleryVersionStuck);
+
+        /// <summary>A version created but not replicated everywhere within -ReplicationTimeout; a rerun waits again.</summary>
+        public const string GalleryReplicationTimedOut = nameof(GalleryReplicationTimedOut);
         public const string VmCreateFailed = nameof(VmCreateFailed);
 
         /// <summary>A listing (Get-ImageToolsSnapshot): read only, its result emitted under -WhatIf too.</summary>

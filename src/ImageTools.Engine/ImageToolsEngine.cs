@@ -74,12 +74,22 @@ namespace ImageTools.Engine
             CancellationToken cancellationToken) =>
             new ImageToolsEngine(await Connector.OpenAsync(request, sink, options ?? new EngineOptions(), cancellationToken).ConfigureAwait(false));
 
-        /// <summary>Prepares a generalize of the VM, or with <see cref="GeneralizeRequest.Clone"/> of a clone built from its disks.</summary>
-        public Task<PreparedOperation> PrepareGeneralizeAsync(GeneralizeRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
-            request.Clone
+        /// <summary>
+        /// Prepares a generalize of the VM, or with <see cref="GeneralizeRequest.Clone"/> of a clone built from its disks;
+        /// a -SnapshotRetentionDays outside 1 to 3650 is refused before any request.
+        /// </summary>
+        public Task<PreparedOperation> PrepareGeneralizeAsync(GeneralizeRequest request, IOperationSink sink, CancellationToken cancellationToken)
+        {
+            if (request.SnapshotRetentionDays < 1 || request.SnapshotRetentionDays > GeneralizeRequest.MaxSnapshotRetentionDays)
+                throw new ImageToolsException(ErrorIds.SnapshotRetentionOutOfRange,
+                    $"-SnapshotRetentionDays must be a whole number of days from 1 to {GeneralizeRequest.MaxSnapshotRetentionDays}; {request.SnapshotRetentionDays} was given.",
+                    $"Pass -SnapshotRetentionDays 1 to {GeneralizeRequest.MaxSnapshotRetentionDays} (default {GeneralizeRequest.DefaultSnapshotRetentionDays}), or -SkipSnapshot to take no snapshot.",
+                    null, FailureCategory.InvalidArgument);
+            return request.Clone
                 ? CloneOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Disks,
                     _gateways.Deploy, _session.Options, _session.SubscriptionFor(request.SubscriptionId))
                 : GeneralizeOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+        }
 
         /// <summary>Prepares Undo-VmGeneralize: a VM restored from its pre-generalize snapshots.</summary>
         public Task<PreparedOperation> PrepareRestoreAsync(RestoreRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
@@ -96,20 +106,30 @@ namespace ImageTools.Engine
             SnapshotRemoveOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Disks, _session.Options,
                 _session.SubscriptionFor(request.SubscriptionId));
 
-        public Task<PreparedOperation> PrepareCaptureAsync(CaptureRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
-            CaptureOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
-
-        /// <summary>Prepares a gallery version; a non-positive ReplicationTimeout is refused before any request.</summary>
-        public Task<PreparedOperation> PreparePublishAsync(PublishRequest request, IOperationSink sink, CancellationToken cancellationToken)
+        /// <summary>Prepares a capture; tags beyond ARM's limits are refused before any request.</summary>
+        public Task<PreparedOperation> PrepareCaptureAsync(CaptureRequest request, IOperationSink sink, CancellationToken cancellationToken)
         {
-            OperationRun.RequirePositive(request.ReplicationTimeout, "ReplicationTimeout");
-            return PublishOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries,
+            Validation.AzureTags.Require(request.Tags);
+            return CaptureOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Cleanup,
                 _session.Options, _session.SubscriptionFor(request.SubscriptionId));
         }
 
-        public Task<PreparedOperation> PrepareDeployAsync(DeployRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
-            DeployOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries,
+        /// <summary>Prepares a gallery version; a non-positive ReplicationTimeout and tags beyond ARM's limits are refused before any request.</summary>
+        public Task<PreparedOperation> PreparePublishAsync(PublishRequest request, IOperationSink sink, CancellationToken cancellationToken)
+        {
+            OperationRun.RequirePositive(request.ReplicationTimeout, "ReplicationTimeout");
+            Validation.AzureTags.Require(request.Tags);
+            return PublishOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries,
+                _gateways.Locations, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+        }
+
+        /// <summary>Prepares VMs from an image; tags beyond ARM's limits are refused before any request.</summary>
+        public Task<PreparedOperation> PrepareDeployAsync(DeployRequest request, IOperationSink sink, CancellationToken cancellationToken)
+        {
+            Validation.AzureTags.Require(request.Tags);
+            return DeployOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries,
                 _gateways.Deploy, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+        }
 
         /// <summary>Prepares the import of a local VHD file into a managed disk (Import-Vhd).</summary>
         public Task<PreparedOperation> PrepareImportAsync(ImportRequest request, IOperationSink sink, CancellationToken cancellationToken) =>

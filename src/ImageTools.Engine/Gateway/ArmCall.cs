@@ -22,6 +22,10 @@ namespace ImageTools.Engine.Gateway
             {
                 await body().ConfigureAwait(false);
             }
+            catch (LongRunningOperationFailure e)
+            {
+                throw ArmErrors.FromFailedOperation(e.Failure, action, target);
+            }
             catch (RequestFailedException e)
             {
                 throw ArmErrors.From(e, action, target);
@@ -37,6 +41,10 @@ namespace ImageTools.Engine.Gateway
             try
             {
                 return await body().ConfigureAwait(false);
+            }
+            catch (LongRunningOperationFailure e)
+            {
+                throw ArmErrors.FromFailedOperation(e.Failure, action, target);
             }
             catch (RequestFailedException e)
             {
@@ -59,6 +67,10 @@ namespace ImageTools.Engine.Gateway
             {
                 return null;
             }
+            catch (LongRunningOperationFailure e)
+            {
+                throw ArmErrors.FromFailedOperation(e.Failure, action, target);
+            }
             catch (RequestFailedException e)
             {
                 throw ArmErrors.From(e, action, target);
@@ -72,18 +84,33 @@ namespace ImageTools.Engine.Gateway
         /// <summary>
         /// Waits for a long-running operation started with WaitUntil.Started and returns its result.
         /// The first poll waits for the Retry-After the start response sent (the SDK would poll at once).
+        /// An operation that ends Failed surfaces as <see cref="LongRunningOperationFailure"/>, which the Call methods map.
         /// </summary>
         public static async Task<T> CompleteAsync<T>(ArmOperation<T> operation, DelayStrategy? polling, CancellationToken ct)
         {
             await FirstPollAsync(operation, ct).ConfigureAwait(false);
-            return (await operation.WaitForCompletionAsync(polling ?? new LroPolling(null), ct).ConfigureAwait(false)).Value;
+            try
+            {
+                return (await operation.WaitForCompletionAsync(polling ?? new LroPolling(null), ct).ConfigureAwait(false)).Value;
+            }
+            catch (RequestFailedException e)
+            {
+                throw new LongRunningOperationFailure(e);
+            }
         }
 
         /// <summary>Waits for a long-running operation that has no result body (delete, power actions).</summary>
         public static async Task CompleteAsync(ArmOperation operation, DelayStrategy? polling, CancellationToken ct)
         {
             await FirstPollAsync(operation, ct).ConfigureAwait(false);
-            await operation.WaitForCompletionResponseAsync(polling ?? new LroPolling(null), ct).ConfigureAwait(false);
+            try
+            {
+                await operation.WaitForCompletionResponseAsync(polling ?? new LroPolling(null), ct).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e)
+            {
+                throw new LongRunningOperationFailure(e);
+            }
         }
 
         /// <summary>Holds the first poll of a running operation back for the Retry-After its start response asked for.</summary>

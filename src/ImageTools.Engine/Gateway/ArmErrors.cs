@@ -44,6 +44,61 @@ namespace ImageTools.Engine.Gateway
             return new AzureRequestException(ruleId, text, remedy, target, category, e.Status, code, message, e);
         }
 
+        /// <summary>
+        /// A long-running operation that Azure accepted and that then ended Failed: "the deallocate of
+        /// VM 'x' failed in Azure: code: message", with whether a rerun resumes. A poll that itself
+        /// failed (no 2xx answer) is mapped as any other response.
+        /// </summary>
+        public static AzureRequestException FromFailedOperation(RequestFailedException e, string action, string target)
+        {
+            if (e.Status != 0 && (e.Status < 200 || e.Status > 299))
+                return From(e, action, target);
+            var (code, message) = ReadEnvelope(e);
+            if (string.IsNullOrEmpty(code))
+                code = e.ErrorCode ?? "";
+            var resumable = IsTransient(code);
+            var text = $"The {OperationPhrase(action)} '{NameOf(target)}' failed in Azure: {(code.Length > 0 ? code + ": " : "")}{message}";
+            var remedy = resumable
+                ? "The failure is on Azure's side and passes: rerun the same command, it resumes (finished steps are recognised and skipped)."
+                : "Rerunning alone repeats the failure: fix what the message names first, then rerun the same command (finished steps are recognised and skipped).";
+            return new AzureRequestException(code.Length > 0 ? code : "AzureOperationFailed", text, remedy, target,
+                resumable ? FailureCategory.ResourceUnavailable : FailureCategory.InvalidOperation, e.Status, code, message, e);
+        }
+
+        /// <summary>Codes of failures on Azure's side that a later attempt gets past.</summary>
+        private static bool IsTransient(string code) =>
+            code.Length == 0 || new[] { "Internal", "Timeout", "TimedOut", "Preempted", "Throttl", "TooMany", "Retry", "Unavailable", "Busy", "Canceled" }
+                .Any(k => code.IndexOf(k, StringComparison.OrdinalIgnoreCase) >= 0);
+
+        private static readonly (string Noun, string Short)[] Nouns =
+        {
+            ("gallery image definition", "gallery image definition"), ("gallery image version", "gallery image version"), ("gallery", "gallery"),
+            ("virtual machine", "VM"), ("managed disk", "disk"), ("snapshot", "snapshot"), ("image", "image"),
+            ("network interface", "network interface"), ("public IP address", "public IP address"), ("virtual network", "virtual network"),
+        };
+
+        private static readonly (string Verb, string Noun)[] Verbs =
+        {
+            ("create", "creation"), ("delete", "delete"), ("power off", "power-off"), ("run a command in", "run command"),
+            ("update the tags of", "tag update"), ("start", "start"), ("deallocate", "deallocate"), ("generalize", "generalize"),
+        };
+
+        /// <summary>"deallocate virtual machine" → "deallocate of VM".</summary>
+        internal static string OperationPhrase(string action)
+        {
+            var noun = Nouns.FirstOrDefault(n => action.EndsWith(" " + n.Noun, StringComparison.Ordinal));
+            var verb = noun.Noun == null ? action : action.Substring(0, action.Length - noun.Noun.Length - 1);
+            var known = Verbs.FirstOrDefault(v => v.Verb == verb);
+            return $"{known.Noun ?? verb} of {noun.Short ?? "resource"}";
+        }
+
+        private static string NameOf(string target)
+        {
+            var trimmed = target.TrimEnd('/');
+            var slash = trimmed.LastIndexOf('/');
+            return slash >= 0 ? trimmed.Substring(slash + 1) : trimmed;
+        }
+
         /// <summary>The SDK's retry policy gave up after transport failures (no response, TLS refused...): one AggregateException of them.</summary>
         public static bool IsRetriesExhausted(AggregateException e) =>
             e.InnerExceptions.Count > 0 && e.InnerExceptions.All(x => x is RequestFailedException);

@@ -15,6 +15,8 @@ namespace ImageTools.Engine.Gateway
             Deploy = new DeployGateway(client, polling);
             Disks = new DiskGateway(client, polling);
             Catalog = new CatalogGateway(client);
+            Locations = new LocationGateway(client, polling);
+            Cleanup = new CleanupGateway(client, polling);
         }
 
         public IAzureGateway Azure { get; }
@@ -25,5 +27,7 @@ namespace ImageTools.Engine.Gateway
         /// <summary>Uploads into disks (their page blobs) and snapshot copies across regions.</summary>
         public IDiskTransferGateway Transfers { get; }
         public CatalogGateway Catalog { get; }
+        public ILocationGateway Locations { get; }
+        public ICleanupGateway Cleanup { get; }
     }
 }

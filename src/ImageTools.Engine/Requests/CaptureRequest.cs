@@ -41,5 +41,11 @@ namespace ImageTools.Engine.Requests
 
         /// <summary>Delete the source VM once the image reads Succeeded.</summary>
         public bool DeleteSourceVm { get; set; }
+
+        /// <summary>
+        /// The caller states that the guest of a source VM flagged generalized was generalized (Sysprep or
+        /// waagent) outside ImageTools: no GeneralizedWithoutEvidence warning (-GuestGeneralized).
+        /// </summary>
+        public bool GuestGeneralized { get; set; }
     }
 }

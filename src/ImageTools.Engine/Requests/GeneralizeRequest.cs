@@ -15,6 +15,15 @@ namespace ImageTools.Engine.Requests
         /// <summary>Snapshots of the OS and data disks first; on unless -SkipSnapshot.</summary>
         public bool SkipSnapshot { get; set; }
 
+        /// <summary>
+        /// Days the pre-generalize snapshots are meant to be kept (1 to 3650, default 30): their
+        /// imagetools-retain-until tag holds the UTC time they expire (-SnapshotRetentionDays).
+        /// </summary>
+        public int SnapshotRetentionDays { get; set; } = DefaultSnapshotRetentionDays;
+
+        public const int DefaultSnapshotRetentionDays = 30;
+        public const int MaxSnapshotRetentionDays = 3650;
+
         /// <summary>Start a stopped VM when the guest step still needs it (-Start).</summary>
         public bool StartIfStopped { get; set; }
 

@@ -38,6 +38,12 @@ namespace ImageTools.Engine.Requests
         /// <summary>Return once ARM accepted the version, without waiting for replication.</summary>
         public bool NoWait { get; set; }
 
+        /// <summary>
+        /// The caller states that the guest of a source VM flagged generalized was generalized (Sysprep or
+        /// waagent) outside ImageTools: no GeneralizedWithoutEvidence warning (-GuestGeneralized).
+        /// </summary>
+        public bool GuestGeneralized { get; set; }
+
         public TimeSpan ReplicationTimeout { get; set; } = TimeSpan.FromHours(6);
     }
 }

@@ -41,7 +41,7 @@ namespace ImageTools.Engine.Validation
 
         public static string? CheckGalleryVersionName(string? name) =>
             GalleryVersionNumber.TryParse(name, out _) ? null :
-            $"Image version name '{name}' is invalid: it must be Major.Minor.Patch, each a whole number between 0 and 2,147,483,647 (for example 1.0.0 or 2024.12.1).";
+            $"Image version name '{name}' is invalid: it must be Major.Minor.Patch, each a whole number between 0 and 2,147,483,647 written without leading zeros (for example 1.0.0 or 2024.12.1).";
 
         public static string? CheckVmName(string? name) =>
             VmResource.IsMatch(name ?? "") ? null :

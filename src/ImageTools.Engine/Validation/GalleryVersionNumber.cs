@@ -23,7 +23,7 @@ namespace ImageTools.Engine.Validation
         public int Minor { get; }
         public int Patch { get; }
 
-        /// <summary>Parses "1.0.0"; false for anything ARM would refuse (signs, spaces, four segments, int32 overflow).</summary>
+        /// <summary>Parses "1.0.0"; false for anything ARM would refuse (signs, spaces, four segments, int32 overflow) and for leading zeros.</summary>
         public static bool TryParse(string? text, out GalleryVersionNumber version)
         {
             version = default;
@@ -36,7 +36,8 @@ namespace ImageTools.Engine.Validation
             for (int i = 0; i < 3; i++)
             {
                 var part = parts[i];
-                if (part.Length == 0)
+                // "01.0.0" is refused: it reads as 1.0.0 but is another name, so two versions could mean one number.
+                if (part.Length == 0 || (part.Length > 1 && part[0] == '0'))
                     return false;
                 foreach (var c in part)
                 {

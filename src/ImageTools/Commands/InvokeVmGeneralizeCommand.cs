@@ -15,6 +15,7 @@ namespace ImageTools.Commands
         /// <summary>A string, not the engine's enum: cmdlet types must load before the engine is reachable.</summary>
         [Parameter] [ValidateSet("Auto", "Sysprep", "Deprovision")] public string Method { get; set; } = "Auto";
         [Parameter] public SwitchParameter SkipSnapshot { get; set; }
+        [Parameter] public int SnapshotRetentionDays { get; set; } = GeneralizeRequest.DefaultSnapshotRetentionDays;
         [Parameter] public SwitchParameter Start { get; set; }
         [Parameter] public SwitchParameter CloudInitClean { get; set; }
         [Parameter] public TimeSpan GuestTimeout { get; set; } = TimeSpan.FromMinutes(30);
@@ -30,6 +31,7 @@ namespace ImageTools.Commands
             var request = new GeneralizeRequest
             {
                 SubscriptionId = SubscriptionId, Vm = Target, Method = (GeneralizeMethod)Enum.Parse(typeof(GeneralizeMethod), Method, ignoreCase: true), SkipSnapshot = SkipSnapshot, StartIfStopped = Start,
+                SnapshotRetentionDays = SnapshotRetentionDays,
                 CloudInitClean = CloudInitClean, Clone = Clone, CloneName = CloneName, GuestTimeout = GuestTimeout, ShutdownTimeout = ShutdownTimeout,
                 GuestPollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(GuestPollInterval)) ? GuestPollInterval : (TimeSpan?)null,
             };

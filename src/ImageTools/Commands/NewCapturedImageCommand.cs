@@ -25,6 +25,7 @@ namespace ImageTools.Commands
         [Parameter] public SwitchParameter Deallocate { get; set; }
         [Parameter] public SwitchParameter Replace { get; set; }
         [Parameter] public SwitchParameter DeleteSourceVm { get; set; }
+        [Parameter] public SwitchParameter GuestGeneralized { get; set; }
         [Parameter] public SwitchParameter Force { get; set; }
         [Parameter] public SwitchParameter AsJob { get; set; }
 
@@ -36,6 +37,7 @@ namespace ImageTools.Commands
                 Location = Location, HyperVGeneration = HyperVGeneration, OsType = OsType, OsState = OsState,
                 DataDiskSourceIds = DataDiskSourceIds == null ? new List<string>() : new List<string>(DataDiskSourceIds),
                 ZoneResilient = ZoneResilient, Tags = ToTags(Tag), Deallocate = Deallocate, Replace = Replace, DeleteSourceVm = DeleteSourceVm,
+                GuestGeneralized = GuestGeneralized,
             };
             // The engine's plan marks the delete of the source VM high impact: it is the one prompt
             // (Confirmation.ConfirmHighImpact), asked after the preflight and only when the delete will happen.

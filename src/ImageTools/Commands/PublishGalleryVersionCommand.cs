@@ -34,6 +34,7 @@ namespace ImageTools.Commands
         [Parameter] public DateTime? EndOfLifeDate { get; set; }
         [Parameter] public Hashtable? Tag { get; set; }
         [Parameter] public SwitchParameter NoWait { get; set; }
+        [Parameter] public SwitchParameter GuestGeneralized { get; set; }
 
         /// <summary>Under Azure Automation's three-hour fair-share limit, with room for the steps before it.</summary>
         [Parameter] public TimeSpan ReplicationTimeout { get; set; } = TimeSpan.FromHours(2);
@@ -49,6 +50,7 @@ namespace ImageTools.Commands
                 SecurityType = SecurityType, ReplicaCount = ReplicaCount, StorageAccountType = StorageAccountType,
                 ExcludeFromLatest = ExcludeFromLatest, EndOfLifeDate = EndOfLifeDate.HasValue ? new DateTimeOffset(EndOfLifeDate.Value) : (DateTimeOffset?)null,
                 Tags = ToTags(Tag), NoWait = NoWait, ReplicationTimeout = ReplicationTimeout,
+                GuestGeneralized = GuestGeneralized,
             };
             RunOperation((engine, sink, ct) =>
             {

@@ -56,7 +56,7 @@ public class CaptureTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task A_rerun_after_the_source_delete_failed_deletes_only_the_source_vm()
+    public async Task A_rerun_after_the_source_delete_failed_deletes_only_the_source_vm_and_what_it_owned()
     {
         var group = EmulatorFixture.NewGroup("cap-delete-rerun");
         var vm = await emulator.GeneralizedVmAsync(group, "gold");
@@ -89,7 +89,11 @@ public class CaptureTests(EmulatorFixture emulator)
         var imageRead = requests.FindLastIndex(r => r.Method == "GET" && r.Path.EndsWith("/images/gold-image") && r.Status == 200);
         var delete = requests.FindIndex(r => r.Method == "DELETE" && r.Path.EndsWith("/virtualMachines/gold"));
         Assert.True(imageRead >= 0 && delete > imageRead);
-        Assert.Equal(["DELETE gold"], (await emulator.AllWritesAsync(mark)).Select(w => w.Method + " " + w.Path.Split('/').Last()));
+        var writes = (await emulator.AllWritesAsync(mark)).Select(w => w.Method + " " + w.Path.Split('/').Last()).ToList();
+        Assert.Equal("DELETE gold", writes[0]);
+        Assert.Equal("DELETE gold-nic", writes[1]);
+        Assert.StartsWith("DELETE gold_OsDisk", writes[2]);
+        Assert.Equal(3, writes.Count);
         Assert.Null(await emulator.Gateway.GetVmAsync(ArmId.Parse(vm), default));
     }
 

@@ -103,7 +103,9 @@ public class FaultTests(EmulatorFixture emulator)
             await emulator.Control.ClearFaultsAsync();
         }
         Assert.Equal("InternalOperationError", failure.RuleId);
-        Assert.Contains("deallocate virtual machine", failure.Message);
+        Assert.StartsWith("The deallocate of VM 'base01' failed in Azure: InternalOperationError: ", failure.Message);
+        Assert.Contains("rerun the same command, it resumes", failure.Remedy);
+        Assert.Equal(FailureCategory.ResourceUnavailable, failure.Category);
         var guest = await emulator.Control.GetGuestAsync(group, "base01");
         Assert.False(guest.Generalized);
         var sysprepRuns = guest.Scripts!.Count(s => s.Contains("/generalize"));

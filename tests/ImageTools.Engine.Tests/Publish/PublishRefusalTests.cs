@@ -39,6 +39,16 @@ public class PublishRefusalTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task GalleryResourceGroupNotFound_a_gallery_to_create_in_a_missing_group_is_refused_before_any_write()
+    {
+        var (group, imageId) = await ImageAsync("ref-galrg");
+        var error = await RefusedAsync(group, PublishKit.Request(group, imageId, configure: r => r.GalleryResourceGroupName = group + "-missing"));
+        Assert.Equal("GalleryResourceGroupNotFound", error.RuleId);
+        Assert.Contains($"Resource group '{group}-missing' does not exist, so gallery 'corp' cannot be created in it.", error.Message);
+        Assert.Contains("-GalleryResourceGroupName", error.Remedy);
+    }
+
+    [Fact]
     public async Task A_missing_definition_without_identifiers_is_refused_naming_what_is_missing()
     {
         var (group, imageId) = await ImageAsync("ref-ids");

@@ -118,11 +118,12 @@ public class PublishTests(EmulatorFixture emulator)
         await using var replication = await PublishKit.ReplicationAsync(emulator, new ReplicationSettings { SecondsPerRegion = 600 });
 
         var error = await Assert.ThrowsAsync<ImageToolsException>(() => emulator.Engine.PublishAsync(
-            PublishKit.Request(group, imageId, configure: r => { r.TargetRegions = PublishKit.Regions("westeurope"); r.ReplicationTimeout = TimeSpan.FromMilliseconds(300); }),
+            PublishKit.Request(group, imageId, configure: r => { r.TargetRegions = PublishKit.Regions("westeurope"); r.ReplicationTimeout = TimeSpan.FromSeconds(2); }),
             new RecordingHost()));
 
-        Assert.Equal("OperationTimedOut", error.RuleId);
-        Assert.Contains("replicating version '1.0.0'", error.Message);
+        Assert.Equal("GalleryReplicationTimedOut", error.RuleId);
+        Assert.Equal(FailureCategory.OperationTimeout, error.Category);
+        Assert.StartsWith("Version '1.0.0' of 'corp/web' exists, but its replication did not finish within -ReplicationTimeout 2 s", error.Message);
         Assert.Contains("rerun the same command", error.Remedy, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -29,6 +29,9 @@ public class GalleryVersionNumberTests
     [InlineData("2147483648.0.0")]
     [InlineData("1.0.99999999999")]
     [InlineData("auto")]
+    [InlineData("01.0.0")]
+    [InlineData("1.00.0")]
+    [InlineData("1.0.07")]
     public void Refuses_what_ARM_refuses(string? text)
     {
         Assert.False(GalleryVersionNumber.TryParse(text, out _));

@@ -73,6 +73,21 @@ public sealed class EmulatorFixture : IAsyncLifetime
         return true;
     }
 
+    /// <summary>A snapshot (copy of a disk) made through the emulator's ARM surface, waited for.</summary>
+    public async Task PutSnapshotAsync(string snapshotId, string diskId)
+    {
+        using var http = new HttpClient(Server.CreateTrustingHandler()) { BaseAddress = Server.Endpoint };
+        using var request = new HttpRequestMessage(HttpMethod.Put, snapshotId.TrimStart('/') + "?api-version=2023-04-02")
+        {
+            Content = new StringContent($"{{\"location\":\"eastus\",\"properties\":{{\"creationData\":{{\"createOption\":\"Copy\",\"sourceResourceId\":\"{diskId}\"}}}}}}",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "test");
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {snapshotId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await Kit.WaitUntilAsync(async () => (await GetAsync(snapshotId, "2023-04-02")).Str("properties", "provisioningState") == "Succeeded", "the snapshot");
+    }
+
     /// <summary>Creates a resource group (PUT through the emulator's ARM surface), as an admin would before a command that needs one.</summary>
     public async Task CreateGroupAsync(string group, string location = "eastus")
     {

@@ -24,11 +24,14 @@ namespace ImageTools.Engine.Operations.Capture
         private readonly CaptureRequest _request;
         private readonly OperationRun _run;
         private readonly ArmId _sourceId;
+        private readonly ICleanupGateway _cleanup;
+        private VmRemoval? _removal;
         private bool _deleteOnly;
         private string _doneMessage = "";
 
-        private CaptureOperation(CaptureRequest request, OperationRun run, ArmId sourceId) : base(run)
+        private CaptureOperation(CaptureRequest request, OperationRun run, ArmId sourceId, ICleanupGateway cleanup) : base(run)
         {
+            _cleanup = cleanup;
             _request = request;
             _sourceId = sourceId;
             _run = run;
@@ -40,12 +43,12 @@ namespace ImageTools.Engine.Operations.Capture
 
         /// <summary>Reads the source and the image of that name and evaluates the rules; writes nothing.</summary>
         public static async Task<PreparedOperation> PrepareAsync(CaptureRequest request, IOperationSink sink, CancellationToken ct, IAzureGateway gateway,
-            EngineOptions options, string subscriptionId)
+            ICleanupGateway cleanup, EngineOptions options, string subscriptionId)
         {
             var sourceId = ArmId.Resolve(request.Source, subscriptionId, ArmId.VirtualMachines, ArmId.VirtualMachines, ArmId.Snapshots, ArmId.Disks);
             var run = new OperationRun(sink, ct, gateway, options, $"Capture image from '{sourceId.Name}'",
                 "An image of the same name from the same source is returned as it is.");
-            var operation = new CaptureOperation(request, run, sourceId);
+            var operation = new CaptureOperation(request, run, sourceId, cleanup);
             await operation.PrepareAsync().ConfigureAwait(false);
             return operation;
         }
@@ -108,12 +111,14 @@ namespace ImageTools.Engine.Operations.Capture
                     image.Id.Id, FailureCategory.InvalidOperation);
         }
 
-        private Task DeleteSourceVmAsync(VmState vm) =>
-            _run.StepAsync($"deleting the source VM '{vm.Name}' (-DeleteSourceVm)", _run.Options.OperationTimeout,
-                ct => Azure.DeleteVmAsync(vm.Id, ct), 90);
+        /// <summary>The VM, then what it owned (disks, NICs, public IPs); snapshots are kept and named.</summary>
+        private Task DeleteSourceVmAsync(VmState vm) => _removal!.RunAsync(_run, _cleanup, "-DeleteSourceVm", 90);
 
-        private static OperationPlan DeleteSourcePlan(VmState vm) =>
-            new OperationPlan().AddHighImpact(vm.Id, "Delete the source VM; its image exists and reads Succeeded (-DeleteSourceVm, irreversible)");
+        /// <summary>What -DeleteSourceVm deletes, named resource by resource, and the snapshots it keeps.</summary>
+        private string Removed() => $"with {_removal!.Describe()} (-DeleteSourceVm, irreversible; {_removal.SnapshotNote()})";
+
+        private OperationPlan DeleteSourcePlan(VmState vm) =>
+            new OperationPlan().AddHighImpact(vm.Id, $"Delete the source VM; its image exists and reads Succeeded; {Removed()}");
 
         private ImageInfo Emit(ImageState image, CaptureFacts facts, bool sourceDeleted)
         {
@@ -156,6 +161,10 @@ namespace ImageTools.Engine.Operations.Capture
             // Without this evidence GeneralizedWithoutEvidence warns.
             if (vm != null && vm.IsGeneralized && GuestStepMarker.Read(vm.Tags) is GuestStepEvidence evidence)
                 Sink.WriteVerbose($"VM '{vm.Name}' was generalized with evidence of its guest step ({evidence}).");
+            else if (vm != null && vm.IsGeneralized && _request.GuestGeneralized)
+                Sink.WriteVerbose($"VM '{vm.Name}' carries no evidence of its guest step; its guest is taken as generalized (-GuestGeneralized).");
+            if (_request.DeleteSourceVm && vm != null)
+                _removal = await VmRemoval.ReadAsync(_run, _cleanup, vm, timeout).ConfigureAwait(false);
             return new CaptureFacts(_request, sourceId, kind, vm, disk, snapshot, imageId, existing, dataDisks, groupExists);
         }
 
@@ -170,7 +179,7 @@ namespace ImageTools.Engine.Operations.Capture
                 plan.Add(facts.ExistingImage.Id, _request.Replace ? "Delete the existing image (-Replace)" : "Delete the image left failed by an earlier run");
             plan.Add(facts.ImageId.Id, $"Create managed image ({facts.TargetHyperVGeneration}, {facts.TargetOsType}) from {facts.Kind} '{facts.SourceId.Name}'");
             if (_request.DeleteSourceVm && facts.Vm != null)
-                plan.AddHighImpact(facts.Vm.Id, "Delete the source VM once the image reads Succeeded (-DeleteSourceVm, irreversible)");
+                plan.AddHighImpact(facts.Vm.Id, $"Delete the source VM once the image reads Succeeded, {Removed()}");
             return plan;
         }
 

@@ -172,7 +172,7 @@ namespace ImageTools.Engine.Operations.Generalize
             if (facts.GuestStepNeeded)
             {
                 foreach (var snapshot in facts.Snapshots.Where(s => !s.Reusable))
-                    plan.Add(snapshot.Id.Id, $"Snapshot disk '{snapshot.Disk.Name}' ({PlannedSnapshot.Slot(snapshot.Disk)}) before generalizing");
+                    plan.Add(snapshot.Id.Id, $"Snapshot disk '{snapshot.Disk.Name}' ({PlannedSnapshot.Slot(snapshot.Disk)}) before generalizing, kept {_request.SnapshotRetentionDays} days ({PlannedSnapshot.RetainUntilTag})");
                 plan.Add(vm.Id, facts.IsWindows
                     ? $"Run {GuestScripts.SysprepCommandLine} in the guest (irreversible)"
                     : $"Run {GuestScripts.DeprovisionCommandLine(_request.CloudInitClean)} in the guest (irreversible)");
@@ -201,6 +201,7 @@ namespace ImageTools.Engine.Operations.Generalize
             foreach (var snapshot in facts.Snapshots.Where(s => s.Reusable))
                 Sink.WriteVerbose($"Snapshot '{snapshot.Id.Name}' of disk '{snapshot.Disk.Name}' exists from an earlier run; reused.");
             var missing = facts.Snapshots.Where(s => !s.Reusable).ToList();
+            var retainUntil = PlannedSnapshot.RetainUntil(DateTimeOffset.UtcNow, _request.SnapshotRetentionDays);
             var step = missing.Count == 1 ? $"snapshotting disk '{missing[0].Disk.Name}'" : $"snapshotting {missing.Count} disks ({string.Join(", ", missing.Select(s => s.Disk.Name))})";
             var created = missing.Count == 0 ? Array.Empty<SnapshotState>() : await _run.StepAsync(step, _run.Options.OperationTimeout,
                 ct => Task.WhenAll(missing.Select(snapshot => Azure.CreateSnapshotAsync(new SnapshotSpec
@@ -212,7 +213,11 @@ namespace ImageTools.Engine.Operations.Generalize
                     SourceDiskId = snapshot.Disk.ManagedDiskId!,
                     OsType = snapshot.Disk.Lun < 0 ? vm.OsType : "",
                     HyperVGeneration = snapshot.Disk.Lun < 0 ? vm.HyperVGeneration : "",
-                    Tags = new Dictionary<string, string> { [PlannedSnapshot.SourceVmTag] = vm.Name },
+                    Tags = new Dictionary<string, string>
+                    {
+                        [PlannedSnapshot.SourceVmTag] = vm.Name,
+                        [PlannedSnapshot.RetainUntilTag] = retainUntil,
+                    },
                 }, ct))), 20).ConfigureAwait(false);
             return facts.Snapshots.Select(s => s.Reusable ? s.Existing!.Id
                 : created[missing.IndexOf(s)].Id ?? s.Id).ToList();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ImageTools.Engine.Gateway;
@@ -45,5 +46,27 @@ namespace ImageTools.Engine.Operations.Publish
                 }).ToArray(),
             };
         }
+
+        /// <summary>The version as the PUT sends it: the planned regions with their storage types.</summary>
+        public static GalleryVersionSpec ToSpec(PublishFacts facts) => new GalleryVersionSpec
+        {
+            DefinitionId = facts.DefinitionId,
+            Name = facts.VersionName!,
+            Location = facts.TargetLocation,
+            SourceId = facts.Source.Id,
+            SourceIsDisk = facts.Source.IsDisk,
+            ExcludeFromLatest = facts.Request.ExcludeFromLatest,
+            EndOfLifeDate = facts.Request.EndOfLifeDate,
+            Tags = new Dictionary<string, string>(facts.Request.Tags ?? new Dictionary<string, string>()),
+            TargetRegions = facts.Regions.Select(r => new GalleryRegionState
+            {
+                Name = r.Name,
+                ReplicaCount = r.ReplicaCount,
+                StorageAccountType = r.StorageAccountType.Length > 0
+                    ? PublishFacts.StorageAccountTypes.First(t => string.Equals(t, r.StorageAccountType, StringComparison.OrdinalIgnoreCase))
+                    : "",
+                ExcludeFromLatest = r.ExcludeFromLatest,
+            }).ToList(),
+        };
     }
 }

@@ -7,6 +7,7 @@ using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
 using ImageTools.Engine.Rules;
+using ImageTools.Engine.Rules.Generalize;
 using ImageTools.Engine.Rules.Publish;
 using ImageTools.Models;
 
@@ -39,27 +40,29 @@ namespace ImageTools.Engine.Operations.Publish
         private readonly PublishRequest _request;
         private readonly OperationRun _run;
         private readonly IGalleryGateway _galleries;
-
+        private readonly ILocationGateway _locations;
         private readonly string _subscriptionId;
 
-        private PublishOperation(PublishRequest request, OperationRun run, IGalleryGateway galleries, string subscriptionId) : base(run)
+        private PublishOperation(PublishRequest request, OperationRun run, IGalleryGateway galleries, ILocationGateway locations, string subscriptionId)
+            : base(run)
         {
+            _locations = locations;
             _subscriptionId = subscriptionId;
             _request = request;
             _run = run;
             _galleries = galleries;
         }
 
-        private IAzureGateway Azure => _run.Gateway;
         private IOperationSink Sink => _run.Sink;
+        private IAzureGateway Azure => _run.Gateway;
 
         /// <summary>Reads the source, the gallery, the definition and its versions and evaluates the rules; writes nothing.</summary>
         public static async Task<PreparedOperation> PrepareAsync(PublishRequest request, IOperationSink sink, CancellationToken ct, IAzureGateway gateway,
-            IGalleryGateway galleries, EngineOptions options, string subscriptionId)
+            IGalleryGateway galleries, ILocationGateway locations, EngineOptions options, string subscriptionId)
         {
             var run = new OperationRun(sink, ct, gateway, options, $"Publish '{request.GalleryName}/{request.DefinitionName}'",
                 "A version already made from the same source is recognised (also with -Version auto) and its replication is awaited.");
-            var operation = new PublishOperation(request, run, galleries, subscriptionId);
+            var operation = new PublishOperation(request, run, galleries, locations, subscriptionId);
             await operation.PrepareAsync().ConfigureAwait(false);
             return operation;
         }
@@ -70,6 +73,8 @@ namespace ImageTools.Engine.Operations.Publish
         {
             if (AlreadyDone == null && Refusals.Count == 0 && facts.SourceRegionAdded)
                 Sink.WriteVerbose($"Target regions: added the source's region '{facts.TargetLocation}' (a version is always replicated to its own region).");
+            if (Refusals.Count == 0 && _request.GuestGeneralized && facts.Source.Vm is { IsGeneralized: true } vm && GuestStepMarker.Read(vm.Tags) == null)
+                Sink.WriteVerbose($"VM '{vm.Name}' carries no evidence of its guest step; its guest is taken as generalized (-GuestGeneralized).");
         }
 
         private protected override async Task<object?> EmitDoneAsync(PublishFacts facts) =>
@@ -103,15 +108,33 @@ namespace ImageTools.Engine.Operations.Publish
                     Tags = new Dictionary<string, string>(_request.Tags ?? new Dictionary<string, string>()),
                 }, ct), 10).ConfigureAwait(false);
 
-            var version = await _run.StepAsync(
+            // -ReplicationTimeout bounds the version's creation and its replication together.
+            var deadline = new VersionDeadline(_request.ReplicationTimeout);
+            var version = await Bounded(facts, facts.VersionName!, deadline, () => _run.StepAsync(
                 _request.NoWait ? $"submitting version '{facts.VersionName}'" : $"creating version '{facts.VersionName}'",
-                timeout, ct => _galleries.CreateVersionAsync(Spec(facts), waitForProvisioning: !_request.NoWait, ct), 20).ConfigureAwait(false);
-            return await FinishAsync(facts, version).ConfigureAwait(false);
+                _request.NoWait ? timeout : deadline.Remaining, ct => _galleries.CreateVersionAsync(GalleryVersionMapper.ToSpec(facts), waitForProvisioning: !_request.NoWait, ct), 20))
+                .ConfigureAwait(false);
+            return await FinishAsync(facts, version, deadline).ConfigureAwait(false);
         }
 
-        /// <summary>-NoWait: the version as ARM accepted it. Otherwise: wait for every region, then emit.</summary>
-        private async Task<GalleryVersionInfo> FinishAsync(PublishFacts facts, GalleryVersionState version)
+        /// <summary>A wait that ran out of -ReplicationTimeout ends with where the version is and a way out (<see cref="VersionDeadline"/>).</summary>
+        private async Task<T> Bounded<T>(PublishFacts facts, string versionName, VersionDeadline deadline, Func<Task<T>> wait)
         {
+            try
+            {
+                return await wait().ConfigureAwait(false);
+            }
+            catch (ImageToolsException e) when (e.RuleId == ErrorIds.OperationTimedOut && !_request.NoWait)
+            {
+                throw await VersionDeadline.ExpiredAsync(facts, versionName, deadline.Timeout, () => _run.StepAsync("reading the version",
+                    _run.Options.OperationTimeout, ct => _galleries.GetVersionAsync(facts.VersionId, replicationStatus: true, ct)), e).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>-NoWait: the version as ARM accepted it. Otherwise: wait for every region (within what is left of -ReplicationTimeout), then emit.</summary>
+        private async Task<GalleryVersionInfo> FinishAsync(PublishFacts facts, GalleryVersionState version, VersionDeadline? deadline = null)
+        {
+            deadline ??= new VersionDeadline(_request.ReplicationTimeout);
             var versionId = version.Id ?? facts.VersionId;
             if (_request.NoWait)
             {
@@ -121,8 +144,9 @@ namespace ImageTools.Engine.Operations.Publish
                 _run.Completed();
                 return Emit(accepted, facts);
             }
-            var replicated = await _run.StepAsync($"replicating version '{version.Name}' to {string.Join(", ", facts.Regions.Select(r => r.Name))}",
-                _request.ReplicationTimeout, ct => WaitForReplicationAsync(versionId, ct), 30).ConfigureAwait(false);
+            var replicated = await Bounded(facts, version.Name, deadline, () => _run.StepAsync(
+                $"replicating version '{version.Name}' to {string.Join(", ", facts.Regions.Select(r => r.Name))}",
+                deadline.Remaining, ct => WaitForReplicationAsync(versionId, ct), 30)).ConfigureAwait(false);
             _run.Completed();
             return Emit(replicated, facts);
         }
@@ -238,7 +262,13 @@ namespace ImageTools.Engine.Operations.Publish
                 if (definition != null)
                     versions = await _run.StepAsync("listing the definition's versions", timeout, ct => _galleries.ListVersionsAsync(definitionId, ct)).ConfigureAwait(false);
             }
-            return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, DateTimeOffset.UtcNow);
+            var groupExists = gallery != null || !namesValid || await _run.StepAsync("reading the gallery's resource group", timeout,
+                ct => Azure.ResourceGroupExistsAsync(subscriptionId, galleryGroup, ct)).ConfigureAwait(false);
+            var available = await AvailableRegionsReader.ReadAsync(_run, _locations, subscriptionId, timeout).ConfigureAwait(false);
+            return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, DateTimeOffset.UtcNow, available)
+            {
+                GalleryGroupExists = groupExists,
+            };
         }
 
         private async Task<SourceRecord> ReadSourceAsync(string subscriptionId, TimeSpan timeout)
@@ -267,26 +297,5 @@ namespace ImageTools.Engine.Operations.Publish
                 $"Create image version '{facts.VersionName ?? _request.Version}' from {facts.Source.Kind} '{facts.Source.Name}', replicated to {regions}{(_request.NoWait ? " (not waiting for replication)" : "")}");
             return plan;
         }
-
-        private GalleryVersionSpec Spec(PublishFacts facts) => new GalleryVersionSpec
-        {
-            DefinitionId = facts.DefinitionId,
-            Name = facts.VersionName!,
-            Location = facts.TargetLocation,
-            SourceId = facts.Source.Id,
-            SourceIsDisk = facts.Source.IsDisk,
-            ExcludeFromLatest = _request.ExcludeFromLatest,
-            EndOfLifeDate = _request.EndOfLifeDate,
-            Tags = new Dictionary<string, string>(_request.Tags ?? new Dictionary<string, string>()),
-            TargetRegions = facts.Regions.Select(r => new GalleryRegionState
-            {
-                Name = r.Name,
-                ReplicaCount = r.ReplicaCount,
-                StorageAccountType = r.StorageAccountType.Length > 0
-                    ? PublishFacts.StorageAccountTypes.First(t => string.Equals(t, r.StorageAccountType, StringComparison.OrdinalIgnoreCase))
-                    : "",
-                ExcludeFromLatest = r.ExcludeFromLatest,
-            }).ToList(),
-        };
     }
 }

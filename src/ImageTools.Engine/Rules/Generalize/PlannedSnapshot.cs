@@ -30,6 +30,16 @@ namespace ImageTools.Engine.Rules.Generalize
         public const string SourceVmTag = "imagetools-snapshot-of";
 
         /// <summary>
+        /// The tag that says until when a pre-generalize snapshot is meant to be kept: UTC
+        /// "yyyy-MM-ddTHH:mm:ssZ", set from Invoke-VmGeneralize -SnapshotRetentionDays.
+        /// </summary>
+        public const string RetainUntilTag = "imagetools-retain-until";
+
+        /// <summary>The retention tag's value for a snapshot taken now and kept for so many days.</summary>
+        public static string RetainUntil(DateTimeOffset takenAt, int days) =>
+            takenAt.ToUniversalTime().AddDays(days).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>
         /// True for a snapshot the engine took before a guest step: its disk was still specialized
         /// (Sysprep / deprovisioning had not run), so an image or version made from it is Specialized.
         /// </summary>

@@ -18,8 +18,10 @@ namespace ImageTools.Engine.Rules.Publish
         public const int MaxReplicas = 100;
 
         public PublishFacts(PublishRequest request, SourceRecord source, ArmId galleryId, string galleryName, string definitionName,
-            GalleryState? gallery, GalleryDefinitionState? definition, IReadOnlyList<GalleryVersionState> versions, DateTimeOffset now)
+            GalleryState? gallery, GalleryDefinitionState? definition, IReadOnlyList<GalleryVersionState> versions, DateTimeOffset now,
+            AvailableRegions? available = null)
         {
+            Available = available;
             Request = request;
             Source = source;
             GalleryId = galleryId;
@@ -45,6 +47,12 @@ namespace ImageTools.Engine.Rules.Publish
         public GalleryDefinitionState? Definition { get; }
         public IReadOnlyList<GalleryVersionState> Versions { get; }
         public DateTimeOffset Now { get; }
+
+        /// <summary>False when the gallery is to be created in a resource group that does not exist.</summary>
+        public bool GalleryGroupExists { get; set; } = true;
+
+        /// <summary>Where a version can be placed (the subscription's locations offering gallery image versions); null when not read.</summary>
+        public AvailableRegions? Available { get; }
 
         public bool IsAutoVersion => string.Equals(Request.Version?.Trim(), "auto", StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(Request.Version);
 

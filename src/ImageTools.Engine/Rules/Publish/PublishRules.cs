@@ -9,6 +9,7 @@ namespace ImageTools.Engine.Rules.Publish
         {
             new PublishSourceNotFound(),
             new GalleryNameInvalid(),
+            new GalleryResourceGroupNotFound(),
             new GalleryDefinitionNameInvalid(),
             new GalleryVersionNameInvalid(),
             new GalleryVersionAutoOverflow(),
@@ -21,11 +22,14 @@ namespace ImageTools.Engine.Rules.Publish
             new PublishOsStateRequired(),
             new GalleryDefinitionHyperVGenerationMismatch(),
             new GalleryDefinitionSecurityTypeMismatch(),
+            new TargetRegionNotAvailable(),
             new GallerySourceLocationMismatch(),
             new TargetRegionDuplicate(),
             new TargetRegionReplicaCountOutOfRange(),
+            new TargetRegionTooManyReplicas(),
             new TargetRegionStorageAccountTypeInvalid(),
             new GalleryVersionEndOfLifeInPast(),
+            new PublishGeneralizedWithoutEvidence(),
         };
     }
 }

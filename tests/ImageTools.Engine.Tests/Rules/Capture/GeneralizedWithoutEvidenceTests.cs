@@ -30,6 +30,20 @@ public class GeneralizedWithoutEvidenceTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task GuestGeneralized_states_the_guest_was_generalized_and_silences_the_warning()
+    {
+        var group = EmulatorFixture.NewGroup("guestgen");
+        var vm = await emulator.GeneralizedVmAsync(group, "gold");
+        var host = new RecordingHost();
+
+        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(vm, r => r.GuestGeneralized = true), host);
+
+        Assert.Equal("Succeeded", image!.ProvisioningState);
+        Assert.Empty(host.Warnings);
+        Assert.Contains(host.Verbose, v => v == "VM 'gold' carries no evidence of its guest step; its guest is taken as generalized (-GuestGeneralized).");
+    }
+
+    [Fact]
     public async Task A_tag_that_names_no_evidence_is_warned_about_too()
     {
         var group = EmulatorFixture.NewGroup("bareevidence");

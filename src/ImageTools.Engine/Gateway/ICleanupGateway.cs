@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ImageTools.Engine.Gateway
+{
+    /// <summary>
+    /// Reads and deletes of the resources a VM owns (disks, network interfaces, public IP addresses,
+    /// virtual networks). A delete of a resource already gone is not an error: it answers false.
+    /// </summary>
+    internal interface ICleanupGateway
+    {
+        /// <summary>The public IP addresses of a network interface's IP configurations; null when the NIC does not exist.</summary>
+        Task<IReadOnlyList<ArmId>?> GetNicPublicIpIdsAsync(ArmId nicId, CancellationToken ct);
+
+        /// <summary>Deletes a managed disk; false when it did not exist.</summary>
+        Task<bool> DeleteDiskAsync(ArmId diskId, CancellationToken ct);
+
+        /// <summary>Deletes a network resource (NIC, public IP address, virtual network); false when it did not exist.</summary>
+        Task<bool> DeleteNetworkResourceAsync(ArmId resourceId, string what, CancellationToken ct);
+    }
+}

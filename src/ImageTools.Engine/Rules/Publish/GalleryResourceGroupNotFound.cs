@@ -1,0 +1,20 @@
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Hosting;
+
+namespace ImageTools.Engine.Rules.Publish
+{
+    /// <summary>
+    /// A gallery to create needs its resource group: ARM would refuse the gallery's PUT
+    /// (404 ResourceGroupNotFound), so the missing group is named before any write.
+    /// </summary>
+    internal sealed class GalleryResourceGroupNotFound : Rule<PublishFacts>
+    {
+        public override string Reads => "-GalleryResourceGroupName (HEAD of the resource group when the gallery does not exist)";
+
+        public override Finding? Evaluate(PublishFacts facts) =>
+            facts.GalleryGroupExists ? null : Refuse(
+                $"Resource group '{facts.GalleryId.ResourceGroupName}' does not exist, so gallery '{facts.GalleryName}' cannot be created in it.",
+                "Pass -GalleryResourceGroupName of an existing resource group, or create it first (New-AzResourceGroup), then rerun.",
+                facts.GalleryId, FailureCategory.ObjectNotFound);
+    }
+}

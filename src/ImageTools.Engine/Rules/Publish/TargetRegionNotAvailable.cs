@@ -1,0 +1,41 @@
+using System.Linq;
+using ImageTools.Engine.Gateway;
+using ImageTools.Engine.Hosting;
+
+namespace ImageTools.Engine.Rules.Publish
+{
+    /// <summary>
+    /// Every target region (and -Location, the gallery's region) must be a location of the
+    /// subscription where Azure offers gallery image versions; ARM would otherwise refuse the version
+    /// (400 LocationNotAvailableForResourceType) after the gallery and the definition were created.
+    /// The refusal names each bad region and the closest valid names.
+    /// </summary>
+    internal sealed class TargetRegionNotAvailable : Rule<PublishFacts>
+    {
+        public override string Reads => "-TargetRegion, -Location; GET /subscriptions/{id}/locations and the Microsoft.Compute provider's locations of galleries/images/versions";
+
+        public override Finding? Evaluate(PublishFacts facts)
+        {
+            var available = facts.Available;
+            if (available == null)
+                return null;
+            var bad = facts.Regions.Select(r => r.Name).Where(n => n.Length > 0 && !available.Contains(n)).Distinct().ToList();
+            if (bad.Count == 0)
+                return null;
+            var location = RegionNames.Normalize(facts.Request.Location);
+            var parts = bad.Select(name =>
+            {
+                var what = name == location && facts.Gallery == null ? $"-Location '{name}'" : $"region '{name}'";
+                var why = available.SubscriptionLocations.Contains(name)
+                    ? $"is not offered for {available.ResourceType}"
+                    : "is not a location of this subscription";
+                var closest = available.Closest(name);
+                return $"{what} {why}" + (closest.Count > 0 ? $" (closest valid names: {string.Join(", ", closest)})" : "");
+            });
+            return Refuse(
+                $"The version cannot be placed where asked: {string.Join("; ", parts)}.",
+                "Use region names as Get-AzLocation lists them (Location column, e.g. eastus, westeurope) in -TargetRegion and -Location, then rerun; nothing was created.",
+                facts.VersionId, FailureCategory.InvalidArgument);
+        }
+    }
+}
