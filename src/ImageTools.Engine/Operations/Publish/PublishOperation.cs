@@ -262,13 +262,11 @@ namespace ImageTools.Engine.Operations.Publish
                 if (definition != null)
                     versions = await _run.StepAsync("listing the definition's versions", timeout, ct => _galleries.ListVersionsAsync(definitionId, ct)).ConfigureAwait(false);
             }
-            var groupExists = gallery != null || !namesValid || await _run.StepAsync("reading the gallery's resource group", timeout,
-                ct => Azure.ResourceGroupExistsAsync(subscriptionId, galleryGroup, ct)).ConfigureAwait(false);
+            // The source's own group exists; any other group of a gallery still to create is read (one HEAD).
+            var groupExists = gallery != null || !namesValid || string.Equals(galleryGroup, source.Id.ResourceGroupName, StringComparison.OrdinalIgnoreCase) ||
+                await _run.StepAsync("reading the gallery's resource group", timeout, ct => Azure.ResourceGroupExistsAsync(subscriptionId, galleryGroup, ct)).ConfigureAwait(false);
             var available = await AvailableRegionsReader.ReadAsync(_run, _locations, subscriptionId, timeout).ConfigureAwait(false);
-            return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, DateTimeOffset.UtcNow, available)
-            {
-                GalleryGroupExists = groupExists,
-            };
+            return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, DateTimeOffset.UtcNow, available) { GalleryGroupExists = groupExists };
         }
 
         private async Task<SourceRecord> ReadSourceAsync(string subscriptionId, TimeSpan timeout)
