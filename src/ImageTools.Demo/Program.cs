@@ -42,7 +42,8 @@ internal static class Program
                 Console.Error.WriteLine("dotnet tool restore failed: pwsh (the PowerShell tool of .config/dotnet-tools.json) is not available.");
                 return 1;
             }
-            var script = new List<string> { "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(root, "examples", "Demo.ps1"), "-ConnectionFile", connectionFile };
+            var scriptName = ScriptName(args) ?? "Demo.ps1";
+            var script = new List<string> { "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(root, "examples", scriptName), "-ConnectionFile", connectionFile };
             if (whatIf)
                 script.Add("-WhatIf");
             var exit = await RunAsync(root, "dotnet", script, quiet: false);
@@ -68,7 +69,19 @@ internal static class Program
             ImageUrn = "Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest" },
         new() { ResourceGroup = ResourceGroup, Name = "dr-base01", OsType = "Windows", HyperVGeneration = "V2",
             ImageUrn = "MicrosoftWindowsServer:WindowsServer:2022-datacenter-g2:latest" },
+        // examples/GoldenVm.ps1: a golden VM kept running, and one whose Sysprep fails.
+        new() { ResourceGroup = ResourceGroup, Name = "golden01", OsType = "Windows", HyperVGeneration = "V2",
+            ImageUrn = "MicrosoftWindowsServer:WindowsServer:2022-datacenter-g2:latest", DataDisks = 1 },
+        new() { ResourceGroup = ResourceGroup, Name = "broken01", OsType = "Windows", HyperVGeneration = "V2",
+            ImageUrn = "MicrosoftWindowsServer:WindowsServer:2022-datacenter-g2:latest", Guest = new GuestTraits { SysprepOutcome = "failed" } },
     ];
+
+    /// <summary>--script &lt;file in examples/&gt;: another demo script than Demo.ps1.</summary>
+    private static string? ScriptName(string[] args)
+    {
+        var i = Array.FindIndex(args, a => string.Equals(a, "--script", StringComparison.OrdinalIgnoreCase));
+        return i >= 0 && i + 1 < args.Length ? Path.GetFileName(args[i + 1]) : null;
+    }
 
     /// <summary>Runs a child process in <paramref name="directory"/>; it is killed (with its children) if the demo is stopped.</summary>
     private static async Task<int> RunAsync(string directory, string file, IEnumerable<string> arguments, bool quiet)
