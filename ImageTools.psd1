@@ -22,6 +22,8 @@
         'Copy-CapturedImage'
         'Get-ImageToolsSnapshot'
         'Remove-ImageToolsSnapshot'
+        'New-VmssFromImage'
+        'Update-VmssImage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

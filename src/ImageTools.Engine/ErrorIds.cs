@@ -83,6 +83,12 @@ namespace ImageTools.Engine
         /// <summary>-OlderThan must be a positive time span.</summary>
         public const string InvalidAge = nameof(InvalidAge);
 
+        /// <summary>A scale set's rolling upgrade ended Faulted (ARM's error kept in the message).</summary>
+        public const string RollingUpgradeFaulted = nameof(RollingUpgradeFaulted);
+
+        /// <summary>A scale set's rolling upgrade was cancelled before its last batch.</summary>
+        public const string RollingUpgradeCancelled = nameof(RollingUpgradeCancelled);
+
         // ---- the module ----
 
         /// <summary>A step needs a prompt this host cannot show (a runbook, -NonInteractive); nothing was written.</summary>

@@ -14,6 +14,8 @@ using ImageTools.Engine.Operations.Deploy;
 using ImageTools.Engine.Operations.Generalize;
 using ImageTools.Engine.Operations.Publish;
 using ImageTools.Engine.Operations.Restore;
+using ImageTools.Engine.Operations.VmssDeploy;
+using ImageTools.Engine.Operations.VmssUpgrade;
 using ImageTools.Engine.Requests;
 using ImageTools.Models;
 
@@ -146,6 +148,16 @@ namespace ImageTools.Engine
         public Task<ImageInfo?> CopyAsync(CopyRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<ImageInfo>((sink, ct) => PrepareCopyAsync(request, sink, ct), console);
 
+        /// <summary>Prepares a scale set from an image (New-VmssFromImage).</summary>
+        public Task<PreparedOperation> PrepareVmssDeployAsync(ScaleSetDeployRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            VmssDeployOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries, _gateways.Deploy, _gateways.ScaleSets,
+                _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+
+        /// <summary>Prepares a scale set's rolling move to another image (Update-VmssImage); a non-positive UpgradeTimeout is refused before any request.</summary>
+        public Task<PreparedOperation> PrepareVmssUpgradeAsync(ScaleSetUpgradeRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            VmssUpgradeOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries, _gateways.Deploy, _gateways.ScaleSets,
+                _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+
         public Task<VmInfo?> GeneralizeAsync(GeneralizeRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<VmInfo>((sink, ct) => PrepareGeneralizeAsync(request, sink, ct), console);
 
@@ -166,5 +178,11 @@ namespace ImageTools.Engine
 
         public Task DeployAsync(DeployRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<object>((sink, ct) => PrepareDeployAsync(request, sink, ct), console);
+
+        public Task VmssDeployAsync(ScaleSetDeployRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<object>((sink, ct) => PrepareVmssDeployAsync(request, sink, ct), console);
+
+        public Task VmssUpgradeAsync(ScaleSetUpgradeRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<object>((sink, ct) => PrepareVmssUpgradeAsync(request, sink, ct), console);
     }
 }

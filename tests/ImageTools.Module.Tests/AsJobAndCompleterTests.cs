@@ -9,7 +9,7 @@ public class AsJobAndCompleterTests
     private static ModuleSurface Surface => ModuleSurface.Instance;
     private static CmdletSurface Cmdlet(string name) => Surface.Cmdlets.Single(c => c.Name == name);
 
-    private static readonly string[] LongRunning = { "Copy-CapturedImage", "Import-Vhd", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion", "Undo-VmGeneralize" };
+    private static readonly string[] LongRunning = { "Copy-CapturedImage", "Import-Vhd", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "New-VmssFromImage", "Publish-GalleryVersion", "Undo-VmGeneralize", "Update-VmssImage" };
 
     [Fact]
     public void AsJob_is_on_exactly_the_long_running_cmdlets_as_a_switch_in_every_parameter_set()

@@ -17,8 +17,8 @@ public class CmdletSurfaceTests
     private static CmdletSurface Cmdlet(string name) => Surface.Cmdlets.Single(c => c.Name == name);
 
     [Fact]
-    public void The_module_has_the_four_lifecycle_cmdlets_and_sign_in_and_out() =>
-        Assert.Equal(new[] { "Connect-ImageTools", "Copy-CapturedImage", "Disconnect-ImageTools", "Get-ImageToolsSnapshot", "Import-Vhd", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "Publish-GalleryVersion", "Remove-ImageToolsSnapshot", "Undo-VmGeneralize" },
+    public void The_module_has_the_lifecycle_cmdlets_the_scale_set_cmdlets_and_sign_in_and_out() =>
+        Assert.Equal(new[] { "Connect-ImageTools", "Copy-CapturedImage", "Disconnect-ImageTools", "Get-ImageToolsSnapshot", "Import-Vhd", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "New-VmssFromImage", "Publish-GalleryVersion", "Remove-ImageToolsSnapshot", "Undo-VmGeneralize", "Update-VmssImage" },
             Surface.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
 
     [Theory]

@@ -16,8 +16,9 @@ public class RunbookReadinessTests
         : type.FullName!;
 
     /// <summary>
-    /// A flat property type: a string, bool, int, long (byte counts), string array, string dictionary, or an array of
-    /// a class whose own properties are all of the first kinds (one level, like TargetRegions).
+    /// A flat property type: a string, bool, int, long (byte counts), string array, string dictionary, or a
+    /// class or an array of a class whose own properties are all of the first kinds (one level, like
+    /// TargetRegions, or a scale set's Sku with Az's Sku.Capacity).
     /// </summary>
     private static string? Violation(Type owner, bool nested)
     {
@@ -26,7 +27,7 @@ public class RunbookReadinessTests
             string type = Describe(property.PropertyType);
             if (Flat.Contains(type))
                 continue;
-            var element = property.PropertyType.IsArray ? property.PropertyType.GetElementType()! : null;
+            var element = property.PropertyType.IsArray ? property.PropertyType.GetElementType()! : property.PropertyType;
             if (!nested && element != null && element.IsClass && element.Namespace == "ImageTools.Models" && Violation(element, nested: true) == null)
                 continue;
             return $"{owner.Name}.{property.Name} is {type}";
@@ -38,7 +39,7 @@ public class RunbookReadinessTests
     public void Every_output_type_is_flat_with_string_ids()
     {
         var outputs = Surface.Cmdlets.SelectMany(c => c.OutputTypes).Distinct().ToList();
-        Assert.Equal(new[] { "ConnectionInfo", "DiskInfo", "GalleryVersionInfo", "ImageInfo", "SnapshotInfo", "VmInfo" }, outputs.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(new[] { "ConnectionInfo", "DiskInfo", "GalleryVersionInfo", "ImageInfo", "SnapshotInfo", "VmInfo", "VmssInfo" }, outputs.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
         foreach (var type in outputs)
         {
             Assert.Null(Violation(type, nested: false));

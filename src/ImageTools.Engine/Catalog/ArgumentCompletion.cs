@@ -140,7 +140,8 @@ namespace ImageTools.Engine.Catalog
             string? galleryGroup = Value(bound, "GalleryResourceGroupName");
             string? gallery = Value(bound, "GalleryName");
             string? definition = Value(bound, "DefinitionName");
-            string key = string.Join("|", catalog.ConnectionKey, kind, subscription, galleryGroup, gallery, definition);
+            string? group = Value(bound, "ResourceGroupName");
+            string key = string.Join("|", catalog.ConnectionKey, kind, subscription, galleryGroup, gallery, definition, kind == CompletionKind.ScaleSet ? group : null);
             switch (kind)
             {
                 case CompletionKind.ResourceGroup:
@@ -155,6 +156,8 @@ namespace ImageTools.Engine.Catalog
                 case CompletionKind.Version:
                     if (gallery == null || definition == null) return null;
                     return (key, ct => catalog.VersionsAsync(subscription, gallery, definition, galleryGroup, ct));
+                case CompletionKind.ScaleSet:
+                    return (key, ct => catalog.ScaleSetsAsync(subscription, group, ct));
                 default:
                     return null;
             }

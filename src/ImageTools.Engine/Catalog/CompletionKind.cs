@@ -16,5 +16,8 @@ namespace ImageTools.Engine.Catalog
         Gallery,
         Definition,
         Version,
+
+        /// <summary>Scale sets of -ResourceGroupName (or of the subscription).</summary>
+        ScaleSet,
     }
 }

@@ -44,6 +44,19 @@ namespace ImageTools.Engine.Catalog
         public async Task<IReadOnlyList<CatalogEntry>> GalleriesAsync(string? subscriptionId, string? resourceGroupName, CancellationToken ct) =>
             Sorted(await _gateway.ListGalleriesAsync(Subscription(subscriptionId), Blank(resourceGroupName), ct).ConfigureAwait(false));
 
+        /// <summary>The scale sets of a resource group, or of the whole subscription when none is given; none when the group does not exist.</summary>
+        public async Task<IReadOnlyList<CatalogEntry>> ScaleSetsAsync(string? subscriptionId, string? resourceGroupName, CancellationToken ct)
+        {
+            try
+            {
+                return Sorted(await _gateway.ListScaleSetsAsync(Subscription(subscriptionId), Blank(resourceGroupName), ct).ConfigureAwait(false));
+            }
+            catch (ImageToolsException e) when (e.Category == FailureCategory.ObjectNotFound)
+            {
+                return Array.Empty<CatalogEntry>();
+            }
+        }
+
         /// <summary>
         /// The image definitions of a gallery. Without a resource group, the gallery is looked up
         /// by name in the subscription; an unknown gallery has no definitions (empty, no error).

@@ -49,6 +49,17 @@ namespace ImageTools.Engine.Gateway
                     list.Add(new CatalogEntry(gallery.Data.Name, gallery.Id.ToString(), gallery.Id.ResourceGroupName ?? "", gallery.Data.Location.Name));
             });
 
+        public Task<List<CatalogEntry>> ListScaleSetsAsync(string subscriptionId, string? resourceGroupName, CancellationToken ct) =>
+            Read("list the virtual machine scale sets of", resourceGroupName ?? subscriptionId, async list =>
+            {
+                var scaleSets = resourceGroupName == null
+                    ? Subscription(subscriptionId).GetVirtualMachineScaleSetsAsync(ct)
+                    : ResourceGroup(subscriptionId, resourceGroupName).GetVirtualMachineScaleSets().GetAllAsync(ct);
+                await foreach (var vmss in scaleSets.ConfigureAwait(false))
+                    list.Add(new CatalogEntry(vmss.Data.Name, vmss.Id.ToString(), vmss.Id.ResourceGroupName ?? "", vmss.Data.Location.Name,
+                        $"{vmss.Data.OrchestrationMode} {vmss.Data.Sku?.Name} x{vmss.Data.Sku?.Capacity}"));
+            });
+
         public Task<List<CatalogEntry>> ListDefinitionsAsync(ArmId galleryId, CancellationToken ct) =>
             Read("list the image definitions of gallery", galleryId.Id, async list =>
             {

@@ -14,6 +14,7 @@ namespace ImageTools.Engine.Gateway
             Galleries = new GalleryGateway(client, polling);
             Deploy = new DeployGateway(client, polling);
             Disks = new DiskGateway(client, polling);
+            ScaleSets = new ScaleSetGateway(client, polling);
             Catalog = new CatalogGateway(client);
             Locations = new LocationGateway(client, polling);
             Cleanup = new CleanupGateway(client, polling);
@@ -26,6 +27,9 @@ namespace ImageTools.Engine.Gateway
 
         /// <summary>Uploads into disks (their page blobs) and snapshot copies across regions.</summary>
         public IDiskTransferGateway Transfers { get; }
+
+        /// <summary>Scale sets: create, change the model's image, follow rolling upgrades.</summary>
+        public IScaleSetGateway ScaleSets { get; }
         public CatalogGateway Catalog { get; }
         public ILocationGateway Locations { get; }
         public ICleanupGateway Cleanup { get; }

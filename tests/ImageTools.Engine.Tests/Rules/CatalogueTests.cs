@@ -10,11 +10,13 @@ using ImageTools.Engine.Rules.Deploy;
 using ImageTools.Engine.Rules.Generalize;
 using ImageTools.Engine.Rules.Publish;
 using ImageTools.Engine.Rules.Restore;
+using ImageTools.Engine.Rules.VmssDeploy;
+using ImageTools.Engine.Rules.VmssUpgrade;
 
 namespace ImageTools.Engine.Tests.Rules;
 
 /// <summary>
-/// The whole catalogue's shape, every rule family (Generalize, Capture, Publish, Deploy): ids are
+/// The whole catalogue's shape, every rule family (Generalize, Capture, Publish, Deploy, VmssDeploy, VmssUpgrade): ids are
 /// unique, equal their class name, and each rule has a test, either its own file
 /// (&lt;folder&gt;/&lt;RuleId&gt;Tests.cs) or a grouped test file in the family's folder that names the rule id.
 /// </summary>
@@ -32,6 +34,8 @@ public class CatalogueTests
         ("Import", "ImageTools.Engine.Rules.Import", "Import", () => ImportRules.All),
         ("Copy", "ImageTools.Engine.Rules.Copy", "Copy", () => CopyRules.All),
         ("Cleanup", "ImageTools.Engine.Rules.Cleanup", "Rules/Cleanup", () => CleanupRules.Snapshot),
+        ("VmssDeploy", "ImageTools.Engine.Rules.VmssDeploy", "Rules/VmssDeploy", () => VmssDeployRules.Source.Concat(VmssDeployRules.Existing)),
+        ("VmssUpgrade", "ImageTools.Engine.Rules.VmssUpgrade", "Rules/VmssUpgrade", () => VmssUpgradeRules.ScaleSet.Concat(VmssUpgradeRules.Image).Concat(VmssUpgradeRules.Upgrade)),
     ];
 
     private static IEnumerable<(string Family, string Id, Type Type, string Reads)> Catalogue() =>

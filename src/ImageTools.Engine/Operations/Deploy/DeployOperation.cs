@@ -112,12 +112,7 @@ namespace ImageTools.Engine.Operations.Deploy
         {
             var subscriptionId = _subscriptionId;
             var timeout = _run.Options.OperationTimeout;
-            var source = await _sources.ReadAsync(_request.Source, subscriptionId, timeout).ConfigureAwait(false);
-            var location = RegionNames.Normalize(Stated(_request.Location) ?? source.Location);
-            if (source.Exists && source.Kind != DeploySourceKind.ManagedImage)
-                location = await _sources.ResolveGalleryAsync(source, location, timeout).ConfigureAwait(false);
-            else if (source.Exists && RegionNames.Same(source.Location, location))
-                source.ImageId = source.Id;
+            var (source, location) = await _sources.ReadForLocationAsync(_request.Source, _request.Location, subscriptionId, timeout).ConfigureAwait(false);
 
             // The location's sizes, usage and SKUs are read side by side with the group, its VMs and the network.
             var group = (_request.ResourceGroupName ?? "").Trim();
@@ -127,7 +122,7 @@ namespace ImageTools.Engine.Operations.Deploy
             var usagesRead = location.Length > 0
                 ? _run.StepAsync($"reading the vCPU usage of '{location}'", timeout, ct => _deploy.ListUsagesAsync(subscriptionId, location, ct))
                 : Task.FromResult<IReadOnlyList<UsageState>>(Array.Empty<UsageState>());
-            var skusRead = location.Length > 0 ? ReadSkusAsync(subscriptionId, location, timeout) : Task.FromResult<IReadOnlyList<VmSkuState>>(Array.Empty<VmSkuState>());
+            var skusRead = location.Length > 0 ? new DeployLocationReader(_run, _deploy).ReadSkusAsync(subscriptionId, location, timeout) : Task.FromResult<IReadOnlyList<VmSkuState>>(Array.Empty<VmSkuState>());
             var groupExists = group.Length > 0 && await _run.StepAsync("reading the resource group", timeout,
                 ct => Azure.ResourceGroupExistsAsync(subscriptionId, group, ct)).ConfigureAwait(false);
             var existingRead = groupExists
@@ -139,34 +134,9 @@ namespace ImageTools.Engine.Operations.Deploy
 
             var vms = PlanVms(subscriptionId, group, source, existing);
             var facts = new DeployFacts(_request, subscriptionId, source, location, groupExists, vms, sizes, usages, network, skus);
-            if (facts.Size != null && !facts.FamilyFromSku)
-                Sink.WriteVerbose(facts.Sku == null
-                    ? $"The resource SKUs of '{location}' do not say the family of '{facts.Size.Name}': its vCPU family quota is " +
-                      (facts.Family != null ? $"'{facts.Family.Name}', derived from the size name." : "not checked (no usage row matches the size name).")
-                    : $"The family '{facts.Sku.Family}' of '{facts.Size.Name}' is not in the usages of '{location}': its vCPU family quota is " +
-                      (facts.Family != null ? $"'{facts.Family.Name}', derived from the size name." : "not checked (no usage row matches the size name)."));
+            new DeployLocationReader(_run, _deploy).NoteFamily(facts);
             return facts;
         }
-
-        /// <summary>
-        /// The location's VM SKUs, read once per run. A failed read (after the SDK's retries) does not
-        /// stop the run: the family quota falls back to the name-derived family and the generation check
-        /// is left to ARM, which says so in verbose.
-        /// </summary>
-        private async Task<IReadOnlyList<VmSkuState>> ReadSkusAsync(string subscriptionId, string location, TimeSpan timeout)
-        {
-            try
-            {
-                return await _run.StepAsync($"reading the VM SKUs of '{location}'", timeout, ct => _deploy.ListVmSkusAsync(subscriptionId, location, ct)).ConfigureAwait(false);
-            }
-            catch (AzureRequestException e)
-            {
-                Sink.WriteVerbose($"The resource SKUs of '{location}' could not be read ({e.Message}); the size's generations are not checked before the VM PUT.");
-                return Array.Empty<VmSkuState>();
-            }
-        }
-
-        private static string? Stated(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
         private List<PlannedVm> PlanVms(string subscriptionId, string group, DeploySource source, IReadOnlyList<ExistingVmState> existing)
         {

@@ -74,6 +74,21 @@ namespace ImageTools.Engine.Operations.Deploy
             return result;
         }
 
+        /// <summary>
+        /// The source and the location the deployment goes to: the stated one, else the source's
+        /// (for a gallery source, where its version is usable; for a managed image, its own region).
+        /// </summary>
+        public async Task<(DeploySource Source, string Location)> ReadForLocationAsync(ResourceReference? reference, string? statedLocation, string subscriptionId, TimeSpan timeout)
+        {
+            var source = await ReadAsync(reference, subscriptionId, timeout).ConfigureAwait(false);
+            var location = RegionNames.Normalize(string.IsNullOrWhiteSpace(statedLocation) ? source.Location : statedLocation!.Trim());
+            if (source.Exists && source.Kind != DeploySourceKind.ManagedImage)
+                location = await ResolveGalleryAsync(source, location, timeout).ConfigureAwait(false);
+            else if (source.Exists && RegionNames.Same(source.Location, location))
+                source.ImageId = source.Id;
+            return (source, location);
+        }
+
         private static void Describe(DeploySource source, GalleryDefinitionState definition)
         {
             source.OsType = definition.OsType;

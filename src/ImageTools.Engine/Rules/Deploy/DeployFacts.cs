@@ -51,6 +51,9 @@ namespace ImageTools.Engine.Rules.Deploy
         public IReadOnlyList<UsageState> Usages { get; }
         public PlannedNetwork Network { get; }
 
+        /// <summary>The parameter that sets how many VMs are made (-Count; a scale set's -Capacity), for remedies.</summary>
+        public string CountParameter { get; set; } = "-Count";
+
         /// <summary>The location's virtualMachines resource SKUs; empty when they could not be read.</summary>
         public IReadOnlyList<VmSkuState> Skus { get; }
 

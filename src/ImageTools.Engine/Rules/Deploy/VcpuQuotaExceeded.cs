@@ -27,7 +27,7 @@ namespace ImageTools.Engine.Rules.Deploy
             Check(facts.Family, facts.Family?.LocalizedName is { Length: > 0 } name ? name : facts.Family?.Name ?? "");
             return over.Count == 0 ? null : Refuse(
                 $"{facts.Vms.Count} × {facts.Size.Name} needs {needed} vCPUs ({facts.Size.Cores} each for the VMs still to create) in '{facts.TargetLocation}', over quota: {string.Join("; ", over)}.",
-                "Request a quota increase (Azure portal: Quotas), lower -Count, choose a smaller -Size, or deallocate VMs in that region.",
+                $"Request a quota increase (Azure portal: Quotas), lower {facts.CountParameter}, choose a smaller -Size, or deallocate VMs in that region.",
                 facts.TargetLocation, FailureCategory.QuotaExceeded);
         }
     }
