@@ -24,6 +24,9 @@
         'Remove-ImageToolsSnapshot'
         'New-VmssFromImage'
         'Update-VmssImage'
+        'Get-GalleryVersion'
+        'Update-GalleryVersion'
+        'Remove-GalleryVersion'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -30,6 +30,12 @@ namespace ImageTools.Engine
         /// <summary>New-VmFromImage -Count below 1.</summary>
         public const string CountOutOfRange = nameof(CountOutOfRange);
 
+        /// <summary>Update-GalleryVersion was given no version, or several.</summary>
+        public const string SingleVersionRequired = nameof(SingleVersionRequired);
+
+        /// <summary>Remove-GalleryVersion -KeepLatest below 0.</summary>
+        public const string KeepLatestOutOfRange = nameof(KeepLatestOutOfRange);
+
         /// <summary>-TargetRegion written in a form that is not a region.</summary>
         public const string TargetRegionInvalid = nameof(TargetRegionInvalid);
 

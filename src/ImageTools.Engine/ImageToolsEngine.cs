@@ -12,10 +12,13 @@ using ImageTools.Engine.Operations.Copy;
 using ImageTools.Engine.Operations.Import;
 using ImageTools.Engine.Operations.Deploy;
 using ImageTools.Engine.Operations.Generalize;
+using ImageTools.Engine.Operations.ListVersions;
 using ImageTools.Engine.Operations.Publish;
 using ImageTools.Engine.Operations.Restore;
 using ImageTools.Engine.Operations.VmssDeploy;
 using ImageTools.Engine.Operations.VmssUpgrade;
+using ImageTools.Engine.Operations.RemoveVersions;
+using ImageTools.Engine.Operations.UpdateVersion;
 using ImageTools.Engine.Requests;
 using ImageTools.Models;
 
@@ -147,6 +150,18 @@ namespace ImageTools.Engine
 
         public Task<ImageInfo?> CopyAsync(CopyRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<ImageInfo>((sink, ct) => PrepareCopyAsync(request, sink, ct), console);
+        /// <summary>Reads a definition's versions (Get-GalleryVersion); its plan is empty.</summary>
+        public Task<PreparedOperation> PrepareListVersionsAsync(ListVersionsRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            ListVersionsOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+
+        /// <summary>Prepares one version's update; a non-positive ReplicationTimeout or no single version named is refused before any request.</summary>
+        public Task<PreparedOperation> PrepareUpdateVersionAsync(UpdateVersionRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            UpdateVersionOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries, _gateways.Versions, _session.Options,
+                _session.SubscriptionFor(request.SubscriptionId));
+
+        public Task<PreparedOperation> PrepareRemoveVersionsAsync(RemoveVersionsRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            RemoveVersionsOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries, _gateways.Versions, _session.Options,
+                _session.SubscriptionFor(request.SubscriptionId));
 
         /// <summary>Prepares a scale set from an image (New-VmssFromImage).</summary>
         public Task<PreparedOperation> PrepareVmssDeployAsync(ScaleSetDeployRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
@@ -184,5 +199,14 @@ namespace ImageTools.Engine
 
         public Task VmssUpgradeAsync(ScaleSetUpgradeRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<object>((sink, ct) => PrepareVmssUpgradeAsync(request, sink, ct), console);
+        /// <summary>The versions, through the console's sink (one WriteObject each).</summary>
+        public Task ListVersionsAsync(ListVersionsRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<object>((sink, ct) => PrepareListVersionsAsync(request, sink, ct), console);
+
+        public Task<GalleryVersionInfo?> UpdateVersionAsync(UpdateVersionRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<GalleryVersionInfo>((sink, ct) => PrepareUpdateVersionAsync(request, sink, ct), console);
+
+        public Task RemoveVersionsAsync(RemoveVersionsRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<object>((sink, ct) => PrepareRemoveVersionsAsync(request, sink, ct), console);
     }
 }

@@ -9,7 +9,7 @@ public class AsJobAndCompleterTests
     private static ModuleSurface Surface => ModuleSurface.Instance;
     private static CmdletSurface Cmdlet(string name) => Surface.Cmdlets.Single(c => c.Name == name);
 
-    private static readonly string[] LongRunning = { "Copy-CapturedImage", "Import-Vhd", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "New-VmssFromImage", "Publish-GalleryVersion", "Undo-VmGeneralize", "Update-VmssImage" };
+    private static readonly string[] LongRunning = { "Copy-CapturedImage", "Import-Vhd", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "New-VmssFromImage", "Publish-GalleryVersion", "Undo-VmGeneralize", "Update-GalleryVersion", "Update-VmssImage" };
 
     [Fact]
     public void AsJob_is_on_exactly_the_long_running_cmdlets_as_a_switch_in_every_parameter_set()
@@ -33,6 +33,7 @@ public class AsJobAndCompleterTests
     [InlineData("New-VmFromImage")]
     [InlineData("Publish-GalleryVersion")]
     [InlineData("Undo-VmGeneralize")]
+    [InlineData("Update-GalleryVersion")]
     public void Help_of_AsJob_says_how_confirmation_and_WhatIf_work_in_a_job_and_shows_it(string name)
     {
         XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10", maml = "http://schemas.microsoft.com/maml/2004/10",
@@ -76,6 +77,15 @@ public class AsJobAndCompleterTests
         { "Copy-CapturedImage", "TargetLocation", "LocationCompleter" },
         { "New-VmFromImage", "ImageResourceGroupName", "ResourceGroupCompleter" },
         { "New-VmFromImage", "Location", "LocationCompleter" },
+        { "Get-GalleryVersion", "ResourceGroupName", "ResourceGroupCompleter" },
+        { "Get-GalleryVersion", "GalleryName", "GalleryCompleter" },
+        { "Get-GalleryVersion", "DefinitionName", "DefinitionCompleter" },
+        { "Get-GalleryVersion", "Name", "ExistingVersionCompleter" },
+        { "Update-GalleryVersion", "Name", "ExistingVersionCompleter" },
+        { "Update-GalleryVersion", "AddRegion", "LocationCompleter" },
+        { "Update-GalleryVersion", "RemoveRegion", "LocationCompleter" },
+        { "Remove-GalleryVersion", "Name", "ExistingVersionCompleter" },
+        { "Remove-GalleryVersion", "GalleryName", "GalleryCompleter" },
     };
 
     private static Type? CompleterOf(CmdletSurface cmdlet, string parameter)
@@ -99,7 +109,7 @@ public class AsJobAndCompleterTests
     {
         var contract = Surface.SmaType("IArgumentCompleter");
         var completers = Completed().Select(row => CompleterOf(Cmdlet((string)row[0]), (string)row[1])!).Distinct().ToList();
-        Assert.Equal(5, completers.Count);
+        Assert.Equal(6, completers.Count);
         foreach (var type in completers)
         {
             Assert.Contains(type.GetInterfaces(), i => i.FullName == contract.FullName);

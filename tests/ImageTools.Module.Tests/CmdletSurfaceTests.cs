@@ -17,8 +17,10 @@ public class CmdletSurfaceTests
     private static CmdletSurface Cmdlet(string name) => Surface.Cmdlets.Single(c => c.Name == name);
 
     [Fact]
-    public void The_module_has_the_lifecycle_cmdlets_the_scale_set_cmdlets_and_sign_in_and_out() =>
-        Assert.Equal(new[] { "Connect-ImageTools", "Copy-CapturedImage", "Disconnect-ImageTools", "Get-ImageToolsSnapshot", "Import-Vhd", "Invoke-VmGeneralize", "New-CapturedImage", "New-VmFromImage", "New-VmssFromImage", "Publish-GalleryVersion", "Remove-ImageToolsSnapshot", "Undo-VmGeneralize", "Update-VmssImage" },
+    public void The_module_has_the_lifecycle_cmdlets_the_gallery_version_and_scale_set_cmdlets_and_sign_in_and_out() =>
+        Assert.Equal(new[] { "Connect-ImageTools", "Copy-CapturedImage", "Disconnect-ImageTools", "Get-GalleryVersion", "Get-ImageToolsSnapshot", "Import-Vhd", "Invoke-VmGeneralize",
+                "New-CapturedImage", "New-VmFromImage", "New-VmssFromImage", "Publish-GalleryVersion", "Remove-GalleryVersion", "Remove-ImageToolsSnapshot", "Undo-VmGeneralize",
+                "Update-GalleryVersion", "Update-VmssImage" },
             Surface.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
 
     [Theory]
@@ -34,10 +36,11 @@ public class CmdletSurfaceTests
 
     [Theory]
     [MemberData(nameof(CmdletNames))]
-    public void Every_cmdlet_supports_ShouldProcess_and_declares_an_output_type_from_Models(string name)
+    public void Every_cmdlet_that_writes_supports_ShouldProcess_and_every_cmdlet_declares_an_output_type_from_Models(string name)
     {
         var cmdlet = Cmdlet(name);
-        Assert.True(cmdlet.SupportsShouldProcess);
+        // A Get cmdlet reads only: it has nothing to show under -WhatIf or to confirm.
+        Assert.Equal(cmdlet.Verb != "Get", cmdlet.SupportsShouldProcess);
         Assert.NotEmpty(cmdlet.OutputTypes);
         Assert.All(cmdlet.OutputTypes, t =>
         {
@@ -51,6 +54,8 @@ public class CmdletSurfaceTests
     [InlineData("New-CapturedImage", "Medium")]
     [InlineData("Publish-GalleryVersion", "Medium")]
     [InlineData("New-VmFromImage", "Medium")]
+    [InlineData("Update-GalleryVersion", "Medium")]
+    [InlineData("Remove-GalleryVersion", "High")]
     [InlineData("Disconnect-ImageTools", "Low")]
     [InlineData("Undo-VmGeneralize", "High")]
     [InlineData("Import-Vhd", "Medium")]

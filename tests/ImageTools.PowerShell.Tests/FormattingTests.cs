@@ -32,7 +32,7 @@ public class FormattingTests(EmulatorFixture emulator)
     private static readonly string[] ConnectionColumns = { "Environment", "SubscriptionId", "TenantId", "CredentialKind", "Account" };
     private static readonly string[] VmColumns = { "ResourceGroupName", "Name", "Location", "PowerState", "OsState", "OsType", "HyperVGeneration", "ProvisioningState" };
     private static readonly string[] ImageColumns = { "ResourceGroupName", "Name", "Location", "SourceKind", "OsType", "OsState", "HyperVGeneration", "ProvisioningState" };
-    private static readonly string[] VersionColumns = { "GalleryName", "DefinitionName", "Name", "Location", "OsState", "ReplicationState", "TargetRegions", "ProvisioningState" };
+    private static readonly string[] VersionColumns = { "GalleryName", "DefinitionName", "Name", "LatestIn", "OsState", "ReplicationState", "TargetRegions", "ProvisioningState" };
     private static readonly string[] RegionColumns = { "Name", "ReplicaCount", "StorageAccountType", "State", "Progress", "Details" };
 
     private async Task<RunResult> FormatEveryTypeAsync(PsSession ps)

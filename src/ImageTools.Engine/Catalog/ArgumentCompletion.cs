@@ -154,6 +154,7 @@ namespace ImageTools.Engine.Catalog
                     if (gallery == null) return null;
                     return (key, ct => catalog.DefinitionsAsync(subscription, gallery, galleryGroup, ct));
                 case CompletionKind.Version:
+                case CompletionKind.ExistingVersion:
                     if (gallery == null || definition == null) return null;
                     return (key, ct => catalog.VersionsAsync(subscription, gallery, definition, galleryGroup, ct));
                 case CompletionKind.ScaleSet:

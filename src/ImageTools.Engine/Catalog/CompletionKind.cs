@@ -19,5 +19,7 @@ namespace ImageTools.Engine.Catalog
 
         /// <summary>Scale sets of -ResourceGroupName (or of the subscription).</summary>
         ScaleSet,
+        /// <summary>The versions a definition has (Get-, Update-, Remove-GalleryVersion -Name).</summary>
+        ExistingVersion,
     }
 }

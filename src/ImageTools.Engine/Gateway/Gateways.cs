@@ -12,6 +12,7 @@ namespace ImageTools.Engine.Gateway
             Transfers = new DiskTransferGateway(client, polling, blobs);
             Azure = new AzureGateway(client, polling);
             Galleries = new GalleryGateway(client, polling);
+            Versions = new GalleryVersionGateway(client, polling);
             Deploy = new DeployGateway(client, polling);
             Disks = new DiskGateway(client, polling);
             ScaleSets = new ScaleSetGateway(client, polling);
@@ -22,6 +23,7 @@ namespace ImageTools.Engine.Gateway
 
         public IAzureGateway Azure { get; }
         public IGalleryGateway Galleries { get; }
+        public IGalleryVersionGateway Versions { get; }
         public IDeployGateway Deploy { get; }
         public IDiskGateway Disks { get; }
 

@@ -22,5 +22,11 @@ namespace ImageTools.Models
         public string ReplicationState { get; set; } = "";
 
         public RegionReplicationInfo[] TargetRegions { get; set; } = new RegionReplicationInfo[0];
+
+        /// <summary>True when the definition's `latest` resolves to this version in at least one region (Get-GalleryVersion).</summary>
+        public bool IsLatest { get; set; }
+
+        /// <summary>The regions where the definition's `latest` resolves to this version (Get-GalleryVersion).</summary>
+        public string[] LatestIn { get; set; } = new string[0];
     }
 }

@@ -54,17 +54,9 @@ namespace ImageTools.Commands
             };
             RunOperation((engine, sink, ct) =>
             {
-                request.TargetRegions = TargetRegionParser.Parse(TargetRegion?.Select(Unwrap));
+                request.TargetRegions = TargetRegionParser.Parse(TargetRegion?.Select(TargetRegionParser.Unwrap));
                 return engine.PreparePublishAsync(request, sink, ct);
             }, asJob: AsJob);
-        }
-
-        /// <summary>Strings and hashtables as they are; a PSCustomObject as a table of its properties.</summary>
-        private static object? Unwrap(object? item)
-        {
-            if (item is PSObject ps && ps.BaseObject is PSCustomObject)
-                return ps.Properties.ToDictionary(p => p.Name, p => p.Value is PSObject v ? v.BaseObject : p.Value);
-            return item is PSObject wrapped ? wrapped.BaseObject : item;
         }
     }
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
 using ImageTools.Engine;
 using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Requests;
@@ -19,6 +21,14 @@ namespace ImageTools.Hosting
     internal static class TargetRegionParser
     {
         public const string RuleId = ErrorIds.TargetRegionInvalid;
+
+        /// <summary>Strings and hashtables as they are; a PSCustomObject as a table of its properties.</summary>
+        public static object? Unwrap(object? item)
+        {
+            if (item is PSObject ps && ps.BaseObject is PSCustomObject)
+                return ps.Properties.ToDictionary(p => p.Name, p => p.Value is PSObject v ? v.BaseObject : p.Value);
+            return item is PSObject wrapped ? wrapped.BaseObject : item;
+        }
 
         /// <summary>Parses each item: a string or an IDictionary (PowerShell wrappers already removed).</summary>
         public static List<TargetRegionRequest> Parse(IEnumerable<object?>? items)

@@ -1,4 +1,4 @@
-using ImageTools.Engine.Operations.Publish;
+using ImageTools.Engine.Operations;
 
 namespace ImageTools.Engine.Tests.Publish;
 
@@ -8,7 +8,7 @@ public class ReplicationPollingTests
     [Fact]
     public void Before_any_progress_shows_replication_is_read_after_1_s_doubling_to_at_most_60_s()
     {
-        var delays = Enumerable.Range(1, 9).Select(a => PublishOperation.DefaultReplicationDelay(a).TotalSeconds).ToArray();
+        var delays = Enumerable.Range(1, 9).Select(a => ReplicationWatch.DefaultDelay(a).TotalSeconds).ToArray();
         Assert.Equal(new double[] { 1, 2, 4, 8, 16, 32, 60, 60, 60 }, delays);
     }
 
@@ -19,6 +19,6 @@ public class ReplicationPollingTests
     [InlineData(600, 10, 60)]  // slow: never more than 60 s apart
     public void Once_progress_shows_the_next_read_comes_when_the_slowest_region_should_be_done(double elapsedSeconds, int progress, double expected)
     {
-        Assert.Equal(expected, PublishOperation.DefaultReplicationDelay(3, TimeSpan.FromSeconds(elapsedSeconds), progress).TotalSeconds, 3);
+        Assert.Equal(expected, ReplicationWatch.DefaultDelay(3, TimeSpan.FromSeconds(elapsedSeconds), progress).TotalSeconds, 3);
     }
 }

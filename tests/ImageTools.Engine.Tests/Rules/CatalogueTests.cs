@@ -8,10 +8,13 @@ using ImageTools.Engine.Rules.Copy;
 using ImageTools.Engine.Rules.Import;
 using ImageTools.Engine.Rules.Deploy;
 using ImageTools.Engine.Rules.Generalize;
+using ImageTools.Engine.Rules.ListVersions;
 using ImageTools.Engine.Rules.Publish;
 using ImageTools.Engine.Rules.Restore;
 using ImageTools.Engine.Rules.VmssDeploy;
 using ImageTools.Engine.Rules.VmssUpgrade;
+using ImageTools.Engine.Rules.RemoveVersions;
+using ImageTools.Engine.Rules.UpdateVersion;
 
 namespace ImageTools.Engine.Tests.Rules;
 
@@ -36,6 +39,9 @@ public class CatalogueTests
         ("Cleanup", "ImageTools.Engine.Rules.Cleanup", "Rules/Cleanup", () => CleanupRules.Snapshot),
         ("VmssDeploy", "ImageTools.Engine.Rules.VmssDeploy", "Rules/VmssDeploy", () => VmssDeployRules.Source.Concat(VmssDeployRules.Existing)),
         ("VmssUpgrade", "ImageTools.Engine.Rules.VmssUpgrade", "Rules/VmssUpgrade", () => VmssUpgradeRules.ScaleSet.Concat(VmssUpgradeRules.Image).Concat(VmssUpgradeRules.Upgrade)),
+        ("ListVersions", "ImageTools.Engine.Rules.ListVersions", "Versions", () => ListVersionsRules.All),
+        ("UpdateVersion", "ImageTools.Engine.Rules.UpdateVersion", "Versions", () => UpdateVersionRules.All),
+        ("RemoveVersions", "ImageTools.Engine.Rules.RemoveVersions", "Versions", () => RemoveVersionsRules.All),
     ];
 
     private static IEnumerable<(string Family, string Id, Type Type, string Reads)> Catalogue() =>

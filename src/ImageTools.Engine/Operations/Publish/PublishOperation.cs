@@ -21,22 +21,6 @@ namespace ImageTools.Engine.Operations.Publish
     /// </summary>
     internal sealed class PublishOperation : Operation<PublishFacts>
     {
-        /// <summary>
-        /// Between two replication reads when the session sets no polling interval: the time the
-        /// slowest region still needs at the pace its progress shows since the first read (at least
-        /// 1 s), or, before any progress shows, 1 s doubling; never more than 60 s. Replication is a
-        /// state read, not a long-running operation, so the SDK's poller does not apply.
-        /// </summary>
-        internal static TimeSpan DefaultReplicationDelay(int attempt, TimeSpan elapsed = default, int slowestProgress = 0)
-        {
-            var seconds = slowestProgress > 0 && slowestProgress < 100 && elapsed > TimeSpan.Zero
-                ? Math.Max(1, elapsed.TotalSeconds * (100 - slowestProgress) / slowestProgress)
-                : Math.Pow(2, Math.Min(attempt - 1, 6));
-            return TimeSpan.FromSeconds(Math.Min(60, seconds));
-        }
-
-        private const int FirstRegionActivityId = 10;
-
         private readonly PublishRequest _request;
         private readonly OperationRun _run;
         private readonly IGalleryGateway _galleries;
@@ -146,84 +130,9 @@ namespace ImageTools.Engine.Operations.Publish
             }
             var replicated = await Bounded(facts, version.Name, deadline, () => _run.StepAsync(
                 $"replicating version '{version.Name}' to {string.Join(", ", facts.Regions.Select(r => r.Name))}",
-                deadline.Remaining, ct => WaitForReplicationAsync(versionId, ct), 30)).ConfigureAwait(false);
+                deadline.Remaining, ct => new ReplicationWatch(_run, _galleries, "rerun the same command (the version is published again).").WaitAsync(versionId, ct), 30)).ConfigureAwait(false);
             _run.Completed();
             return Emit(replicated, facts);
-        }
-
-        /// <summary>
-        /// provisioningState Succeeded is not enough: polls $expand=ReplicationStatus until every
-        /// region reads Completed. A Failed region fails the call naming it and its details.
-        /// </summary>
-        private async Task<GalleryVersionState> WaitForReplicationAsync(ArmId versionId, CancellationToken ct)
-        {
-            var reported = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var activities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            var since = System.Diagnostics.Stopwatch.StartNew();
-            for (var attempt = 1; ; attempt++)
-            {
-                var version = await _galleries.GetVersionAsync(versionId, replicationStatus: true, ct).ConfigureAwait(false)
-                    ?? throw new ImageToolsException(ErrorIds.GalleryVersionNotFound,
-                        $"Version '{versionId}' disappeared while its replication was awaited.",
-                        "Check the gallery's activity log; rerun the same command to publish it again.", versionId.Id, FailureCategory.ObjectNotFound);
-                Report(version, reported, activities);
-
-                if (string.Equals(version.ProvisioningState, "Failed", StringComparison.OrdinalIgnoreCase))
-                    throw new ImageToolsException(ErrorIds.GalleryVersionFailed,
-                        $"Version '{version.Name}' reads provisioningState Failed.",
-                        "Check the gallery's activity log for the reason, then rerun the same command (the failed version is published again).",
-                        version.Id.Id, FailureCategory.InvalidOperation);
-                var failed = version.Regions.Where(r => string.Equals(r.State, "Failed", StringComparison.OrdinalIgnoreCase)).ToList();
-                if (failed.Count > 0)
-                    throw new ImageToolsException(ErrorIds.GalleryReplicationFailed,
-                        $"Replication of version '{version.Name}' failed in {string.Join("; ", failed.Select(r => $"'{r.Name}': {(r.Details.Length > 0 ? r.Details : "no details given")}"))}." +
-                        Completed(version),
-                        "Fix the cause in the failed region (quota, storage type, region availability), then update the version's target regions or publish a new version.",
-                        version.Id.Id, FailureCategory.ResourceUnavailable);
-                var succeeded = string.Equals(version.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase);
-                if (succeeded && version.Regions.Count > 0 && version.Regions.All(r => string.Equals(r.State, "Completed", StringComparison.OrdinalIgnoreCase)))
-                {
-                    CompleteBars(version, activities);
-                    return version;
-                }
-                var delay = _run.Options.PollingInterval ?? DefaultReplicationDelay(attempt, since.Elapsed,
-                    version.Regions.Where(r => !string.Equals(r.State, "Completed", StringComparison.OrdinalIgnoreCase)).Select(r => r.Progress).DefaultIfEmpty(0).Min());
-                if (delay > TimeSpan.Zero)
-                    await Task.Delay(delay, ct).ConfigureAwait(false);
-                else
-                    await Task.Yield().AsTask(ct).ConfigureAwait(false);
-            }
-        }
-
-        private static string Completed(GalleryVersionState version)
-        {
-            var done = version.Regions.Where(r => string.Equals(r.State, "Completed", StringComparison.OrdinalIgnoreCase)).Select(r => r.Name).ToList();
-            return done.Count == 0 ? "" : $" Completed in: {string.Join(", ", done)}.";
-        }
-
-        /// <summary>One progress bar per region for people; a verbose line per change of state or progress for runbooks.</summary>
-        private void Report(GalleryVersionState version, Dictionary<string, string> reported, Dictionary<string, int> activities)
-        {
-            foreach (var region in version.Regions)
-            {
-                var line = $"{region.State} {region.Progress}%";
-                if (reported.TryGetValue(region.Name, out var last) && last == line)
-                    continue;
-                reported[region.Name] = line;
-                if (!activities.TryGetValue(region.Name, out var activity))
-                    activities[region.Name] = activity = FirstRegionActivityId + activities.Count;
-                Sink.WriteProgress(new OperationProgress(activity, ActivityName(version, region.Name),
-                    region.State.Length > 0 ? region.State : "Unknown", Math.Max(0, Math.Min(100, region.Progress)), parentActivityId: 1,
-                    line: $"Replication of '{version.Name}' to '{region.Name}': {region.State} ({region.Progress}%){(region.Details.Length > 0 ? " " + region.Details : "")}"));
-            }
-        }
-
-        private static string ActivityName(GalleryVersionState version, string region) => $"Replicating {version.Name} to {region}";
-
-        private void CompleteBars(GalleryVersionState version, Dictionary<string, int> activities)
-        {
-            foreach (var pair in activities)
-                Sink.WriteProgress(new OperationProgress(pair.Value, ActivityName(version, pair.Key), "Completed", 100, completed: true, parentActivityId: 1));
         }
 
         private GalleryVersionInfo Emit(GalleryVersionState version, PublishFacts facts)
