@@ -112,6 +112,19 @@ if (-not $WhatIf) {
         catch { [pscustomobject]@{ FullyQualifiedErrorId = $_.FullyQualifiedErrorId; Message = $_.ErrorDetails.Message; RecommendedAction = $_.ErrorDetails.RecommendedAction } | Format-List }
     } | Out-Null
     Remove-Item $vhd, $dynamic
+
+    # The gallery after publishing: more versions of web (1.0.3 and 1.0.4 a canary ring, excluded
+    # from latest), what latest resolves to, one version replicated further, then retention: the
+    # newest two stay, and so do the latest and 1.0.0, which the web fleet was built from.
+    $VerbosePreference = 'SilentlyContinue'
+    foreach ($v in '1.0.1', '1.0.2') { $null = $web | Publish-GalleryVersion -GalleryResourceGroupName $group -GalleryName corp -DefinitionName web -Version $v -TargetRegion eastus }
+    foreach ($v in '1.0.3', '1.0.4') { $null = $web | Publish-GalleryVersion -GalleryResourceGroupName $group -GalleryName corp -DefinitionName web -Version $v -TargetRegion eastus -ExcludeFromLatest }
+    $VerbosePreference = 'Continue'
+    Invoke-Step { Get-GalleryVersion $group corp web | Format-Table Name, IsLatest, LatestIn, ExcludeFromLatest, ReplicationState, TargetRegions -AutoSize } | Out-Null
+    Invoke-Step { Get-GalleryVersion $group corp web -Name 1.0.2 | Update-GalleryVersion -AddRegion westeurope=2, northeurope -EndOfLifeDate 2027-06-30 | Format-Table Name, LatestIn, EndOfLifeDate, ReplicationState, TargetRegions -AutoSize } | Out-Null
+    Invoke-Step { Remove-GalleryVersion $group corp web -KeepLatest 2 -WhatIf } | Out-Null
+    Invoke-Step { Remove-GalleryVersion $group corp web -KeepLatest 2 -Confirm:$false -PassThru | Format-Table Name, PublishedDate, TargetRegions -AutoSize } | Out-Null
+    Invoke-Step { Get-GalleryVersion $group corp web -Verbose:$false | Format-Table Name, IsLatest, LatestIn, ExcludeFromLatest, TargetRegions -AutoSize } | Out-Null
 }
 else {
     # Nothing was generalized, so the later stages have no input: each base VM's plan instead.

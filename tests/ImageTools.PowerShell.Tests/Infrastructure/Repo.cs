@@ -21,6 +21,15 @@ public static class Repo
     /// <summary>The NuGet package folder the build restored into (PackageDownload'ed copies of other Azure library versions live there).</summary>
     public static string NuGetPackageRoot { get; } = Metadata("NuGetPackageRoot");
 
+    /// <summary>The names in the staged manifest's CmdletsToExport: what Get-Command -Module ImageTools must list.</summary>
+    public static IReadOnlyList<string> ExportedCmdlets()
+    {
+        var text = File.ReadAllText(ModuleManifest);
+        var start = text.IndexOf("CmdletsToExport", StringComparison.Ordinal);
+        var list = text[text.IndexOf('(', start)..text.IndexOf(')', start)];
+        return System.Text.RegularExpressions.Regex.Matches(list, "'([^']+)'").Select(m => m.Groups[1].Value).ToList();
+    }
+
     /// <summary>A single-quoted PowerShell string literal.</summary>
     public static string Quote(string value) => "'" + value.Replace("'", "''") + "'";
 }
