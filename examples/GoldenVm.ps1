@@ -38,4 +38,4 @@ Invoke-Step { Undo-VmGeneralize -ResourceGroupName $group -Name broken01 -Force 
 
 # The snapshots ImageTools made, and their removal.
 Invoke-Step { Get-ImageToolsSnapshot -ResourceGroupName $group | Format-Table Name, Kind, VmName, Expired -AutoSize }
-Invoke-Step { Get-ImageToolsSnapshot -ResourceGroupName $group -VmName broken01 | Remove-ImageToolsSnapshot -Force | Format-Table Name, Kind, VmName, Removed -AutoSize }
+Invoke-Step { Get-ImageToolsSnapshot -ResourceGroupName $group -VmName broken01 | Remove-ImageToolsSnapshot -Force -IgnoreRetention | Format-Table Name, Kind, VmName, Removed -AutoSize }

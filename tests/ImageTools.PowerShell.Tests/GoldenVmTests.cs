@@ -103,12 +103,18 @@ public class GoldenVmTests(EmulatorFixture emulator)
         Assert.Equal(new[] { "base01-lun0-pregeneralize", "base01-os-pregeneralize", "base02-os-pregeneralize" },
             listed.OutputOf("SnapshotInfo").Select(s => RunResult.Prop(s, "Name")).OrderBy(n => n));
 
-        var run = ps.Run($"Get-ImageToolsSnapshot -ResourceGroupName {group} -VmName base01 | Remove-ImageToolsSnapshot -Force").AssertClean();
+        // Invoke-VmGeneralize retains its snapshots for 30 days by default: a removal before then is refused, nothing goes.
+        var prefix = $"/subscriptions/{emulator.SubscriptionId}/resourceGroups/{group}/providers/Microsoft.Compute/snapshots";
+        var refused = ps.Run($"Get-ImageToolsSnapshot -ResourceGroupName {group} -VmName base01 | Remove-ImageToolsSnapshot -Force");
+        Assert.Equal(2, refused.Errors.Count);
+        Assert.All(refused.Errors, e => Assert.Equal("SnapshotRetained,ImageTools.Commands.RemoveImageToolsSnapshotCommand", e.FullyQualifiedErrorId));
+        Assert.True(await emulator.ExistsAsync($"{prefix}/base01-os-pregeneralize", "2023-04-02"));
+
+        var run = ps.Run($"Get-ImageToolsSnapshot -ResourceGroupName {group} -VmName base01 | Remove-ImageToolsSnapshot -Force -IgnoreRetention").AssertClean();
 
         var removed = run.OutputOf("SnapshotInfo");
         Assert.Equal(2, removed.Count);
         Assert.All(removed, s => Assert.Equal("True", RunResult.Prop(s, "Removed")));
-        var prefix = $"/subscriptions/{emulator.SubscriptionId}/resourceGroups/{group}/providers/Microsoft.Compute/snapshots";
         Assert.False(await emulator.ExistsAsync($"{prefix}/base01-os-pregeneralize", "2023-04-02"));
         Assert.False(await emulator.ExistsAsync($"{prefix}/base01-lun0-pregeneralize", "2023-04-02"));
         Assert.True(await emulator.ExistsAsync($"{prefix}/base02-os-pregeneralize", "2023-04-02"));
