@@ -156,7 +156,7 @@ namespace ImageTools.Engine
 
         /// <summary>Prepares one version's update; a non-positive ReplicationTimeout or no single version named is refused before any request.</summary>
         public Task<PreparedOperation> PrepareUpdateVersionAsync(UpdateVersionRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
-            UpdateVersionOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries, _gateways.Versions, _session.Options,
+            UpdateVersionOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries, _gateways.Versions, _gateways.Locations, _session.Options,
                 _session.SubscriptionFor(request.SubscriptionId));
 
         public Task<PreparedOperation> PrepareRemoveVersionsAsync(RemoveVersionsRequest request, IOperationSink sink, CancellationToken cancellationToken) =>

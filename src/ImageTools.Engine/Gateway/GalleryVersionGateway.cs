@@ -71,16 +71,6 @@ namespace ImageTools.Engine.Gateway
                 return (IReadOnlyList<ImageConsumerState>)consumers;
             });
 
-        public Task<IReadOnlyList<string>> ListLocationsAsync(string subscriptionId, CancellationToken ct) =>
-            Call("list the locations of subscription", subscriptionId, async () =>
-            {
-                var names = new List<string>();
-                var subscription = Subscription(subscriptionId);
-                await foreach (var location in subscription.GetLocationsAsync(null, ct).ConfigureAwait(false))
-                    names.Add(location.Name);
-                return (IReadOnlyList<string>)names;
-            });
-
         private static ImageConsumerState Consumer(ResourceIdentifier id, string kind, ImageReference? image) => new ImageConsumerState
         {
             Id = id.ToString(),

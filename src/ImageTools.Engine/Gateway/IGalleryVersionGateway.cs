@@ -26,8 +26,5 @@ namespace ImageTools.Engine.Gateway
         /// names (a scale set's model, and each instance of a Uniform scale set).
         /// </summary>
         Task<IReadOnlyList<ImageConsumerState>> ListImageConsumersAsync(string subscriptionId, CancellationToken ct);
-
-        /// <summary>The names of the locations the subscription offers (eastus, westeurope...).</summary>
-        Task<IReadOnlyList<string>> ListLocationsAsync(string subscriptionId, CancellationToken ct);
     }
 }

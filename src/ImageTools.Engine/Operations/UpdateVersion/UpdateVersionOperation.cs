@@ -26,19 +26,21 @@ namespace ImageTools.Engine.Operations.UpdateVersion
         private readonly UpdateVersionRequest _request;
         private readonly IGalleryGateway _galleries;
         private readonly IGalleryVersionGateway _versions;
+        private readonly ILocationGateway _locations;
         private readonly string _subscriptionId;
 
-        private UpdateVersionOperation(UpdateVersionRequest request, OperationRun run, IGalleryGateway galleries, IGalleryVersionGateway versions,
+        private UpdateVersionOperation(UpdateVersionRequest request, OperationRun run, IGalleryGateway galleries, IGalleryVersionGateway versions, ILocationGateway locations,
             string subscriptionId) : base(run)
         {
             _request = request;
             _galleries = galleries;
             _versions = versions;
+            _locations = locations;
             _subscriptionId = subscriptionId;
         }
 
         public static async Task<PreparedOperation> PrepareAsync(UpdateVersionRequest request, IOperationSink sink, CancellationToken ct, IAzureGateway gateway,
-            IGalleryGateway galleries, IGalleryVersionGateway versions, EngineOptions options, string subscriptionId)
+            IGalleryGateway galleries, IGalleryVersionGateway versions, ILocationGateway locations, EngineOptions options, string subscriptionId)
         {
             OperationRun.RequirePositive(request.ReplicationTimeout, "ReplicationTimeout");
             var target = VersionTarget.Resolve(request, subscriptionId);
@@ -49,7 +51,7 @@ namespace ImageTools.Engine.Operations.UpdateVersion
                     target.DefinitionId.Id, FailureCategory.InvalidArgument);
             var run = new OperationRun(sink, ct, gateway, options, $"Update version '{target.DefinitionId.Name}/{target.Versions[0]}'",
                 "A version already updated as asked is recognised and its replication is awaited.");
-            var operation = new UpdateVersionOperation(request, run, galleries, versions, target.DefinitionId.SubscriptionId);
+            var operation = new UpdateVersionOperation(request, run, galleries, versions, locations, target.DefinitionId.SubscriptionId);
             await operation.PrepareAsync().ConfigureAwait(false);
             return operation;
         }
@@ -61,7 +63,7 @@ namespace ImageTools.Engine.Operations.UpdateVersion
             IReadOnlyList<string>? locations = null;
             if (_request.AddRegions.Count > 0 && listing.Find(target.Versions[0]) != null)
                 locations = await Run.StepAsync("listing the subscription's locations", Run.Options.OperationTimeout,
-                    ct => _versions.ListLocationsAsync(_subscriptionId, ct)).ConfigureAwait(false);
+                    async ct => (await _locations.ListLocationsAsync(_subscriptionId, ct).ConfigureAwait(false)).Select(l => l.Name).ToList()).ConfigureAwait(false);
             return new UpdateVersionFacts(_request, listing, target.Versions[0], locations, DateTimeOffset.UtcNow);
         }
 
