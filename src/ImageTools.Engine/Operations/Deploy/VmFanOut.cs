@@ -22,6 +22,7 @@ namespace ImageTools.Engine.Operations.Deploy
         private readonly OperationRun _run;
         private readonly DeployRequest _request;
         private readonly IDeployGateway _deploy;
+        private readonly object _progressGate = new object();
         private int _done;
 
         public VmFanOut(OperationRun run, DeployRequest request, IDeployGateway deploy)
@@ -53,7 +54,7 @@ namespace ImageTools.Engine.Operations.Deploy
                 finally
                 {
                     gate.Release();
-                    Progress(Interlocked.Increment(ref _done), total);
+                    Progress(total);
                 }
             }).ToList();
             try
@@ -152,9 +153,14 @@ namespace ImageTools.Engine.Operations.Deploy
             Sink.WriteObject(ModelMapper.ToVmInfo(state));
         }
 
-        private void Progress(int done, int total)
+        /// <summary>One more VM finished: counted and reported under one lock, so the count the user sees only rises.</summary>
+        private void Progress(int total)
         {
-            Sink.WriteProgress(new OperationProgress(1, _run.Activity, $"{done} of {total} VMs", total == 0 ? 100 : done * 100 / total));
+            lock (_progressGate)
+            {
+                var done = ++_done;
+                Sink.WriteProgress(new OperationProgress(1, _run.Activity, $"{done} of {total} VMs", total == 0 ? 100 : done * 100 / total));
+            }
         }
     }
 }
