@@ -125,7 +125,7 @@ namespace ImageTools.Engine
             OperationRun.RequirePositive(request.ReplicationTimeout, "ReplicationTimeout");
             Validation.AzureTags.Require(request.Tags);
             return PublishOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Galleries,
-                _gateways.Locations, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
+                _gateways.Locations, _gateways.Cleanup, _session.Options, _session.SubscriptionFor(request.SubscriptionId));
         }
 
         /// <summary>Prepares VMs from an image; tags beyond ARM's limits are refused before any request.</summary>

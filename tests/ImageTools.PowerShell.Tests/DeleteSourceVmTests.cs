@@ -5,7 +5,7 @@ namespace ImageTools.PowerShell.Tests;
 
 /// <summary>
 /// New-CapturedImage -DeleteSourceVm removes what the VM owned (OS and data disks, NIC, public IP)
-/// after the image reads Succeeded, keeps the pre-generalize snapshots (each tagged
+/// after the image reads Succeeded, leaves its virtual network (named), keeps the pre-generalize snapshots (each tagged
 /// imagetools-retain-until from Invoke-VmGeneralize -SnapshotRetentionDays) and says so; the plan
 /// names every delete in its one high-impact step.
 /// </summary>
@@ -28,6 +28,8 @@ public class DeleteSourceVmTests(EmulatorFixture emulator)
         var nicId = vm.GetProperty("properties").GetProperty("networkProfile").GetProperty("networkInterfaces")[0].GetProperty("id").GetString()!;
         var nic = await emulator.GetAsync(nicId, "2023-09-01");
         var ipId = nic.GetProperty("properties").GetProperty("ipConfigurations")[0].GetProperty("properties").GetProperty("publicIPAddress").GetProperty("id").GetString()!;
+        var subnetId = nic.GetProperty("properties").GetProperty("ipConfigurations")[0].GetProperty("properties").GetProperty("subnet").GetProperty("id").GetString()!;
+        var vnetId = subnetId[..subnetId.IndexOf("/subnets/", StringComparison.OrdinalIgnoreCase)];
         var before = DateTime.UtcNow;
         ps.Run($"Invoke-VmGeneralize -ResourceGroupName {group} -Name app -SnapshotRetentionDays 7 -Force").AssertClean();
 
@@ -45,6 +47,9 @@ public class DeleteSourceVmTests(EmulatorFixture emulator)
         Assert.False(await emulator.ExistsAsync(dataDisk, "2023-04-02"));
         Assert.False(await emulator.ExistsAsync(nicId, "2023-09-01"));
         Assert.False(await emulator.ExistsAsync(ipId, "2023-09-01"));
+        // A VM that is not a clone ImageTools made leaves its network (it may serve others), and says so.
+        Assert.True(await emulator.ExistsAsync(vnetId, "2023-09-01"));
+        Assert.Contains(run.Verbose, v => v.Contains($"virtual network '{vnetId[(vnetId.LastIndexOf('/') + 1)..]}' is left (VM 'app' is not a clone ImageTools made", StringComparison.Ordinal));
         Assert.Contains(run.Verbose, v => v.StartsWith("Deleted VM 'app' and network interface '", StringComparison.Ordinal) && v.Contains("public IP address '", StringComparison.Ordinal) && v.Contains("OS disk '", StringComparison.Ordinal) && v.Contains("snapshots kept: 'app-os-pregeneralize'", StringComparison.Ordinal));
         foreach (var slot in new[] { "os", "lun0" })
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,20 +21,38 @@ namespace ImageTools.Engine.Gateway
         {
         }
 
-        public Task<IReadOnlyList<ArmId>?> GetNicPublicIpIdsAsync(ArmId nicId, CancellationToken ct) =>
+        public Task<NicLinks?> GetNicLinksAsync(ArmId nicId, CancellationToken ct) =>
             CallOrNull("read network interface", nicId, async () =>
             {
                 var data = (await Client.GetGenericResource(Sdk(nicId)).GetAsync(ct).ConfigureAwait(false)).Value.Data;
-                var ids = new List<ArmId>();
-                using var document = JsonDocument.Parse(data.Properties == null || data.Properties.ToMemory().Length == 0 ? "{}" : data.Properties.ToString());
-                var root = document.RootElement;
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ipConfigurations", out var configs) && configs.ValueKind == JsonValueKind.Array)
-                    foreach (var config in configs.EnumerateArray())
-                        if (config.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object &&
-                            p.TryGetProperty("publicIPAddress", out var ip) && ip.ValueKind == JsonValueKind.Object &&
-                            ip.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && ArmId.ParseOrNull(id.GetString()) is ArmId parsed)
-                            ids.Add(parsed);
-                return (IReadOnlyList<ArmId>)ids;
+                var links = new NicLinks();
+                using var document = Parse(data.Properties);
+                foreach (var config in Items(document.RootElement, "ipConfigurations"))
+                {
+                    if (!config.TryGetProperty("properties", out var p) || p.ValueKind != JsonValueKind.Object)
+                        continue;
+                    if (ArmId.ParseOrNull(IdOf(p, "publicIPAddress")) is ArmId ip)
+                        links.PublicIpIds.Add(ip);
+                    if (ArmId.ParseOrNull(IdOf(p, "subnet")) is ArmId subnet)
+                        links.SubnetIds.Add(subnet);
+                }
+                return links;
+            });
+
+        public Task<VirtualNetworkUse?> GetVirtualNetworkUseAsync(ArmId vnetId, CancellationToken ct) =>
+            CallOrNull("read virtual network", vnetId, async () =>
+            {
+                var data = (await Client.GetGenericResource(Sdk(vnetId)).GetAsync(ct).ConfigureAwait(false)).Value.Data;
+                var use = new VirtualNetworkUse { Id = vnetId, Tags = ComputeStateMapper.Tags(data.Tags) };
+                using var document = Parse(data.Properties);
+                foreach (var subnet in Items(document.RootElement, "subnets"))
+                {
+                    var p = subnet.TryGetProperty("properties", out var props) ? props : default;
+                    use.IpConfigurationIds.AddRange(Items(p, "ipConfigurations").Select(c => IdOf(c)).Where(id => id.Length > 0));
+                    use.OtherAttachedIds.AddRange(Items(p, "privateEndpoints").Select(c => IdOf(c)).Where(id => id.Length > 0));
+                }
+                use.OtherAttachedIds.AddRange(Items(document.RootElement, "virtualNetworkPeerings").Select(c => IdOf(c)).Where(id => id.Length > 0));
+                return use;
             });
 
         public Task<bool> DeleteDiskAsync(ArmId diskId, CancellationToken ct) =>
@@ -45,6 +64,20 @@ namespace ImageTools.Engine.Gateway
             Call("delete " + what, resourceId, () => Gone(async () =>
                 await CompleteAsync(await Client.GetGenericResource(Sdk(resourceId)).DeleteAsync(WaitUntil.Started, ct).ConfigureAwait(false), ct)
                     .ConfigureAwait(false)));
+
+        private static JsonDocument Parse(BinaryData? data) => JsonDocument.Parse(data == null || data.ToMemory().Length == 0 ? "{}" : data.ToString());
+
+        private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array
+                ? items.EnumerateArray().ToList() : new List<JsonElement>();
+
+        /// <summary>The "id" of an element, or of its <paramref name="child"/> object; empty when there is none.</summary>
+        private static string IdOf(JsonElement element, string? child = null)
+        {
+            if (child != null && !(element.ValueKind == JsonValueKind.Object && element.TryGetProperty(child, out element)))
+                return "";
+            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() ?? "" : "";
+        }
 
         /// <summary>True when the delete ran; false when the resource was already gone (404 to the DELETE).</summary>
         private static async Task<bool> Gone(Func<Task> delete)

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -10,8 +9,11 @@ namespace ImageTools.Engine.Gateway
     /// </summary>
     internal interface ICleanupGateway
     {
-        /// <summary>The public IP addresses of a network interface's IP configurations; null when the NIC does not exist.</summary>
-        Task<IReadOnlyList<ArmId>?> GetNicPublicIpIdsAsync(ArmId nicId, CancellationToken ct);
+        /// <summary>The public IP addresses and subnets of a network interface's IP configurations; null when the NIC does not exist.</summary>
+        Task<NicLinks?> GetNicLinksAsync(ArmId nicId, CancellationToken ct);
+
+        /// <summary>A virtual network's tags and what is attached to it; null when it does not exist.</summary>
+        Task<VirtualNetworkUse?> GetVirtualNetworkUseAsync(ArmId vnetId, CancellationToken ct);
 
         /// <summary>Deletes a managed disk; false when it did not exist.</summary>
         Task<bool> DeleteDiskAsync(ArmId diskId, CancellationToken ct);

@@ -28,5 +28,8 @@ namespace ImageTools.Models
 
         /// <summary>The regions where the definition's `latest` resolves to this version (Get-GalleryVersion).</summary>
         public string[] LatestIn { get; set; } = new string[0];
+
+        /// <summary>True when -DeleteSourceVm removed the source VM after the version replicated to every target region (Publish-GalleryVersion).</summary>
+        public bool SourceDeleted { get; set; }
     }
 }

@@ -39,6 +39,12 @@ namespace ImageTools.Engine.Requests
         public bool NoWait { get; set; }
 
         /// <summary>
+        /// Delete a source VM (typically a clone) with the disks, NICs and public IPs it owns once the
+        /// version reads Succeeded in every target region (-DeleteSourceVm); its snapshots are kept.
+        /// </summary>
+        public bool DeleteSourceVm { get; set; }
+
+        /// <summary>
         /// The caller states that the guest of a source VM flagged generalized was generalized (Sysprep or
         /// waagent) outside ImageTools: no GeneralizedWithoutEvidence warning (-GuestGeneralized).
         /// </summary>

@@ -36,6 +36,10 @@ namespace ImageTools.Commands
         [Parameter] public SwitchParameter NoWait { get; set; }
         [Parameter] public SwitchParameter GuestGeneralized { get; set; }
 
+        /// <summary>Deletes a source VM (typically a clone) with what it owns once the version reads Succeeded in every target region.</summary>
+        [Parameter] public SwitchParameter DeleteSourceVm { get; set; }
+        [Parameter] public SwitchParameter Force { get; set; }
+
         /// <summary>Under Azure Automation's three-hour fair-share limit, with room for the steps before it.</summary>
         [Parameter] public TimeSpan ReplicationTimeout { get; set; } = TimeSpan.FromHours(2);
         [Parameter] public SwitchParameter AsJob { get; set; }
@@ -50,13 +54,14 @@ namespace ImageTools.Commands
                 SecurityType = SecurityType, ReplicaCount = ReplicaCount, StorageAccountType = StorageAccountType,
                 ExcludeFromLatest = ExcludeFromLatest, EndOfLifeDate = EndOfLifeDate.HasValue ? new DateTimeOffset(EndOfLifeDate.Value) : (DateTimeOffset?)null,
                 Tags = ToTags(Tag), NoWait = NoWait, ReplicationTimeout = ReplicationTimeout,
-                GuestGeneralized = GuestGeneralized,
+                GuestGeneralized = GuestGeneralized, DeleteSourceVm = DeleteSourceVm,
             };
+            // As New-CapturedImage's: the delete of the source VM is the plan's one high-impact step, asked after the preflight.
             RunOperation((engine, sink, ct) =>
             {
                 request.TargetRegions = TargetRegionParser.Parse(TargetRegion?.Select(TargetRegionParser.Unwrap));
                 return engine.PreparePublishAsync(request, sink, ct);
-            }, asJob: AsJob);
+            }, Force, AsJob, highImpactPlan: DeleteSourceVm);
         }
     }
 }

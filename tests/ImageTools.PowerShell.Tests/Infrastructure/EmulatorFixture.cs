@@ -101,6 +101,20 @@ public sealed class EmulatorFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>A resource PUT through the emulator's ARM surface as another tool would make it (the body as ARM JSON), waited for.</summary>
+    public async Task PutAsync(string resourceId, string apiVersion, string json)
+    {
+        using var http = new HttpClient(Server.CreateTrustingHandler()) { BaseAddress = Server.Endpoint };
+        using var request = new HttpRequestMessage(HttpMethod.Put, resourceId.TrimStart('/') + "?api-version=" + apiVersion)
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "test");
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {resourceId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await Kit.WaitUntilAsync(async () => (await GetAsync(resourceId, apiVersion)).Str("properties", "provisioningState") is "Succeeded" or null, resourceId);
+    }
+
     /// <summary>The ARM JSON of a resource.</summary>
     public async Task<System.Text.Json.JsonElement> GetAsync(string resourceId, string apiVersion = "2023-07-01")
     {

@@ -160,7 +160,8 @@ namespace ImageTools.Engine.Operations.Clone
             new PreflightResult(generalize.Refusals.Concat(generalize.Warnings).ToList()).Report(_run.Sink);
             var result = await generalize.ExecuteAsync(_run.Sink, _run.Cancellation).ConfigureAwait(false);
             _run.Sink.WriteVerbose($"VM '{facts.Source.Name}' was only read: it was not stopped, tagged or changed. " +
-                $"The clone '{_names.Vm.Name}' is deleted with the disks and NIC it owns by New-CapturedImage -DeleteSourceVm once the image reads Succeeded.");
+                $"The clone '{_names.Vm.Name}' is deleted with the disks, NIC and isolated network it owns by New-CapturedImage -DeleteSourceVm " +
+                "once the image reads Succeeded, or by Publish-GalleryVersion -DeleteSourceVm once the version has replicated to every target region.");
             _run.Completed();
             return result;
         }

@@ -17,7 +17,8 @@ namespace ImageTools.Engine.Operations.Publish
     /// Publish-GalleryVersion: read the source, the gallery, the definition and its versions;
     /// run the preflight; create the gallery and the definition when missing; PUT the version;
     /// then wait until every target region reads Completed (polling $expand=ReplicationStatus),
-    /// one progress bar per region, unless -NoWait.
+    /// one progress bar per region, unless -NoWait; with -DeleteSourceVm, only then delete the
+    /// source VM and what it owned (<see cref="VmRemoval"/>).
     /// </summary>
     internal sealed class PublishOperation : Operation<PublishFacts>
     {
@@ -26,10 +27,16 @@ namespace ImageTools.Engine.Operations.Publish
         private readonly IGalleryGateway _galleries;
         private readonly ILocationGateway _locations;
         private readonly string _subscriptionId;
+        private readonly ICleanupGateway _cleanup;
+        private VmRemoval? _removal;
+        private bool _deleteOnly;
+        private string _doneMessage = "";
 
-        private PublishOperation(PublishRequest request, OperationRun run, IGalleryGateway galleries, ILocationGateway locations, string subscriptionId)
+        private PublishOperation(PublishRequest request, OperationRun run, IGalleryGateway galleries, ILocationGateway locations, ICleanupGateway cleanup,
+            string subscriptionId)
             : base(run)
         {
+            _cleanup = cleanup;
             _locations = locations;
             _subscriptionId = subscriptionId;
             _request = request;
@@ -42,19 +49,29 @@ namespace ImageTools.Engine.Operations.Publish
 
         /// <summary>Reads the source, the gallery, the definition and its versions and evaluates the rules; writes nothing.</summary>
         public static async Task<PreparedOperation> PrepareAsync(PublishRequest request, IOperationSink sink, CancellationToken ct, IAzureGateway gateway,
-            IGalleryGateway galleries, ILocationGateway locations, EngineOptions options, string subscriptionId)
+            IGalleryGateway galleries, ILocationGateway locations, ICleanupGateway cleanup, EngineOptions options, string subscriptionId)
         {
             var run = new OperationRun(sink, ct, gateway, options, $"Publish '{request.GalleryName}/{request.DefinitionName}'",
                 "A version already made from the same source is recognised (also with -Version auto) and its replication is awaited.");
-            var operation = new PublishOperation(request, run, galleries, locations, subscriptionId);
+            var operation = new PublishOperation(request, run, galleries, locations, cleanup, subscriptionId);
             await operation.PrepareAsync().ConfigureAwait(false);
             return operation;
         }
 
-        private protected override PreflightResult Evaluate(PublishFacts facts) => Rules.Preflight.Evaluate(PublishRules.All, facts);
+        private protected override PreflightResult Evaluate(PublishFacts facts)
+        {
+            var preflight = Rules.Preflight.Evaluate(PublishRules.All, facts);
+            // An earlier run made the version but did not get to delete its source (-DeleteSourceVm):
+            // the rerun awaits the replication and runs only that delete.
+            _deleteOnly = preflight.AlreadyDone is Finding && preflight.Refusals.Count == 0 && _removal != null;
+            _doneMessage = preflight.AlreadyDone?.Message ?? "";
+            return _deleteOnly ? new PreflightResult(preflight.Findings.Where(f => f.Severity != FindingSeverity.AlreadyDone).ToList()) : preflight;
+        }
 
         private protected override void Prepared(PublishFacts facts)
         {
+            if (_deleteOnly)
+                Sink.WriteVerbose(_doneMessage + " Its source VM is still there; only its delete (-DeleteSourceVm) is left to do, once every region reads Completed.");
             if (AlreadyDone == null && Refusals.Count == 0 && facts.SourceRegionAdded)
                 Sink.WriteVerbose($"Target regions: added the source's region '{facts.TargetLocation}' (a version is always replicated to its own region).");
             if (Refusals.Count == 0 && _request.GuestGeneralized && facts.Source.Vm is { IsGeneralized: true } vm && GuestStepMarker.Read(vm.Tags) == null)
@@ -66,6 +83,8 @@ namespace ImageTools.Engine.Operations.Publish
 
         private protected override async Task<object?> RunStepsAsync(PublishFacts facts)
         {
+            if (_deleteOnly)
+                return await FinishAsync(facts, facts.ExistingVersion!, deleteSource: true).ConfigureAwait(false);
             var timeout = _run.Options.OperationTimeout;
             if (facts.Gallery == null)
                 await _run.StepAsync($"creating gallery '{facts.GalleryName}'", timeout, ct => _galleries.CreateGalleryAsync(new GallerySpec
@@ -98,7 +117,7 @@ namespace ImageTools.Engine.Operations.Publish
                 _request.NoWait ? $"submitting version '{facts.VersionName}'" : $"creating version '{facts.VersionName}'",
                 _request.NoWait ? timeout : deadline.Remaining, ct => _galleries.CreateVersionAsync(GalleryVersionMapper.ToSpec(facts), waitForProvisioning: !_request.NoWait, ct), 20))
                 .ConfigureAwait(false);
-            return await FinishAsync(facts, version, deadline).ConfigureAwait(false);
+            return await FinishAsync(facts, version, deadline, deleteSource: _removal != null).ConfigureAwait(false);
         }
 
         /// <summary>A wait that ran out of -ReplicationTimeout ends with where the version is and a way out (<see cref="VersionDeadline"/>).</summary>
@@ -115,8 +134,11 @@ namespace ImageTools.Engine.Operations.Publish
             }
         }
 
-        /// <summary>-NoWait: the version as ARM accepted it. Otherwise: wait for every region (within what is left of -ReplicationTimeout), then emit.</summary>
-        private async Task<GalleryVersionInfo> FinishAsync(PublishFacts facts, GalleryVersionState version, VersionDeadline? deadline = null)
+        /// <summary>
+        /// -NoWait: the version as ARM accepted it. Otherwise: wait for every region (within what is left of
+        /// -ReplicationTimeout); then, with -DeleteSourceVm, delete the source VM; then emit.
+        /// </summary>
+        private async Task<GalleryVersionInfo> FinishAsync(PublishFacts facts, GalleryVersionState version, VersionDeadline? deadline = null, bool deleteSource = false)
         {
             deadline ??= new VersionDeadline(_request.ReplicationTimeout);
             var versionId = version.Id ?? facts.VersionId;
@@ -131,13 +153,17 @@ namespace ImageTools.Engine.Operations.Publish
             var replicated = await Bounded(facts, version.Name, deadline, () => _run.StepAsync(
                 $"replicating version '{version.Name}' to {string.Join(", ", facts.Regions.Select(r => r.Name))}",
                 deadline.Remaining, ct => new ReplicationWatch(_run, _galleries, "rerun the same command (the version is published again).").WaitAsync(versionId, ct), 30)).ConfigureAwait(false);
+            // ReplicationWatch returns only a version that reads Succeeded and Completed in every target region.
+            if (deleteSource)
+                await _removal!.RunAsync(_run, _cleanup, "-DeleteSourceVm", 95).ConfigureAwait(false);
             _run.Completed();
-            return Emit(replicated, facts);
+            return Emit(replicated, facts, deleteSource);
         }
 
-        private GalleryVersionInfo Emit(GalleryVersionState version, PublishFacts facts)
+        private GalleryVersionInfo Emit(GalleryVersionState version, PublishFacts facts, bool sourceDeleted = false)
         {
             var info = GalleryVersionMapper.ToInfo(version, facts);
+            info.SourceDeleted = sourceDeleted;
             Sink.WriteObject(info);
             return info;
         }
@@ -175,6 +201,8 @@ namespace ImageTools.Engine.Operations.Publish
             var groupExists = gallery != null || !namesValid || string.Equals(galleryGroup, source.Id.ResourceGroupName, StringComparison.OrdinalIgnoreCase) ||
                 await _run.StepAsync("reading the gallery's resource group", timeout, ct => Azure.ResourceGroupExistsAsync(subscriptionId, galleryGroup, ct)).ConfigureAwait(false);
             var available = await AvailableRegionsReader.ReadAsync(_run, _locations, subscriptionId, timeout).ConfigureAwait(false);
+            if (_request.DeleteSourceVm && source.Vm != null)
+                _removal = await VmRemoval.ReadAsync(_run, _cleanup, source.Vm, timeout).ConfigureAwait(false);
             return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, DateTimeOffset.UtcNow, available) { GalleryGroupExists = groupExists };
         }
 
@@ -193,6 +221,8 @@ namespace ImageTools.Engine.Operations.Publish
 
         private protected override OperationPlan PlanFor(PublishFacts facts)
         {
+            if (_deleteOnly)
+                return new OperationPlan().AddHighImpact(_removal!.Vm.Id, $"Delete the source VM once version '{facts.VersionName}' reads Succeeded in every target region, {Removed()}");
             var plan = new OperationPlan();
             if (facts.Gallery == null)
                 plan.Add(facts.GalleryId, $"Create gallery '{facts.GalleryName}' in '{facts.TargetLocation}'");
@@ -202,7 +232,12 @@ namespace ImageTools.Engine.Operations.Publish
             var regions = string.Join(", ", facts.Regions.Select(r => $"{r.Name}={r.ReplicaCount}{(r.StorageAccountType.Length > 0 ? " " + r.StorageAccountType : "")}"));
             plan.Add(facts.VersionId,
                 $"Create image version '{facts.VersionName ?? _request.Version}' from {facts.Source.Kind} '{facts.Source.Name}', replicated to {regions}{(_request.NoWait ? " (not waiting for replication)" : "")}");
+            if (_removal != null)
+                plan.AddHighImpact(_removal.Vm.Id, $"Delete the source VM once the version reads Succeeded in every target region, {Removed()}");
             return plan;
         }
+
+        /// <summary>What -DeleteSourceVm deletes, named resource by resource, and the snapshots it keeps.</summary>
+        private string Removed() => $"with {_removal!.Describe()} (-DeleteSourceVm, irreversible; {_removal.SnapshotNote()})";
     }
 }

@@ -8,6 +8,8 @@ namespace ImageTools.Engine.Rules.Publish
         public static readonly IReadOnlyList<Rule<PublishFacts>> All = new Rule<PublishFacts>[]
         {
             new PublishSourceNotFound(),
+            new PublishDeleteSourceNotVm(),
+            new PublishDeleteSourceNoWait(),
             new GalleryNameInvalid(),
             new GalleryResourceGroupNotFound(),
             new GalleryDefinitionNameInvalid(),
