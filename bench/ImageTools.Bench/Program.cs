@@ -55,9 +55,10 @@ internal static class Program
         // 1. Engine overhead and polling, 2 s per operation (first: the most CPU-sensitive figure).
         var overhead = await OverheadBench.RunAsync(engine, emulator, Rg);
 
-        // 2. ARM economy, zero simulated time.
+        // 2. ARM economy, zero simulated time, in a session of its own (what a new Connect-ImageTools pays).
         var economy = new List<StageFigures>();
-        var version = await Economy(engine, emulator, economy);
+        var fresh = await ImageToolsEngine.OpenAsync(new ConnectRequest { EmulatorConnectionFile = connectionFile }, null, new EngineOptions(), CancellationToken.None);
+        var version = await Economy(fresh, emulator, economy);
 
         // 3. The 500-VM fleet under enforced budgets, with an engine that paces itself.
         var pacing = await ImageToolsEngine.OpenAsync(new ConnectRequest { EmulatorConnectionFile = connectionFile }, null, FleetBench.Options(), CancellationToken.None);
@@ -125,11 +126,13 @@ internal static class Program
 
     private static async Task<string> Economy(ImageToolsEngine engine, EmulatorServer emulator, List<StageFigures> figures)
     {
-        await emulator.Control.SeedVmAsync(new SeedVmRequest { ResourceGroup = Rg, Name = "base01", OsType = "Windows", HyperVGeneration = "V2", DataDisks = 1 });
+        // A group of its own, so the VMs' virtual network is new here (section 1 made one in the bench group).
+        const string group = Rg + "-economy";
+        await emulator.Control.SeedVmAsync(new SeedVmRequest { ResourceGroup = group, Name = "base01", OsType = "Windows", HyperVGeneration = "V2", DataDisks = 1 });
         var host = new BenchHost();
         await emulator.Control.ClearRequestsAsync();
 
-        var vm = await engine.GeneralizeAsync(new GeneralizeRequest { Vm = ResourceReference.FromName(Rg, "base01") }, host)
+        var vm = await engine.GeneralizeAsync(new GeneralizeRequest { Vm = ResourceReference.FromName(group, "base01") }, host)
             ?? throw new InvalidOperationException("generalize returned nothing");
         figures.Add(await Stage(emulator, "Invoke-VmGeneralize (Windows, 1 data disk, snapshots on)",
             "GET VM; GET 2 snapshots (from an earlier run?); POST runCommand ×3 (domain probe with ImageState, Sysprep, the seal); PUT 2 snapshots; PATCH tags (merge); POST deallocate; POST generalize; GET VM", 12));
@@ -138,26 +141,41 @@ internal static class Program
             ?? throw new InvalidOperationException("capture returned nothing");
         figures.Add(await Stage(emulator, "New-CapturedImage (from the VM)", "GET VM; GET image (exists?); PUT image", 3));
 
-        var published = await engine.PublishAsync(new PublishRequest
-        {
-            Source = ResourceReference.FromId(image.Id), GalleryResourceGroupName = Rg, GalleryName = "benchgallery", DefinitionName = "web",
-            Publisher = "bench", Offer = "web", Sku = "2022", Version = "auto",
-            TargetRegions = { new TargetRegionRequest { Name = "eastus", ReplicaCount = 1 }, new TargetRegionRequest { Name = "westeurope", ReplicaCount = 1 } },
-        }, host) ?? throw new InvalidOperationException("publish returned nothing");
+        var regions = new[] { "eastus", "westeurope" };
+        var published = await engine.PublishAsync(Publish(image.Id, group, "web", "2022", regions), host) ?? throw new InvalidOperationException("publish returned nothing");
         figures.Add(await Stage(emulator, "Publish-GalleryVersion (new gallery and definition, 2 regions, auto)",
-            "GET image; GET gallery (missing: no definition or version to read); PUT gallery, definition, version; GET version $expand=ReplicationStatus", 6));
+            "GET image; GET gallery (missing; its 404 says the group exists, so no read of the group; no definition or version to read); " +
+            "GET the Microsoft.Compute provider (where versions are offered: a region that is not is refused before the gallery is made; kept for the session); " +
+            "PUT gallery, definition, version; GET version $expand=ReplicationStatus", 7));
+
+        await engine.PublishAsync(Publish(image.Id, group, "web2", "2022b", regions), host);
+        figures.Add(await Stage(emulator, "Publish-GalleryVersion again in the same session (existing gallery, new definition, 2 regions)",
+            "GET image; GET gallery; GET definition (missing: no versions to list); PUT definition, version; GET version $expand=ReplicationStatus (the provider's regions are the session's)", 6));
 
         await engine.DeployAsync(new DeployRequest
         {
-            Source = ResourceReference.FromId(published.Id), ResourceGroupName = Rg, Name = "econ", Count = 3,
+            Source = ResourceReference.FromId(published.Id), ResourceGroupName = group, Name = "econ", Count = 3,
             Credential = new System.Net.NetworkCredential("azureops", "Bench-Passw0rd-1"),
         }, host);
         figures.Add(await Stage(emulator, "New-VmFromImage -Count 3 (new VNet)",
-            "GET definition; GET version; GET group; list VMs; GET vmSizes; GET usages; GET skus; GET VNet; PUT VNet; per VM PUT NIC + PUT VM", 9 + 2 * 3));
+            "GET definition; GET version; GET group; list VMs; GET vmSizes; GET usages; GET skus; GET VNet; PUT VNet; " +
+            "list the group's NICs (one read for all VMs: which an earlier run made); per VM PUT NIC + PUT VM", 10 + 2 * 3));
 
         if (!host.Errors.IsEmpty)
             throw new InvalidOperationException($"The economy run failed: {host.Errors.First().Message}");
         return published.Id;
+    }
+
+    private static PublishRequest Publish(string imageId, string group, string definition, string sku, string[] regions)
+    {
+        var request = new PublishRequest
+        {
+            Source = ResourceReference.FromId(imageId), GalleryResourceGroupName = group, GalleryName = "benchgallery", DefinitionName = definition,
+            Publisher = "bench", Offer = "web", Sku = sku, Version = "auto",
+        };
+        foreach (var region in regions)
+            request.TargetRegions.Add(new TargetRegionRequest { Name = region, ReplicaCount = 1 });
+        return request;
     }
 
     private static async Task<StageFigures> Stage(EmulatorServer emulator, string stage, string minimum, int minimumCount)
@@ -185,7 +203,11 @@ internal static class Program
             report.AppendLine($"| {f.Stage} | {f.Requests} | {f.Writes} | {f.Reads} | {f.Polls} | {f.Operations} | {f.MinimumCount} | {goal} | **{(double)f.Requests / goal:F2}** | {f.Minimum} |");
         }
         report.AppendLine();
-        report.AppendLine("New-VmFromImage still reads each VM's network interface before creating it (is it there from an earlier run?): one read per VM above its goal.");
+        report.AppendLine("The stages run in a session of their own, as after a new Connect-ImageTools. Publish counts one read of the");
+        report.AppendLine("Microsoft.Compute provider in its minimum: it is the check that refuses a region where versions are not offered");
+        report.AppendLine("before the gallery and the definition are made. The session keeps that answer (and the subscription's locations,");
+        report.AppendLine("read only to explain a refused region), so the second publish does not read it again. New-VmFromImage finds the");
+        report.AppendLine("NICs an earlier run made in one list of the group's network interfaces instead of one read per VM.");
         report.AppendLine();
     }
 

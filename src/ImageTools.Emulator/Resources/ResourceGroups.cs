@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ImageTools.Emulator.Arm;
 using ImageTools.Emulator.State;
 
 namespace ImageTools.Emulator.Resources;
 
-/// <summary>Microsoft.Resources/resourceGroups: PUT, GET, HEAD, PATCH, DELETE (LRO), list.</summary>
+/// <summary>Microsoft.Resources/resourceGroups: PUT, GET, HEAD, PATCH, DELETE (LRO), list; a group's resources, optionally of one type.</summary>
 internal static class ResourceGroups
 {
     private const string Path = "/subscriptions/{sub}/resourcegroups/{rg}";
+    private static readonly Regex ResourceTypeFilter = new(@"^\s*resourceType\s+eq\s+'(?<type>[^']+)'\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public static void Map(ArmRouter r)
     {
@@ -20,11 +22,26 @@ internal static class ResourceGroups
         r.Get("/subscriptions/{sub}/resourcegroups/{rg}/resources", c =>
         {
             var group = c.State.RequireResourceGroup(c.R("rg"));
+            var type = TypeFilter(c.Q("$filter"));
             return ArmResponse.List(c, c.State.Resources.Values
                 .Where(x => x.Rid.Chain.Count == 1 && x.Rid.ResourceGroup.Equals(group.Name, StringComparison.OrdinalIgnoreCase))
+                .Where(x => type is null || x.Rid.FullType.Equals(type, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(x => x.Created)
                 .Select(x => (JsonNode)new JsonObject { ["id"] = x.Id, ["name"] = x.Name, ["type"] = x.Rid.FullType, ["location"] = x.Location, ["tags"] = x.Body["tags"]?.DeepClone() }));
         });
+    }
+
+    /// <summary>
+    /// The resource type of ARM's <c>$filter=resourceType eq '&lt;namespace/type&gt;'</c> (compared ignoring case); null
+    /// without a filter. Other filters are refused as InvalidParameter rather than ignored.
+    /// </summary>
+    private static string? TypeFilter(string? filter)
+    {
+        if (string.IsNullOrWhiteSpace(filter)) return null;
+        var m = ResourceTypeFilter.Match(filter);
+        if (!m.Success)
+            throw ArmErrors.InvalidParameter($"The filter '{filter}' is not supported. Only \"resourceType eq '<namespace>/<type>'\" is.", "$filter").AsException();
+        return m.Groups["type"].Value;
     }
 
     private static JsonObject Render(ArmContext c, ResourceGroup g) => new()

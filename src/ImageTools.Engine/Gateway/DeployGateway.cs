@@ -186,6 +186,16 @@ namespace ImageTools.Engine.Gateway
             CallOrNull("read network interface", nicId, async () =>
                 ToNic((await Client.GetGenericResource(Sdk(nicId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
 
+        public async Task<ISet<string>> ListNicNamesAsync(string subscriptionId, string resourceGroupName, CancellationToken ct) =>
+            await CallOrNull("list the network interfaces of resource group", resourceGroupName, async () =>
+            {
+                var names = (ISet<string>)new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                var filter = "resourceType eq '" + ArmId.NetworkInterfaces + "'";
+                await foreach (var resource in ResourceGroup(subscriptionId, resourceGroupName).GetGenericResourcesAsync(filter, cancellationToken: ct).ConfigureAwait(false))
+                    names.Add(resource.Data.Name);
+                return names;
+            }).ConfigureAwait(false) ?? new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
         public Task<NicState> CreateNicAsync(NicSpec spec, CancellationToken ct) =>
             Call("create network interface", spec.Id, async () =>
             {
@@ -286,6 +296,5 @@ namespace ImageTools.Engine.Gateway
         private static string Text(JsonElement element, string name) =>
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
                 ? value.GetString() ?? "" : "";
-
     }
 }

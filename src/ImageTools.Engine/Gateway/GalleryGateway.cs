@@ -30,6 +30,19 @@ namespace ImageTools.Engine.Gateway
             CallOrNull("read gallery", galleryId, async () =>
                 ToGallery((await Client.GetGalleryResource(Sdk(galleryId)).GetAsync(null, null, ct).ConfigureAwait(false)).Value.Data));
 
+        public Task<GalleryRead> ReadGalleryAsync(ArmId galleryId, CancellationToken ct) =>
+            Call("read gallery", galleryId, async () =>
+            {
+                try
+                {
+                    return new GalleryRead(ToGallery((await Client.GetGalleryResource(Sdk(galleryId)).GetAsync(null, null, ct).ConfigureAwait(false)).Value.Data), true);
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    return new GalleryRead(null, !string.Equals(e.ErrorCode, "ResourceGroupNotFound", StringComparison.OrdinalIgnoreCase));
+                }
+            });
+
         public Task<GalleryState> CreateGalleryAsync(GallerySpec spec, CancellationToken ct)
         {
             var id = GalleryIds.Gallery(spec.SubscriptionId, spec.ResourceGroupName, spec.Name);

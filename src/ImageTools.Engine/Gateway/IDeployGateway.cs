@@ -28,6 +28,12 @@ namespace ImageTools.Engine.Gateway
         Task<VirtualNetworkState> CreateVirtualNetworkAsync(VirtualNetworkSpec spec, CancellationToken ct);
 
         Task<NicState?> GetNicAsync(ArmId nicId, CancellationToken ct);
+
+        /// <summary>
+        /// The names of a resource group's network interfaces (one paged read of the group's resources of that type,
+        /// not one read per NIC), compared ignoring case; empty when the group does not exist.
+        /// </summary>
+        Task<ISet<string>> ListNicNamesAsync(string subscriptionId, string resourceGroupName, CancellationToken ct);
         Task<NicState> CreateNicAsync(NicSpec spec, CancellationToken ct);
 
         Task<ArmId> CreatePublicIpAsync(PublicIpSpec spec, CancellationToken ct);

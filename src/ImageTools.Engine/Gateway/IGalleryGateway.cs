@@ -9,6 +9,9 @@ namespace ImageTools.Engine.Gateway
     internal interface IGalleryGateway
     {
         Task<GalleryState?> GetGalleryAsync(ArmId galleryId, CancellationToken ct);
+
+        /// <summary>The same GET, telling a missing resource group (404 ResourceGroupNotFound) from a missing gallery.</summary>
+        Task<GalleryRead> ReadGalleryAsync(ArmId galleryId, CancellationToken ct);
         Task<GalleryState> CreateGalleryAsync(GallerySpec spec, CancellationToken ct);
 
         Task<GalleryDefinitionState?> GetDefinitionAsync(ArmId definitionId, CancellationToken ct);

@@ -4,7 +4,11 @@ using System.Threading.Tasks;
 
 namespace ImageTools.Engine.Gateway
 {
-    /// <summary>Where a subscription can put resources: its locations, and the locations a resource type is offered in.</summary>
+    /// <summary>
+    /// Where a subscription can put resources: its locations, and the locations a resource type is offered in.
+    /// Both answers are kept for the session once read (regions do not come and go within one session), so
+    /// later commands of the session do not read them again.
+    /// </summary>
     internal interface ILocationGateway
     {
         /// <summary>The subscription's locations (GET /subscriptions/{id}/locations), as normalised names with their display names.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -8,14 +9,35 @@ using Azure.ResourceManager;
 
 namespace ImageTools.Engine.Gateway
 {
-    /// <summary><see cref="ILocationGateway"/> over Azure.ResourceManager's subscription and provider reads.</summary>
+    /// <summary>
+    /// <see cref="ILocationGateway"/> over Azure.ResourceManager's subscription and provider reads; each answer
+    /// that was read successfully is kept for the session (a failed read is not kept and is tried again).
+    /// </summary>
     internal sealed class LocationGateway : ArmGateway, ILocationGateway
     {
+        private readonly ConcurrentDictionary<string, IReadOnlyList<RegionState>> _locations = new ConcurrentDictionary<string, IReadOnlyList<RegionState>>(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _typeLocations = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
         public LocationGateway(ArmClient client, DelayStrategy? polling) : base(client, polling)
         {
         }
 
         public Task<IReadOnlyList<RegionState>> ListLocationsAsync(string subscriptionId, CancellationToken ct) =>
+            Kept(_locations, subscriptionId, () => ReadLocationsAsync(subscriptionId, ct));
+
+        public Task<IReadOnlyList<string>> ListResourceTypeLocationsAsync(string subscriptionId, string providerNamespace, string resourceType, CancellationToken ct) =>
+            Kept(_typeLocations, subscriptionId + "|" + providerNamespace + "|" + resourceType, () => ReadTypeLocationsAsync(subscriptionId, providerNamespace, resourceType, ct));
+
+        private static async Task<T> Kept<T>(ConcurrentDictionary<string, T> kept, string key, Func<Task<T>> read)
+        {
+            if (kept.TryGetValue(key, out var known))
+                return known;
+            var answer = await read().ConfigureAwait(false);
+            kept[key] = answer;
+            return answer;
+        }
+
+        private Task<IReadOnlyList<RegionState>> ReadLocationsAsync(string subscriptionId, CancellationToken ct) =>
             Call("list the locations of subscription", subscriptionId, async () =>
             {
                 var regions = new List<RegionState>();
@@ -24,7 +46,7 @@ namespace ImageTools.Engine.Gateway
                 return (IReadOnlyList<RegionState>)regions;
             });
 
-        public Task<IReadOnlyList<string>> ListResourceTypeLocationsAsync(string subscriptionId, string providerNamespace, string resourceType, CancellationToken ct) =>
+        private Task<IReadOnlyList<string>> ReadTypeLocationsAsync(string subscriptionId, string providerNamespace, string resourceType, CancellationToken ct) =>
             Call("read resource provider", providerNamespace, async () =>
             {
                 var provider = (await Subscription(subscriptionId).GetResourceProviderAsync(providerNamespace, cancellationToken: ct).ConfigureAwait(false)).Value.Data;

@@ -62,6 +62,44 @@ public class FanOutTests(EmulatorFixture emulator)
         var writes = await emulator.WritesAsync(group, mark);
         // The NIC made by the first run is reused: the only write is the missing VM.
         Assert.Equal(new[] { "PUT px-01" }, writes.Select(w => w.Method + " " + w.Path[(w.Path.LastIndexOf('/') + 1)..]));
+        // It was found in one list of the group's network interfaces, not read on its own.
+        var requests = await emulator.RequestsAsync(group, mark);
+        Assert.Single(requests, r => r.Method == "GET" && r.Path.EndsWith("/resources", StringComparison.OrdinalIgnoreCase) && r.Query.Contains("networkInterfaces", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(requests, r => r.Method == "GET" && r.Path.Contains("/networkInterfaces/", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_rerun_after_the_NICs_were_made_creates_only_the_VMs_with_one_read_of_the_groups_NICs()
+    {
+        var group = EmulatorFixture.NewGroup("fo-nic");
+        var image = await DeployKit.ImageAsync(emulator, group);
+        await emulator.Control.AddFaultAsync(new FaultRule { Kind = "status", Status = 500, Method = "PUT", PathPattern = $"/resourceGroups/{group}/.*/virtualMachines/pn-0[12]$", Count = 40, RetryAfterSeconds = 0 });
+        try
+        {
+            var first = await DeployKit.DeployAsync(emulator, DeployKit.Request(group, image, "pn", 3, r => r.PublicIp = true));
+            Assert.Equal(2, first.Errors.Count(e => e.RuleId == "VmCreateFailed"));
+            Assert.Equal("pn-03", Assert.Single(DeployKit.Vms(first)).Name);
+        }
+        finally
+        {
+            await emulator.Control.ClearFaultsAsync();
+        }
+        var mark = await emulator.MarkAsync();
+        var host = new RecordingHost();
+
+        var rerun = await DeployKit.DeployAsync(emulator, DeployKit.Request(group, image, "pn", 3, r => r.PublicIp = true), host);
+
+        Assert.Empty(rerun.Errors);
+        Assert.Equal(new[] { "pn-01", "pn-02", "pn-03" }, DeployKit.Vms(rerun).Select(v => v.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(new[] { "pn-01", "pn-02" }, await DeployKit.VmPutsAsync(emulator, group, mark));
+        var writes = await emulator.WritesAsync(group, mark);
+        Assert.DoesNotContain(writes, w => w.Path.Contains("/networkInterfaces/", StringComparison.OrdinalIgnoreCase) || w.Path.Contains("/publicIPAddresses/", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(host.Verbose, m => m.Contains("network interface 'pn-01-nic' exists from an earlier run; reused", StringComparison.Ordinal));
+        var requests = await emulator.RequestsAsync(group, mark);
+        Assert.Single(requests, r => r.Method == "GET" && r.Path.EndsWith("/resources", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(requests, r => r.Method == "GET" && r.Path.Contains("/networkInterfaces/", StringComparison.OrdinalIgnoreCase));
+        var vm = DeployKit.Vms(rerun).Single(v => v.Name == "pn-01");
+        Assert.EndsWith("/networkInterfaces/pn-01-nic", Assert.Single(vm.NetworkInterfaceIds), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

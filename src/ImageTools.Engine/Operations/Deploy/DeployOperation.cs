@@ -96,9 +96,10 @@ namespace ImageTools.Engine.Operations.Deploy
             var security = DeployVmSpec.VmSecurityType(facts.Source);
             foreach (var vm in facts.ToCreate)
             {
-                if (_request.PublicIp)
-                    plan.Add(vm.PublicIpId, $"Create public IP address '{vm.PublicIpId.Name}' (Standard, static) unless its NIC exists");
-                plan.Add(vm.NicId, $"Create network interface '{vm.NicId.Name}' in subnet '{facts.Network.SubnetId}' unless it exists");
+                if (_request.PublicIp && !vm.NicExists)
+                    plan.Add(vm.PublicIpId, $"Create public IP address '{vm.PublicIpId.Name}' (Standard, static)");
+                if (!vm.NicExists)
+                    plan.Add(vm.NicId, $"Create network interface '{vm.NicId.Name}' in subnet '{facts.Network.SubnetId}'");
                 plan.Add(vm.Id, $"{(vm.Existing != null ? "Create again (left Failed)" : "Create")} VM '{vm.Name}' ({_request.VmSize}, {facts.Source.OsType}, " +
                                 $"{security}{(_request.Zones?.Length > 0 ? ", zone " + string.Join(",", _request.Zones) : "")}, {DeployVmSpec.ComputerNameText(facts.Source, vm.ComputerName)}) " +
                                 $"from '{facts.Source.ImageId ?? facts.Source.Id}'");
@@ -125,17 +126,30 @@ namespace ImageTools.Engine.Operations.Deploy
             var skusRead = location.Length > 0 ? new DeployLocationReader(_run, _deploy).ReadSkusAsync(subscriptionId, location, timeout) : Task.FromResult<IReadOnlyList<VmSkuState>>(Array.Empty<VmSkuState>());
             var groupExists = group.Length > 0 && await _run.StepAsync("reading the resource group", timeout,
                 ct => Azure.ResourceGroupExistsAsync(subscriptionId, group, ct)).ConfigureAwait(false);
-            var existingRead = groupExists
-                ? _run.StepAsync("listing the resource group's VMs", timeout, ct => _deploy.ListVmsAsync(subscriptionId, group, ct))
-                : Task.FromResult<IReadOnlyList<ExistingVmState>>(Array.Empty<ExistingVmState>());
+            var vmsRead = groupExists ? ReadGroupAsync(subscriptionId, group, source, timeout) : Task.FromResult(PlanVms(subscriptionId, group, source, Array.Empty<ExistingVmState>()));
             var networkRead = _network.ReadAsync(_request.SubnetId, subscriptionId, group, groupExists, location, timeout);
-            await Task.WhenAll(sizesRead, usagesRead, skusRead, existingRead, networkRead).ConfigureAwait(false);
-            var (sizes, usages, skus, existing, network) = (sizesRead.Result, usagesRead.Result, skusRead.Result, existingRead.Result, networkRead.Result);
+            await Task.WhenAll(sizesRead, usagesRead, skusRead, vmsRead, networkRead).ConfigureAwait(false);
+            var (sizes, usages, skus, vms, network) = (sizesRead.Result, usagesRead.Result, skusRead.Result, vmsRead.Result, networkRead.Result);
 
-            var vms = PlanVms(subscriptionId, group, source, existing);
             var facts = new DeployFacts(_request, subscriptionId, source, location, groupExists, vms, sizes, usages, network, skus);
             new DeployLocationReader(_run, _deploy).NoteFamily(facts);
             return facts;
+        }
+
+        /// <summary>
+        /// The group's VMs (one list), then, when a VM is still to be made, the group's network interfaces (one list for
+        /// all VMs): a NIC an earlier run made is reused rather than read once per VM.
+        /// </summary>
+        private async Task<List<PlannedVm>> ReadGroupAsync(string subscriptionId, string group, DeploySource source, TimeSpan timeout)
+        {
+            var existing = await _run.StepAsync("listing the resource group's VMs", timeout, ct => _deploy.ListVmsAsync(subscriptionId, group, ct)).ConfigureAwait(false);
+            var vms = PlanVms(subscriptionId, group, source, existing);
+            if (!vms.Any(v => v.ToCreate && !v.ExistsFromOtherSource))
+                return vms;
+            var nics = await _run.StepAsync("listing the resource group's network interfaces", timeout, ct => _deploy.ListNicNamesAsync(subscriptionId, group, ct)).ConfigureAwait(false);
+            foreach (var vm in vms)
+                vm.NicExists = nics.Contains(vm.NicId.Name);
+            return vms;
         }
 
         private List<PlannedVm> PlanVms(string subscriptionId, string group, DeploySource source, IReadOnlyList<ExistingVmState> existing)
@@ -161,6 +175,5 @@ namespace ImageTools.Engine.Operations.Deploy
                 return vm;
             }).ToList();
         }
-
     }
 }

@@ -14,7 +14,7 @@ namespace ImageTools.Engine.Operations.Deploy
 {
     /// <summary>
     /// Creates the planned VMs in parallel, at most ThrottleLimit at a time: for each, its public IP
-    /// (when asked) and NIC unless the NIC exists, then the VM; each VM is emitted as it is ready and
+    /// (when asked) and NIC unless the group's NIC list (read once in Prepare) has it, then the VM; each VM is emitted as it is ready and
     /// a VM that fails is reported on its own while the others go on.
     /// </summary>
     internal sealed class VmFanOut
@@ -81,9 +81,7 @@ namespace ImageTools.Engine.Operations.Deploy
             {
                 if (vm.ToCreate)
                 {
-                    step = "reading its network interface";
-                    var nic = await _deploy.GetNicAsync(vm.NicId, ct).ConfigureAwait(false);
-                    if (nic == null)
+                    if (!vm.NicExists)
                     {
                         ArmId? publicIp = null;
                         if (_request.PublicIp)
@@ -99,6 +97,10 @@ namespace ImageTools.Engine.Operations.Deploy
                         Sink.WriteVerbose($"VM '{vm.Name}': {step} '{vm.NicId.Name}'");
                         await _deploy.CreateNicAsync(new NicSpec { Id = vm.NicId, Location = facts.TargetLocation, SubnetId = subnetId, PublicIpId = publicIp, Tags = DeployVmSpec.Tags(_request) }, ct)
                             .ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        Sink.WriteVerbose($"VM '{vm.Name}': network interface '{vm.NicId.Name}' exists from an earlier run; reused.");
                     }
                     step = "creating the VM";
                     Sink.WriteVerbose($"VM '{vm.Name}': {step} ({_request.VmSize}, {DeployVmSpec.ComputerNameText(facts.Source, vm.ComputerName)}) from '{facts.Source.ImageId}'");

@@ -45,7 +45,6 @@ namespace ImageTools.Engine.Operations.Publish
         }
 
         private IOperationSink Sink => _run.Sink;
-        private IAzureGateway Azure => _run.Gateway;
 
         /// <summary>Reads the source, the gallery, the definition and its versions and evaluates the rules; writes nothing.</summary>
         public static async Task<PreparedOperation> PrepareAsync(PublishRequest request, IOperationSink sink, CancellationToken ct, IAzureGateway gateway,
@@ -189,21 +188,23 @@ namespace ImageTools.Engine.Operations.Publish
             GalleryState? gallery = null;
             GalleryDefinitionState? definition = null;
             IReadOnlyList<GalleryVersionState> versions = Array.Empty<GalleryVersionState>();
+            // The gallery's GET also says whether its group exists (404 ResourceGroupNotFound): no read of the group.
+            var groupExists = true;
             if (namesValid)
             {
-                gallery = await _run.StepAsync("reading the gallery", timeout, ct => _galleries.GetGalleryAsync(galleryId, ct)).ConfigureAwait(false);
+                var read = await _run.StepAsync("reading the gallery", timeout, ct => _galleries.ReadGalleryAsync(galleryId, ct)).ConfigureAwait(false);
+                (gallery, groupExists) = (read.Gallery, read.GroupExists);
                 if (gallery != null)
                     definition = await _run.StepAsync("reading the image definition", timeout, ct => _galleries.GetDefinitionAsync(definitionId, ct)).ConfigureAwait(false);
                 if (definition != null)
                     versions = await _run.StepAsync("listing the definition's versions", timeout, ct => _galleries.ListVersionsAsync(definitionId, ct)).ConfigureAwait(false);
             }
-            // The source's own group exists; any other group of a gallery still to create is read (one HEAD).
-            var groupExists = gallery != null || !namesValid || string.Equals(galleryGroup, source.Id.ResourceGroupName, StringComparison.OrdinalIgnoreCase) ||
-                await _run.StepAsync("reading the gallery's resource group", timeout, ct => Azure.ResourceGroupExistsAsync(subscriptionId, galleryGroup, ct)).ConfigureAwait(false);
-            var available = await AvailableRegionsReader.ReadAsync(_run, _locations, subscriptionId, timeout).ConfigureAwait(false);
+            var now = DateTimeOffset.UtcNow;
+            var wanted = new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, now).Regions.Select(r => r.Name);
+            var available = await AvailableRegionsReader.ReadAsync(_run, _locations, subscriptionId, wanted, timeout).ConfigureAwait(false);
             if (_request.DeleteSourceVm && source.Vm != null)
                 _removal = await VmRemoval.ReadAsync(_run, _cleanup, source.Vm, timeout).ConfigureAwait(false);
-            return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, DateTimeOffset.UtcNow, available) { GalleryGroupExists = groupExists };
+            return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, now, available) { GalleryGroupExists = groupExists };
         }
 
         private async Task<SourceRecord> ReadSourceAsync(string subscriptionId, TimeSpan timeout)

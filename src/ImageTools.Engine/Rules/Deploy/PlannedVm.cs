@@ -17,6 +17,8 @@ namespace ImageTools.Engine.Rules.Deploy
         /// <summary>A VM of that name already in the resource group.</summary>
         public ExistingVmState? Existing { get; set; }
         public bool ExistsFromSource { get; set; }
+        /// <summary>Its network interface is already in the resource group (an earlier run made it): reused, not created again.</summary>
+        public bool NicExists { get; set; }
         public bool ExistsFromOtherSource => Existing != null && !ExistsFromSource;
         /// <summary>True when the VM must be (re)created: missing, or left Failed by an earlier run.</summary>
         public bool ToCreate => Existing == null || (ExistsFromSource && string.Equals(Existing.ProvisioningState, "Failed", StringComparison.OrdinalIgnoreCase));

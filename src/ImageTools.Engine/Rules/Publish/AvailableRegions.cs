@@ -6,34 +6,36 @@ using ImageTools.Engine.Gateway;
 namespace ImageTools.Engine.Rules.Publish
 {
     /// <summary>
-    /// The regions a gallery image version can be placed in: the subscription's locations that the
-    /// provider offers the resource type in. Names a bad region's closest valid names.
+    /// The regions a gallery image version can be placed in: the locations the provider offers the resource
+    /// type in, within the subscription's locations when those were read (they are read only to explain a bad
+    /// name: not a location of the subscription, or not offered there). Names a bad region's closest valid names.
     /// </summary>
     internal sealed class AvailableRegions
     {
-        private readonly Dictionary<string, string> _regions;
+        private readonly HashSet<string> _regions;
 
-        public AvailableRegions(IEnumerable<RegionState> subscriptionLocations, IEnumerable<string> resourceTypeLocations, string resourceType)
+        /// <param name="subscriptionLocations">The subscription's locations; null when not read (every region asked for is offered).</param>
+        public AvailableRegions(IEnumerable<RegionState>? subscriptionLocations, IEnumerable<string> resourceTypeLocations, string resourceType)
         {
-            var offered = new HashSet<string>(resourceTypeLocations);
-            _regions = subscriptionLocations.Where(l => offered.Contains(l.Name))
-                .GroupBy(l => l.Name).ToDictionary(g => g.Key, g => g.First().DisplayName, StringComparer.Ordinal);
-            SubscriptionLocations = new HashSet<string>(subscriptionLocations.Select(l => l.Name));
+            var offered = new HashSet<string>(resourceTypeLocations, StringComparer.Ordinal);
+            SubscriptionLocations = subscriptionLocations == null ? null : new HashSet<string>(subscriptionLocations.Select(l => l.Name), StringComparer.Ordinal);
+            _regions = SubscriptionLocations == null ? offered : new HashSet<string>(offered.Where(SubscriptionLocations.Contains), StringComparer.Ordinal);
             ResourceType = resourceType;
         }
 
         /// <summary>The resource type the regions were read for (Microsoft.Compute/galleries/images/versions).</summary>
         public string ResourceType { get; }
 
-        public HashSet<string> SubscriptionLocations { get; }
+        /// <summary>The subscription's location names; null when they were not read.</summary>
+        public HashSet<string>? SubscriptionLocations { get; }
 
-        public bool Contains(string normalizedName) => _regions.ContainsKey(normalizedName);
+        public bool Contains(string normalizedName) => _regions.Contains(normalizedName);
 
         /// <summary>Up to three valid names closest to a bad one (edit distance, then a shared start), best first.</summary>
         public IReadOnlyList<string> Closest(string badName)
         {
             var bad = RegionNames.Normalize(badName);
-            return _regions.Keys
+            return _regions
                 .Select(name => (name, distance: Distance(bad, name), prefix: CommonPrefix(bad, name)))
                 .Where(c => c.distance <= Math.Max(3, bad.Length / 3) || c.prefix >= 4)
                 .OrderBy(c => c.distance).ThenByDescending(c => c.prefix).ThenBy(c => c.name, StringComparer.Ordinal)

@@ -9,7 +9,7 @@ namespace ImageTools.Engine.Rules.Publish
     /// </summary>
     internal sealed class GalleryResourceGroupNotFound : Rule<PublishFacts>
     {
-        public override string Reads => "-GalleryResourceGroupName (HEAD of the resource group when the gallery does not exist)";
+        public override string Reads => "-GalleryResourceGroupName (the gallery's GET: 404 ResourceGroupNotFound rather than ResourceNotFound)";
 
         public override Finding? Evaluate(PublishFacts facts) =>
             facts.GalleryGroupExists ? null : Refuse(

@@ -12,7 +12,7 @@ namespace ImageTools.Engine.Rules.Publish
     /// </summary>
     internal sealed class TargetRegionNotAvailable : Rule<PublishFacts>
     {
-        public override string Reads => "-TargetRegion, -Location; GET /subscriptions/{id}/locations and the Microsoft.Compute provider's locations of galleries/images/versions";
+        public override string Reads => "-TargetRegion, -Location; the Microsoft.Compute provider's locations of galleries/images/versions, and GET /subscriptions/{id}/locations when a region is not among them (both kept for the session)";
 
         public override Finding? Evaluate(PublishFacts facts)
         {
@@ -26,7 +26,7 @@ namespace ImageTools.Engine.Rules.Publish
             var parts = bad.Select(name =>
             {
                 var what = name == location && facts.Gallery == null ? $"-Location '{name}'" : $"region '{name}'";
-                var why = available.SubscriptionLocations.Contains(name)
+                var why = available.SubscriptionLocations?.Contains(name) != false
                     ? $"is not offered for {available.ResourceType}"
                     : "is not a location of this subscription";
                 var closest = available.Closest(name);
