@@ -51,8 +51,9 @@ namespace ImageTools.Engine.Operations.VmssUpgrade
                     var ours = latest != null && (runningAlready || latest.StartTime != previousStart);
                     var onTarget = instances.Count(i => ArmId.SameId(ScaleSetMapper.ImageOf(i), targetImageId));
                     var status = ours ? Status(latest!, instances.Count) : $"waiting for the rolling upgrade to start ({onTarget} of {instances.Count} instances on the new image)";
+                    // A log without progress bars gets a line when the status changes, not one per read.
                     if (ours)
-                        _run.Sink.WriteProgress(new OperationProgress(1, _run.Activity, status, Percent(latest!, instances.Count), line: status));
+                        _run.Sink.WriteProgress(new OperationProgress(1, _run.Activity, status, Percent(latest!, instances.Count), line: status == last ? null : status));
                     if (ours && !latest!.Running)
                         return (latest, instances);
                     if (!ours && instances.Count > 0 && onTarget == instances.Count && previousStart == null && latest == null)
