@@ -18,6 +18,7 @@ internal static class Routes
         Compute.RunCommands.Map(router);
         Compute.Images.Map(router);
         Compute.Galleries.Map(router);
+        Storage.StorageAccounts.Map(router);
         Compute.Locations.Map(router);
         Compute.ResourceSkus.Map(router);
         Disk.Disks.Map(router);

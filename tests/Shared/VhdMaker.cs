@@ -52,6 +52,18 @@ public static class VhdMaker
     }
 
     /// <summary>The 512-byte footer: cookie, features, version, data offset, time, creator, sizes, geometry, type, checksum, unique id.</summary>
+    /// <summary>What a blob holding this file is placed with in the emulator: its length, first 64 KiB (the partition table) and last 512 bytes.</summary>
+    public static (long Length, byte[] Head, byte[] Footer) BlobParts(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
+        var head = new byte[Math.Max(512, Math.Min(64 * 1024, file.Length - 512))];
+        file.ReadExactly(head, 0, (int)Math.Min(head.Length, file.Length));
+        var footer = new byte[512];
+        file.Position = file.Length - 512;
+        file.ReadExactly(footer);
+        return (file.Length, head, footer);
+    }
+
     public static byte[] Footer(long currentSize, int diskType, bool badChecksum)
     {
         var f = new byte[512];

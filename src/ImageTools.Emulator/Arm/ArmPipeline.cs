@@ -40,6 +40,11 @@ internal sealed class ArmPipeline
             await Disk.BlobEndpoint.HandleAsync(http, _state);
             return;
         }
+        if (path.StartsWith("/_storage/", StringComparison.OrdinalIgnoreCase))
+        {
+            await Storage.StorageBlobEndpoint.HandleAsync(http, _state);
+            return;
+        }
 
         var started = Stopwatch.StartNew();
         var method = http.Request.Method.ToUpperInvariant();

@@ -133,6 +133,10 @@ internal sealed class ControlApi
                 return null;
             case ("POST", "vms") when s.Length == 1:
                 return Seed(Read<SeedVmRequest>(raw));
+            case ("POST", "storageaccounts") when s.Length == 1:
+                return SeedStorageAccount(Read<SeedStorageAccountRequest>(raw));
+            case ("PUT", "storageaccounts") when s.Length == 5 && s[2].Equals("blobs", StringComparison.OrdinalIgnoreCase):
+                return PutBlob(s[1], s[3], s[4], Read<PutBlobRequest>(raw));
             case ("GET", "vms") when s.Length == 4 && s[3].Equals("guest", StringComparison.OrdinalIgnoreCase):
                 lock (_state.Sync)
                 {
@@ -245,6 +249,45 @@ internal sealed class ControlApi
         // Guest traits are checked on a scratch runtime so that a bad trait refuses the seed before anything exists.
         if (request.Guest is not null) new VmRuntime { OsType = request.OsType, HyperVGeneration = request.HyperVGeneration, OsName = "", OsVersion = "", Size = VmSizes.All[0] }.Apply(request.Guest);
         return request.State.ToLowerInvariant();
+    }
+
+    private SeedStorageAccountResult SeedStorageAccount(SeedStorageAccountRequest request)
+    {
+        if (request.ResourceGroup.Length == 0) throw new ControlException(400, "resourceGroup is required.");
+        if (request.Name.Length is < 3 or > 24 || !request.Name.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9')))
+            throw new ControlException(400, $"Storage account name '{request.Name}' is invalid: 3 to 24 lower-case letters and digits.");
+        var location = Location(request.Location);
+        lock (_state.Sync)
+        {
+            if (Storage.StorageAccounts.FindByName(_state, request.Name) is not null) throw new ControlException(409, $"Storage account '{request.Name}' exists (account names are global).");
+            if (!_state.ResourceGroups.ContainsKey(request.ResourceGroup))
+                Invoke("PUT", $"/subscriptions/{_state.SubscriptionId}/resourcegroups/{request.ResourceGroup}", new JsonObject { ["location"] = location });
+            var account = Storage.StorageAccounts.Create(_state, _baseUri(), _state.CanonicalResourceGroupName(request.ResourceGroup), request.Name, location);
+            return new SeedStorageAccountResult { Id = account.Id, BlobEndpoint = account.Properties.Str("primaryEndpoints", "blob")! };
+        }
+    }
+
+    private PutBlobResult PutBlob(string accountName, string container, string name, PutBlobRequest request)
+    {
+        if (!new[] { "PageBlob", "BlockBlob", "AppendBlob" }.Contains(request.BlobType, StringComparer.Ordinal)) throw new ControlException(400, $"blobType '{request.BlobType}' is unknown: PageBlob, BlockBlob or AppendBlob.");
+        var head = Bytes(request.Head, "head");
+        var footer = Bytes(request.Footer, "footer");
+        if (request.Length < 1024) throw new ControlException(400, "length must be at least 1024 (a head and a footer of 512 bytes).");
+        lock (_state.Sync)
+        {
+            var account = Storage.StorageAccounts.FindByName(_state, accountName) ?? throw new ControlException(404, $"No storage account '{accountName}'.");
+            var blob = new Storage.StorageBlob { Container = container, Name = name, BlobType = request.BlobType, Length = request.Length, Head = head, Footer = footer, PublicRead = request.PublicRead };
+            account.Storage!.Blobs[container + "/" + name] = blob;
+            var uri = account.Properties.Str("primaryEndpoints", "blob") + Uri.EscapeDataString(container) + "/" + Uri.EscapeDataString(name);
+            return new PutBlobResult { Uri = uri, SasUri = uri + "?" + blob.Sas };
+        }
+    }
+
+    private static byte[] Bytes(string? base64, string field)
+    {
+        var bytes = string.IsNullOrEmpty(base64) ? new byte[512] : Convert.FromBase64String(base64);
+        return field == "footer" && bytes.Length != 512 ? throw new ControlException(400, $"footer must be 512 bytes (base64); got {bytes.Length}.")
+            : bytes.Length is < 512 or > 1024 * 1024 ? throw new ControlException(400, $"head must be 512 bytes to 1 MiB (base64); got {bytes.Length}.") : bytes;
     }
 
     private SeedVmResult Seed(SeedVmRequest request)

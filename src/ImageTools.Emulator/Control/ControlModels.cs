@@ -219,3 +219,41 @@ public sealed class PagingSettings
     public const int DefaultPageSize = 1000;
     public int PageSize { get; set; } = DefaultPageSize;
 }
+
+/// <summary>POST /_emulator/storageaccounts: a storage account (its group made when missing).</summary>
+public sealed class SeedStorageAccountRequest
+{
+    public string ResourceGroup { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Location { get; set; } = "eastus";
+}
+
+public sealed class SeedStorageAccountResult
+{
+    public string Id { get; set; } = "";
+    /// <summary>primaryEndpoints.blob: where the account's blobs answer.</summary>
+    public string BlobEndpoint { get; set; } = "";
+}
+
+/// <summary>
+/// PUT /_emulator/storageaccounts/{account}/blobs/{container}/{blob}: a blob of the given length whose first
+/// and last 512 bytes are <see cref="Head"/> and <see cref="Footer"/> (base64; zeros when absent), all else zeros.
+/// </summary>
+public sealed class PutBlobRequest
+{
+    /// <summary>PageBlob (default), BlockBlob or AppendBlob.</summary>
+    public string BlobType { get; set; } = "PageBlob";
+    public long Length { get; set; }
+    public string? Head { get; set; }
+    public string? Footer { get; set; }
+    /// <summary>The container allows anonymous reads (no SAS needed).</summary>
+    public bool PublicRead { get; set; }
+}
+
+public sealed class PutBlobResult
+{
+    /// <summary>The blob's URL without a SAS.</summary>
+    public string Uri { get; set; } = "";
+    /// <summary>The blob's URL with a read SAS.</summary>
+    public string SasUri { get; set; } = "";
+}

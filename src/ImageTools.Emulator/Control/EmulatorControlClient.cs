@@ -35,6 +35,12 @@ public sealed class EmulatorControlClient
 
     public Task<SeedVmResult> SeedVmAsync(SeedVmRequest request, CancellationToken ct = default) => Send<SeedVmResult>(HttpMethod.Post, "vms", request, ct);
 
+    public Task<SeedStorageAccountResult> SeedStorageAccountAsync(SeedStorageAccountRequest request, CancellationToken ct = default) =>
+        Send<SeedStorageAccountResult>(HttpMethod.Post, "storageaccounts", request, ct);
+
+    public Task<PutBlobResult> PutBlobAsync(string account, string container, string blob, PutBlobRequest request, CancellationToken ct = default) =>
+        Send<PutBlobResult>(HttpMethod.Put, $"storageaccounts/{Uri.EscapeDataString(account)}/blobs/{Uri.EscapeDataString(container)}/{Uri.EscapeDataString(blob)}", request, ct);
+
     public async Task<string> AddFaultAsync(FaultRule fault, CancellationToken ct = default) =>
         (await Send<JsonElement>(HttpMethod.Post, "faults", fault, ct).ConfigureAwait(false)).GetProperty("id").GetString()!;
 

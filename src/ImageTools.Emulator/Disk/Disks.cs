@@ -107,8 +107,8 @@ internal static class Disks
                 upload = new UploadRuntime { SizeBytes = uploadSize };
                 break;
             case "import":
-                if (creation.Str("sourceUri") is null) throw ArmErrors.InvalidParameter("Required parameter 'creationData.sourceUri' is missing (null).", "creationData.sourceUri").AsException();
-                properties["diskSizeGB"] ??= 127;
+                var importedGb = Storage.StorageAccounts.CheckImport(c, creation, rid.Name, location);
+                properties["diskSizeGB"] = Math.Max(importedGb, properties.Long("diskSizeGB") ?? 0);
                 break;
             default:
                 throw ArmErrors.CreateOptionInvalid(option).AsException();

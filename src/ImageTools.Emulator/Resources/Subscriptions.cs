@@ -35,6 +35,10 @@ internal static class Subscriptions
             ("locations/operations", new[] { "2023-09-01" }),
             ("locations/operationResults", new[] { "2023-09-01" }),
         }),
+        ("Microsoft.Storage", new[]
+        {
+            ("storageAccounts", new[] { "2023-05-01", "2023-01-01" }),
+        }),
         ("Microsoft.Resources", new[]
         {
             ("resourceGroups", new[] { "2022-09-01", "2021-04-01" }),

@@ -41,6 +41,8 @@ internal sealed class ArmResource
     public Disk.UploadRuntime? Upload { get; set; }
     public Compute.ReplicationRuntime? Replication { get; set; }
     public Guest.RunCommandRuntime? RunCommand { get; set; }
+    /// <summary>Storage accounts: their blobs.</summary>
+    public Storage.StorageAccountRuntime? Storage { get; set; }
 }
 
 internal sealed class ResourceGroup

@@ -12,6 +12,9 @@ namespace ImageTools.Engine.Connection
         /// <summary>The Microsoft.Network api-version used for generic resources (no typed Network SDK here).</summary>
         public const string NetworkApiVersion = "2023-09-01";
 
+        /// <summary>The Microsoft.Storage api-version of a storage account read (Import-Vhd from a blob).</summary>
+        public const string StorageApiVersion = "2023-05-01";
+
         private static readonly string[] NetworkTypes =
         {
             "Microsoft.Network/virtualNetworks",
@@ -27,6 +30,7 @@ namespace ImageTools.Engine.Connection
             // Pinned so that the SDK never lists /providers/Microsoft.Network to pick a version.
             foreach (var type in NetworkTypes)
                 options.SetApiVersion(new ResourceType(type), NetworkApiVersion);
+            options.SetApiVersion(new ResourceType("Microsoft.Storage/storageAccounts"), StorageApiVersion);
             options.Retry.MaxRetries = engineOptions.MaxRetries;
             options.Retry.Delay = engineOptions.RetryDelay;
             options.Retry.MaxDelay = engineOptions.MaxRetryDelay;

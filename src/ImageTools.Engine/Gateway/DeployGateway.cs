@@ -91,6 +91,7 @@ namespace ImageTools.Engine.Gateway
                         Location = data.Location.Name,
                         ProvisioningState = data.ProvisioningState ?? "",
                         ImageId = data.StorageProfile?.ImageReference?.Id?.ToString() ?? "",
+                        OsDiskId = data.StorageProfile?.OSDisk?.ManagedDisk?.Id?.ToString() ?? "",
                         VmSize = data.HardwareProfile?.VmSize?.ToString() ?? "",
                     });
                 }
@@ -101,13 +102,16 @@ namespace ImageTools.Engine.Gateway
             Call("create virtual machine", spec.Id, async () =>
             {
                 var id = Sdk(spec.Id);
-                var osDisk = new VirtualMachineOSDisk(DiskCreateOptionType.FromImage) { DeleteOption = DiskDeleteOptionType.Delete };
+                // A disk attached as the OS disk (no image, no osProfile) stays when the VM is deleted.
+                var osDisk = spec.OsDiskId != null
+                    ? new VirtualMachineOSDisk(DiskCreateOptionType.Attach) { ManagedDisk = new VirtualMachineManagedDisk { Id = Sdk(spec.OsDiskId) }, OSType = ComputeStateMapper.Os(spec.OsType) }
+                    : new VirtualMachineOSDisk(DiskCreateOptionType.FromImage) { DeleteOption = DiskDeleteOptionType.Delete };
                 var data = new VirtualMachineData(new AzureLocation(spec.Location))
                 {
                     HardwareProfile = new VirtualMachineHardwareProfile { VmSize = new VirtualMachineSizeType(spec.VmSize) },
                     StorageProfile = new VirtualMachineStorageProfile
                     {
-                        ImageReference = new ImageReference { Id = Sdk(spec.ImageId) },
+                        ImageReference = spec.OsDiskId != null ? null : new ImageReference { Id = Sdk(spec.ImageId) },
                         OSDisk = osDisk,
                     },
                     NetworkProfile = new VirtualMachineNetworkProfile(),

@@ -135,6 +135,81 @@ namespace ImageTools.Engine.Gateway
                 .ToList();
         }
 
+        public Task<StorageAccountState?> GetStorageAccountAsync(ArmId accountId, CancellationToken ct) =>
+            CallOrNull("read storage account", accountId, async () =>
+            {
+                var data = (await Client.GetGenericResource(Sdk(accountId)).GetAsync(ct).ConfigureAwait(false)).Value.Data;
+                var endpoint = "";
+                using (var properties = System.Text.Json.JsonDocument.Parse(data.Properties?.ToString() ?? "{}"))
+                {
+                    if (properties.RootElement.TryGetProperty("primaryEndpoints", out var endpoints) && endpoints.TryGetProperty("blob", out var blob))
+                        endpoint = blob.GetString() ?? "";
+                }
+                return new StorageAccountState(SdkIds.FromSdk(data.Id), data.Location.Name, endpoint);
+            });
+
+        public async Task<BlobProbe> ProbeBlobAsync(string url, CancellationToken ct)
+        {
+            var probe = new BlobProbe();
+            using (var head = await ReadBlobAsync(url, RequestMethod.Head, null, ct).ConfigureAwait(false))
+            {
+                if (!Readable(head.Response, probe))
+                    return probe;
+                probe.Length = head.Response.Headers.ContentLength ?? 0;
+                probe.BlobType = head.Response.Headers.TryGetValue("x-ms-blob-type", out var type) ? type ?? "" : "";
+            }
+            probe.Outcome = BlobProbe.Read;
+            if (probe.Length < 512)
+                return probe;
+            probe.Footer = await RangeAsync(url, probe.Length - 512, probe.Length - 1, ct).ConfigureAwait(false);
+            var headEnd = Math.Min(probe.Length - 512, 64 * 1024);
+            if (headEnd > 0)
+                probe.Head = await RangeAsync(url, 0, headEnd - 1, ct).ConfigureAwait(false);
+            return probe;
+        }
+
+        private async Task<byte[]> RangeAsync(string url, long start, long end, CancellationToken ct)
+        {
+            using var message = await ReadBlobAsync(url, RequestMethod.Get, string.Format(CultureInfo.InvariantCulture, "bytes={0}-{1}", start, end), ct).ConfigureAwait(false);
+            var probe = new BlobProbe();
+            if (!Readable(message.Response, probe))
+                throw new AzureRequestException(probe.Outcome, $"Azure Storage refused a ranged read of '{BlobName(url)}': {probe.Detail}", null, BlobName(url),
+                    FailureCategory.ResourceUnavailable, message.Response.Status, probe.Outcome, probe.Detail, new RequestFailedException(message.Response.Status, probe.Detail));
+            return message.Response.Content.ToArray();
+        }
+
+        private async Task<HttpMessage> ReadBlobAsync(string url, RequestMethod method, string? range, CancellationToken ct)
+        {
+            var message = _blobs.CreateMessage();
+            message.Request.Method = method;
+            message.Request.Uri.Reset(new Uri(url));
+            message.Request.Headers.Add("x-ms-version", StorageVersion);
+            if (range != null)
+                message.Request.Headers.Add("x-ms-range", range);
+            try
+            {
+                await _blobs.SendAsync(message, ct).ConfigureAwait(false);
+                return message;
+            }
+            catch (RequestFailedException e)
+            {
+                message.Dispose();
+                throw new AzureRequestException("AzureUnreachable", $"Azure Storage could not be reached to read '{BlobName(url)}': {e.Message.Split('\n')[0]}",
+                    "Check the network path to Azure Storage (proxy, firewall) and rerun.", BlobName(url), FailureCategory.ConnectionError, 0, "", e.Message, e);
+            }
+        }
+
+        /// <summary>True for a 2xx answer; otherwise records NotFound (404) or Denied (401, 403) and Storage's code.</summary>
+        private static bool Readable(Response response, BlobProbe probe)
+        {
+            if (response.Status < 300)
+                return true;
+            var code = response.Headers.TryGetValue("x-ms-error-code", out var header) ? header ?? "" : "";
+            probe.Outcome = response.Status == 404 ? BlobProbe.NotFound : BlobProbe.Denied;
+            probe.Detail = $"HTTP {response.Status}{(code.Length > 0 ? ", " + code : "")}";
+            return false;
+        }
+
         /// <summary>Sends a blob request; a Storage error keeps its code and message, never the SAS.</summary>
         private async Task SendAsync(HttpMessage message, string sasUrl, string action, CancellationToken ct)
         {

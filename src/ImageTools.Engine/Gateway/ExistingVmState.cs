@@ -14,6 +14,8 @@ namespace ImageTools.Engine.Gateway
         public string ProvisioningState { get; set; } = "";
         /// <summary>storageProfile.imageReference.id (managed image, gallery version or definition); empty for other sources.</summary>
         public string ImageId { get; set; } = "";
+        /// <summary>The OS disk's id (a VM made by attaching a disk has no image).</summary>
+        public string OsDiskId { get; set; } = "";
         public string VmSize { get; set; } = "";
     }
 }

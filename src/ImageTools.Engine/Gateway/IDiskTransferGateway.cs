@@ -37,5 +37,11 @@ namespace ImageTools.Engine.Gateway
 
         /// <summary>Get Page Ranges: the ranges written so far (start and end inclusive).</summary>
         Task<IReadOnlyList<PageRange>> GetPageRangesAsync(string sasUrl, CancellationToken ct);
+
+        /// <summary>A storage account (its location and blob endpoint); null when it does not exist or cannot be read.</summary>
+        Task<StorageAccountState?> GetStorageAccountAsync(ArmId accountId, CancellationToken ct);
+
+        /// <summary>Reads a blob's properties, its first 64 KiB and its last 512 bytes (Get Blob Properties, two ranged Get Blob); never writes.</summary>
+        Task<BlobProbe> ProbeBlobAsync(string url, CancellationToken ct);
     }
 }

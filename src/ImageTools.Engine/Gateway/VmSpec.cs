@@ -15,6 +15,8 @@ namespace ImageTools.Engine.Gateway
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
         /// <summary>A managed image, gallery version or gallery definition id.</summary>
         public ArmId ImageId { get; set; } = null!;
+        /// <summary>A disk to attach as the OS disk instead of an image (a specialized managed disk).</summary>
+        public ArmId? OsDiskId { get; set; }
         public string OsType { get; set; } = "";
         /// <summary>Standard, TrustedLaunch or ConfidentialVM.</summary>
         public string SecurityType { get; set; } = "Standard";

@@ -2,11 +2,17 @@ using System.Collections.Generic;
 
 namespace ImageTools.Engine.Requests
 {
-    /// <summary>Import-Vhd: a local fixed-size VHD uploaded into a new managed disk.</summary>
+    /// <summary>Import-Vhd: a local fixed-size VHD uploaded into a new managed disk, or a VHD blob of a storage account imported into one.</summary>
     public sealed class ImportRequest : OperationRequest
     {
-        /// <summary>The VHD file (full path).</summary>
+        /// <summary>The VHD file (full path); empty when importing from <see cref="SourceUri"/>.</summary>
         public string Path { get; set; } = "";
+
+        /// <summary>A blob already in a storage account (https://{account}.blob.core.windows.net/{container}/{blob}.vhd, a read SAS optional) instead of <see cref="Path"/>.</summary>
+        public string? SourceUri { get; set; }
+
+        /// <summary>The resource id of the storage account that holds <see cref="SourceUri"/>.</summary>
+        public string? StorageAccountId { get; set; }
 
         public string ResourceGroupName { get; set; } = "";
 

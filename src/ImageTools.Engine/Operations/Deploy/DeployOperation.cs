@@ -36,7 +36,7 @@ namespace ImageTools.Engine.Operations.Deploy
             _request = request;
             _run = run;
             _deploy = deploy;
-            _sources = new DeploySourceResolver(run, galleries);
+            _sources = new DeploySourceResolver(run, galleries, acceptsDisks: true);
             _network = new NetworkPlanner(run, deploy);
         }
 
@@ -102,7 +102,7 @@ namespace ImageTools.Engine.Operations.Deploy
                     plan.Add(vm.NicId, $"Create network interface '{vm.NicId.Name}' in subnet '{facts.Network.SubnetId}'");
                 plan.Add(vm.Id, $"{(vm.Existing != null ? "Create again (left Failed)" : "Create")} VM '{vm.Name}' ({_request.VmSize}, {facts.Source.OsType}, " +
                                 $"{security}{(_request.Zones?.Length > 0 ? ", zone " + string.Join(",", _request.Zones) : "")}, {DeployVmSpec.ComputerNameText(facts.Source, vm.ComputerName)}) " +
-                                $"from '{facts.Source.ImageId ?? facts.Source.Id}'");
+                                DeployVmSpec.SourceText(facts.Source));
             }
             return plan;
         }
@@ -170,7 +170,7 @@ namespace ImageTools.Engine.Operations.Deploy
                 if (vm.Existing != null)
                 {
                     vm.Id = vm.Existing.Id;
-                    vm.ExistsFromSource = source.Produced(vm.Existing.ImageId);
+                    vm.ExistsFromSource = source.Produced(vm.Existing.ImageId) || (source.Kind == DeploySourceKind.ManagedDisk && source.Id.Is(vm.Existing.OsDiskId));
                 }
                 return vm;
             }).ToList();

@@ -19,11 +19,14 @@ namespace ImageTools.Engine.Operations.Deploy
     {
         private readonly OperationRun _run;
         private readonly IGalleryGateway _galleries;
+        private readonly bool _acceptsDisks;
 
-        public DeploySourceResolver(OperationRun run, IGalleryGateway galleries)
+        /// <param name="acceptsDisks">A managed disk id is a source too (New-VmFromImage: the disk is attached as one VM's OS disk).</param>
+        public DeploySourceResolver(OperationRun run, IGalleryGateway galleries, bool acceptsDisks = false)
         {
             _run = run;
             _galleries = galleries;
+            _acceptsDisks = acceptsDisks;
         }
 
         private IAzureGateway Azure => _run.Gateway;
@@ -57,6 +60,9 @@ namespace ImageTools.Engine.Operations.Deploy
                 return source;
             }
 
+            if (_acceptsDisks && ArmId.ParseOrNull(id) is ArmId diskId && diskId.IsType(ArmId.Disks))
+                return await ReadDiskAsync(diskId, timeout).ConfigureAwait(false);
+
             var armId = ArmId.Resolve(reference, subscriptionId, ArmId.Images, ArmId.Images);
             var result = new DeploySource { Kind = DeploySourceKind.ManagedImage, Id = armId, Name = armId.Name };
             var image = await _run.StepAsync("reading the source image", timeout, ct => Azure.GetImageAsync(armId, ct)).ConfigureAwait(false);
@@ -82,11 +88,31 @@ namespace ImageTools.Engine.Operations.Deploy
         {
             var source = await ReadAsync(reference, subscriptionId, timeout).ConfigureAwait(false);
             var location = RegionNames.Normalize(string.IsNullOrWhiteSpace(statedLocation) ? source.Location : statedLocation!.Trim());
-            if (source.Exists && source.Kind != DeploySourceKind.ManagedImage)
+            if (source.Exists && (source.Kind == DeploySourceKind.GalleryVersion || source.Kind == DeploySourceKind.GalleryDefinition))
                 location = await ResolveGalleryAsync(source, location, timeout).ConfigureAwait(false);
             else if (source.Exists && RegionNames.Same(source.Location, location))
                 source.ImageId = source.Id;
             return (source, location);
+        }
+
+        /// <summary>A managed disk: its OS type and generation, and the OS state Import-Vhd declared on it (a disk without one is a VM's copy: specialized).</summary>
+        private async Task<DeploySource> ReadDiskAsync(ArmId diskId, TimeSpan timeout)
+        {
+            var source = new DeploySource { Kind = DeploySourceKind.ManagedDisk, Id = diskId, Name = diskId.Name };
+            var disk = await _run.StepAsync("reading the source disk", timeout, ct => Azure.GetDiskAsync(diskId, ct)).ConfigureAwait(false);
+            if (disk == null)
+                return source;
+            var declared = Rules.Import.DeclaredOsState.Read(disk.Tags);
+            source.Exists = true;
+            source.Disk = disk;
+            source.Id = disk.Id;
+            source.Location = disk.Location;
+            source.OsType = disk.OsType;
+            source.OsState = declared.Length > 0 ? declared : "Specialized";
+            source.HyperVGeneration = disk.HyperVGeneration.Length > 0 ? disk.HyperVGeneration : "V1";
+            source.SecurityType = "Standard";
+            source.AvailableIn.Add(RegionNames.Normalize(disk.Location));
+            return source;
         }
 
         private static void Describe(DeploySource source, GalleryDefinitionState definition)

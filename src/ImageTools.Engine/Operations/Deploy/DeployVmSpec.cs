@@ -18,6 +18,10 @@ namespace ImageTools.Engine.Operations.Deploy
         public static string ComputerNameText(DeploySource source, string computerName) =>
             source.IsSpecialized ? "the source's computer name" : $"computer name '{computerName}'";
 
+        /// <summary>Where a VM comes from, as the plan and verbose lines say it.</summary>
+        public static string SourceText(DeploySource source) =>
+            source.Kind == DeploySourceKind.ManagedDisk ? $"on disk '{source.Id}' (attached as its OS disk)" : $"from '{source.ImageId ?? source.Id}'";
+
         public static VmSpec For(DeployFacts facts, PlannedVm vm, DeployRequest request) => new VmSpec
         {
             Id = vm.Id,
@@ -26,6 +30,7 @@ namespace ImageTools.Engine.Operations.Deploy
             Zones = request.Zones ?? Array.Empty<string>(),
             Tags = Tags(request),
             ImageId = facts.Source.ImageId!,
+            OsDiskId = facts.Source.Kind == DeploySourceKind.ManagedDisk ? facts.Source.Id : null,
             OsType = facts.Source.IsWindows ? "Windows" : "Linux",
             SecurityType = VmSecurityType(facts.Source),
             NicId = vm.NicId,

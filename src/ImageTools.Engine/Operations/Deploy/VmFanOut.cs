@@ -103,7 +103,7 @@ namespace ImageTools.Engine.Operations.Deploy
                         Sink.WriteVerbose($"VM '{vm.Name}': network interface '{vm.NicId.Name}' exists from an earlier run; reused.");
                     }
                     step = "creating the VM";
-                    Sink.WriteVerbose($"VM '{vm.Name}': {step} ({_request.VmSize}, {DeployVmSpec.ComputerNameText(facts.Source, vm.ComputerName)}) from '{facts.Source.ImageId}'");
+                    Sink.WriteVerbose($"VM '{vm.Name}': {step} ({_request.VmSize}, {DeployVmSpec.ComputerNameText(facts.Source, vm.ComputerName)}) {DeployVmSpec.SourceText(facts.Source)}");
                     var created = await _deploy.CreateVmAsync(DeployVmSpec.For(facts, vm, _request), ct).ConfigureAwait(false);
                     EmitCreated(created, facts);
                     return;

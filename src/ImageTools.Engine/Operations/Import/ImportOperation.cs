@@ -45,22 +45,39 @@ namespace ImageTools.Engine.Operations.Import
         public static async Task<PreparedOperation> PrepareAsync(ImportRequest request, IOperationSink sink, CancellationToken ct, IAzureGateway gateway,
             IDiskTransferGateway disks, EngineOptions options, string subscriptionId)
         {
-            var run = new OperationRun(sink, ct, gateway, options, $"Import VHD '{Path.GetFileName(request.Path)}'",
+            var run = new OperationRun(sink, ct, gateway, options, $"Import VHD '{SourceName(request)}'",
                 "A disk still taking the upload is continued: pages already sent are not sent again.");
             var operation = new ImportOperation(request, run, disks, subscriptionId);
             await operation.PrepareAsync().ConfigureAwait(false);
             return operation;
         }
 
+        private static string SourceName(ImportRequest request) =>
+            string.IsNullOrWhiteSpace(request.SourceUri) ? Path.GetFileName(request.Path) : BlobSource.Parse(request.SourceUri!).FileName;
+
         private protected override async Task<ImportFacts> ReadFactsAsync()
         {
+            if (!string.IsNullOrWhiteSpace(_request.SourceUri))
+            {
+                var (blob, account, probe, blobVhd) = await BlobImportReader.ReadAsync(_run, _disks, _request).ConfigureAwait(false);
+                var facts = await ReadDiskFactsAsync(blobVhd, DefaultDiskName(blob.FileName)).ConfigureAwait(false);
+                facts.Blob = blob;
+                facts.StorageAccount = account;
+                facts.Probe = probe;
+                return facts;
+            }
             var vhd = VhdFile.Read(_request.Path);
             if (vhd.Exists)
                 Sink.WriteVerbose($"VHD '{vhd.Path}': {vhd.Length} bytes, " + (vhd.HasFooter
                     ? $"{vhd.DiskTypeName} VHD, virtual size {vhd.CurrentSize} bytes, footer checksum {(vhd.ChecksumValid ? "valid" : "invalid")}, " +
                       $"partitions {(vhd.PartitionStyle.Length > 0 ? vhd.PartitionStyle : "none")}{(vhd.InferredOsType.Length > 0 ? " (" + vhd.InferredOsType + ")" : "")}."
                     : "no VHD footer."));
-            var name = string.IsNullOrWhiteSpace(_request.DiskName) ? DefaultDiskName(_request.Path) : _request.DiskName!.Trim();
+            return await ReadDiskFactsAsync(vhd, DefaultDiskName(_request.Path)).ConfigureAwait(false);
+        }
+
+        private async Task<ImportFacts> ReadDiskFactsAsync(VhdFile vhd, string defaultName)
+        {
+            var name = string.IsNullOrWhiteSpace(_request.DiskName) ? defaultName : _request.DiskName!.Trim();
             var diskId = ArmId.Of(_subscriptionId, _request.ResourceGroupName.Trim(), ArmId.Disks, name);
             var timeout = _run.Options.OperationTimeout;
             var groupExists = await _run.StepAsync("reading the disk's resource group", timeout,
@@ -87,6 +104,12 @@ namespace ImageTools.Engine.Operations.Import
         {
             var plan = new OperationPlan();
             var id = facts.DiskId.Id;
+            if (facts.FromBlob)
+            {
+                plan.Add(id, $"Create managed disk '{facts.DiskId.Name}' from blob '{facts.Blob!.Url}' (createOption Import, storage account '{facts.StorageAccount?.Name ?? _request.StorageAccountId}', " +
+                    $"{facts.TargetOsType}, {facts.TargetGeneration}, {facts.TargetOsState}, {_request.SkuName}) in {_request.Location}");
+                return plan;
+            }
             if (facts.ResumesUpload)
                 plan.Add(id, $"Continue the upload into disk '{facts.DiskId.Name}' (state {facts.ExistingDisk!.AttachState}): pages already written are not sent again");
             else
@@ -109,6 +132,13 @@ namespace ImageTools.Engine.Operations.Import
         {
             var timeout = _run.Options.OperationTimeout;
             var id = facts.DiskId;
+            if (facts.FromBlob)
+            {
+                var imported = await _run.StepAsync($"creating disk '{id.Name}' from the blob (Azure copies it)", timeout,
+                    ct => _disks.CreateDiskAsync(BlobImportReader.Spec(facts, _request), ct), 10).ConfigureAwait(false);
+                _run.Completed();
+                return Emit(imported, facts, null);
+            }
             if (!facts.ResumesUpload)
                 await _run.StepAsync($"creating disk '{facts.DiskId.Name}' for upload", timeout, ct => _disks.CreateDiskAsync(Spec(facts), ct), 5).ConfigureAwait(false);
             var sas = await _run.StepAsync("getting write access to the disk", timeout, ct => _disks.GrantWriteAccessAsync(id, SasDuration, ct), 10).ConfigureAwait(false);

@@ -83,6 +83,29 @@ namespace ImageTools.Engine.Operations.Import
             return vhd;
         }
 
+        /// <summary>
+        /// A VHD in a blob, from what <see cref="Gateway.BlobProbe"/> read: its length, its first bytes (the
+        /// partition table) and its footer. A blob that was not read is one whose footer is unknown
+        /// (<see cref="Exists"/> false).
+        /// </summary>
+        public static VhdFile FromBlob(string url, Gateway.BlobProbe probe)
+        {
+            var vhd = new VhdFile { Path = url };
+            if (!probe.WasRead)
+                return vhd;
+            vhd.Exists = true;
+            vhd.Length = probe.Length;
+            if (probe.Footer.Length == FooterSize)
+                vhd.ReadFooter(probe.Footer);
+            vhd.IsVhdx = probe.Head.Length >= 8 && Encoding.ASCII.GetString(probe.Head, 0, 8) == "vhdxfile";
+            if (vhd.HasFooter && vhd.DiskType == FixedDisk && probe.Head.Length >= 1024)
+            {
+                using var head = new MemoryStream(probe.Head, writable: false);
+                vhd.ReadPartitions(head);
+            }
+            return vhd;
+        }
+
         private void ReadFooter(byte[] footer)
         {
             HasFooter = Encoding.ASCII.GetString(footer, 0, 8) == "conectix";

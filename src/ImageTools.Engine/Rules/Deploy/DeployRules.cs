@@ -40,6 +40,7 @@ namespace ImageTools.Engine.Rules.Deploy
         /// <summary>Rules over the whole run: any refusal stops it before the first write.</summary>
         public static readonly IReadOnlyList<Rule<DeployFacts>> All =
             new[] { ResourceGroup }.Concat(Source)
+                .Concat(new Rule<DeployFacts>[] { new DiskSourceGeneralized(), new DiskSourceSingleVm(), new DiskSourceInUse() })
                 .Concat(new Rule<DeployFacts>[] { OsProfile, new OsProfileNotAllowed(), new SpecializedCopies(), Credential, new VmNameInvalid(), new ComputerNameInvalid() })
                 .Concat(Size)
                 .Concat(new Rule<DeployFacts>[] { Subnet, new VmsAlreadyDeployed() })

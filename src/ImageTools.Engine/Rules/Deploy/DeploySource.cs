@@ -31,6 +31,9 @@ namespace ImageTools.Engine.Rules.Deploy
         /// <summary>Gallery sources: each version considered for "latest" and why it was passed over (empty when chosen).</summary>
         public List<(string Version, string Reason)> Considered { get; set; } = new List<(string, string)>();
 
+        /// <summary>A managed disk source as read: its state (Unattached, Attached...) and the VM it is attached to.</summary>
+        public DiskState? Disk { get; set; }
+
         public bool IsWindows => !string.Equals(OsType, "Linux", StringComparison.OrdinalIgnoreCase);
         public bool IsSpecialized => string.Equals(OsState, "Specialized", StringComparison.OrdinalIgnoreCase);
 

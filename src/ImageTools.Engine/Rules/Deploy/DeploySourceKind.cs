@@ -13,5 +13,7 @@ namespace ImageTools.Engine.Rules.Deploy
         GalleryVersion,
         /// <summary>A gallery image definition: the latest eligible version is used.</summary>
         GalleryDefinition,
+        /// <summary>A managed disk (an imported VHD, a copy of a VM's OS disk): specialized, attached as one VM's OS disk.</summary>
+        ManagedDisk,
     }
 }

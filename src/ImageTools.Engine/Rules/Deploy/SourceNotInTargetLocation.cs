@@ -21,6 +21,10 @@ namespace ImageTools.Engine.Rules.Deploy
             if (source.AvailableIn.Any(r => RegionNames.Same(r, facts.TargetLocation)))
                 return null;
             var available = source.AvailableIn.Count == 0 ? "nowhere yet (no region has Completed replication)" : string.Join(", ", source.AvailableIn);
+            if (source.Kind == DeploySourceKind.ManagedDisk)
+                return Refuse($"Disk '{source.Name}' is in '{source.Location}'; a disk is attached only to a VM in its own region, not in '{facts.TargetLocation}'.",
+                    $"Pass -Location {source.Location} (or leave it out), or publish the disk to a gallery replicated to '{facts.TargetLocation}' (Publish-GalleryVersion -OsState Specialized -TargetRegion {facts.TargetLocation}) and deploy from the version.",
+                    source.Id, FailureCategory.InvalidArgument);
             var what = source.Kind == DeploySourceKind.ManagedImage
                 ? $"Managed image '{source.Name}' is in '{source.Location}'; a managed image can only be used in its own region, not in '{facts.TargetLocation}'."
                 : $"Gallery image version '{source.Name}' has no completed replica in '{facts.TargetLocation}'. It is available in: {available}.";

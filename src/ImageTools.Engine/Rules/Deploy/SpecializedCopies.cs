@@ -8,7 +8,7 @@ namespace ImageTools.Engine.Rules.Deploy
         public override string Reads => "the source's OS state; -Count, -AllowSpecializedCopies";
 
         public override Finding? Evaluate(DeployFacts facts) =>
-            !facts.Source.Exists || !facts.Source.IsSpecialized || facts.Request.Count <= 1 || facts.Request.AllowSpecializedCopies ? null : Refuse(
+            !facts.Source.Exists || !facts.Source.IsSpecialized || facts.Source.Kind == DeploySourceKind.ManagedDisk || facts.Request.Count <= 1 || facts.Request.AllowSpecializedCopies ? null : Refuse(
                 $"The source '{facts.Source.Name}' is specialized: {facts.Request.Count} copies would share one computer name and one machine SID (and domain identity).",
                 "Create one VM, generalize the source (Invoke-VmGeneralize) for many, or pass -AllowSpecializedCopies if identical copies are intended.",
                 facts.Source.Id, FailureCategory.InvalidArgument);

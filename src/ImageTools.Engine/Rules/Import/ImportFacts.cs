@@ -22,6 +22,16 @@ namespace ImageTools.Engine.Rules.Import
             ExistingDisk = existing;
         }
 
+        /// <summary>Import from a blob (-SourceUri): the blob's URL, the storage account (null: not found), and what reading the blob found.</summary>
+        public BlobSource? Blob { get; set; }
+        public StorageAccountState? StorageAccount { get; set; }
+        public BlobProbe? Probe { get; set; }
+
+        public bool FromBlob => Blob != null;
+
+        /// <summary>The blob was read with a SAS the caller gave: a failure to read it is the caller's to fix.</summary>
+        public bool BlobReadExpected => Blob?.HasSas == true;
+
         public ImportRequest Request { get; }
         public VhdFile Vhd { get; }
         public ArmId DiskId { get; }
@@ -37,8 +47,23 @@ namespace ImageTools.Engine.Rules.Import
 
         public string TargetOsState => Stated(Request.OsState) ?? "";
 
-        /// <summary>The tag that ties the disk to this VHD: its file name and size.</summary>
-        public string SourceTagValue => $"{System.IO.Path.GetFileName(Vhd.Path)} {Vhd.Length}";
+        /// <summary>The tag that ties the disk to this VHD: its file name and size, or the blob's URL (a tag value holds 256 characters).</summary>
+        public string SourceTagValue => Blob != null
+            ? (Blob.Url.Length > 256 ? Blob.Url.Substring(Blob.Url.Length - 256) : Blob.Url)
+            : $"{System.IO.Path.GetFileName(Vhd.Path)} {Vhd.Length}";
+
+        /// <summary>
+        /// A remedy for a VHD file, made fit for a blob: the blob is copied here first, fixed with the same
+        /// command, and imported from the file (Import-Vhd -Path uploads it straight into a disk).
+        /// </summary>
+        public string Remedy(string fileRemedy)
+        {
+            if (Blob == null)
+                return fileRemedy;
+            var local = Blob.FileName;
+            return $"Copy the blob here first (azcopy copy '{Blob.Url}?<SAS>' '{local}'), then: {fileRemedy.Replace(Vhd.Path, local)} " +
+                $"Import the fixed file with Import-Vhd -Path, or upload it back as a page blob and import that.";
+        }
 
         /// <summary>An upload of this VHD that was interrupted before its access ended: the rerun continues it.</summary>
         public bool ResumesUpload => ExistingDisk != null && IsUploading(ExistingDisk) && ExistingDisk.UploadSizeBytes == Vhd.Length &&

@@ -10,9 +10,10 @@ namespace ImageTools.Engine.Rules.Import
 
         public override Finding? Evaluate(ImportFacts facts)
         {
-            if (!facts.VhdUsable || facts.TargetGeneration.Length > 0)
+            var unread = facts.FromBlob && !facts.Vhd.Exists;
+            if ((!facts.VhdUsable && !unread) || facts.TargetGeneration.Length > 0)
                 return null;
-            return Refuse($"The Hyper-V generation of VHD '{facts.Vhd.Path}' cannot be inferred: it holds no partition table.",
+            return Refuse($"The Hyper-V generation of VHD '{facts.Vhd.Path}' cannot be inferred: {(unread ? "the blob was not read (no SAS)" : "it holds no partition table")}.",
                 "Pass -HyperVGeneration V1 (the VM booted BIOS on Hyper-V: generation 1) or V2 (UEFI: generation 2).", facts.Vhd.Path, FailureCategory.InvalidArgument);
         }
     }

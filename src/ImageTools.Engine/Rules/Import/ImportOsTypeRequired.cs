@@ -10,9 +10,10 @@ namespace ImageTools.Engine.Rules.Import
 
         public override Finding? Evaluate(ImportFacts facts)
         {
-            if (!facts.VhdUsable || facts.TargetOsType.Length > 0)
+            var unread = facts.FromBlob && !facts.Vhd.Exists;
+            if ((!facts.VhdUsable && !unread) || facts.TargetOsType.Length > 0)
                 return null;
-            return Refuse($"The OS type of VHD '{facts.Vhd.Path}' cannot be inferred: {(facts.Vhd.PartitionStyle.Length == 0 ? "it holds no partition table" : "none of its partitions is a Windows or Linux one")}.",
+            return Refuse($"The OS type of VHD '{facts.Vhd.Path}' cannot be inferred: {(unread ? "the blob was not read (no SAS)" : facts.Vhd.PartitionStyle.Length == 0 ? "it holds no partition table" : "none of its partitions is a Windows or Linux one")}.",
                 "Pass -OsType Windows or -OsType Linux.", facts.Vhd.Path, FailureCategory.InvalidArgument);
         }
     }

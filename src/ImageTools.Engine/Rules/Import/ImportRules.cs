@@ -8,6 +8,12 @@ namespace ImageTools.Engine.Rules.Import
         public static readonly IReadOnlyList<Rule<ImportFacts>> All = new Rule<ImportFacts>[]
         {
             new VhdFileUnreadable(),
+            new ImportStorageAccountNotFound(),
+            new ImportBlobUriInvalid(),
+            new ImportStorageAccountLocationMismatch(),
+            new ImportBlobNotFound(),
+            new ImportBlobAccessDenied(),
+            new ImportBlobNotPageBlob(),
             new VhdNotVhd(),
             new VhdNotFixed(),
             new VhdFooterChecksumInvalid(),

@@ -12,7 +12,7 @@ namespace ImageTools.Engine.Rules.Import
         public override Finding? Evaluate(ImportFacts facts)
         {
             var vhd = facts.Vhd;
-            return vhd.Exists ? null : Refuse($"VHD file '{vhd.Path}' cannot be read: {vhd.ReadError}.",
+            return vhd.Exists || facts.FromBlob ? null : Refuse($"VHD file '{vhd.Path}' cannot be read: {vhd.ReadError}.",
                 "Pass -Path the full path of a fixed-size .vhd file.", vhd.Path, FailureCategory.ObjectNotFound);
         }
     }

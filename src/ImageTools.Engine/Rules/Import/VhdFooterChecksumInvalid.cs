@@ -15,7 +15,7 @@ namespace ImageTools.Engine.Rules.Import
             if (!facts.VhdUsable || vhd.ChecksumValid)
                 return null;
             return Refuse($"The footer of VHD '{vhd.Path}' is damaged: its checksum does not match its contents.",
-                "Copy the VHD again from its source (the copy is damaged), or rebuild the footer with Convert-VHD -VHDType Fixed / qemu-img convert -O vpc -o subformat=fixed,force_size.",
+                facts.Remedy("Copy the VHD again from its source (the copy is damaged), or rebuild the footer with Convert-VHD -VHDType Fixed / qemu-img convert -O vpc -o subformat=fixed,force_size."),
                 vhd.Path, FailureCategory.InvalidArgument);
         }
     }

@@ -17,10 +17,10 @@ namespace ImageTools.Engine.Rules.Import
             var fixedVhd = System.IO.Path.ChangeExtension(vhd.Path, ".vhd");
             return vhd.IsVhdx
                 ? Refuse($"'{vhd.Path}' is a VHDX; Azure takes only fixed-size VHD files (ARM: \"The specified cookie value in VHD footer indicates that disk … is not a supported VHD. Disk is expected to have cookie value 'conectix'.\").",
-                    $"Convert it first: Convert-VHD -Path '{vhd.Path}' -DestinationPath '{fixedVhd}' -VHDType Fixed (Hyper-V), or qemu-img convert -f vhdx -O vpc -o subformat=fixed,force_size '{vhd.Path}' '{fixedVhd}'; then import the .vhd.",
+                    facts.Remedy($"Convert it first: Convert-VHD -Path '{vhd.Path}' -DestinationPath '{fixedVhd}' -VHDType Fixed (Hyper-V), or qemu-img convert -f vhdx -O vpc -o subformat=fixed,force_size '{vhd.Path}' '{fixedVhd}'; then import the .vhd."),
                     vhd.Path, FailureCategory.InvalidArgument)
                 : Refuse($"'{vhd.Path}' has no VHD footer: its last 512 bytes do not start with the cookie 'conectix' (a raw image, or a copy cut short). ARM refuses it: \"Disk is expected to have cookie value 'conectix'.\"",
-                    $"Convert it to a fixed-size VHD: qemu-img convert -f raw -O vpc -o subformat=fixed,force_size '{vhd.Path}' '{fixedVhd}' (or Convert-VHD -VHDType Fixed on Hyper-V).",
+                    facts.Remedy($"Convert it to a fixed-size VHD: qemu-img convert -f raw -O vpc -o subformat=fixed,force_size '{vhd.Path}' '{fixedVhd}' (or Convert-VHD -VHDType Fixed on Hyper-V)."),
                     vhd.Path, FailureCategory.InvalidArgument);
         }
     }

@@ -15,7 +15,7 @@ namespace ImageTools.Engine.Rules.Import
             if (!facts.VhdUsable || !vhd.ChecksumValid || vhd.CurrentSize == vhd.DataSize)
                 return null;
             return Refuse($"VHD '{vhd.Path}' states a virtual size of {vhd.CurrentSize} bytes but holds {vhd.DataSize} bytes before its footer: the file was cut short or padded.",
-                "Copy the VHD again from its source, or rebuild it with Convert-VHD -VHDType Fixed / qemu-img convert -O vpc -o subformat=fixed,force_size.",
+                facts.Remedy("Copy the VHD again from its source, or rebuild it with Convert-VHD -VHDType Fixed / qemu-img convert -O vpc -o subformat=fixed,force_size."),
                 vhd.Path, FailureCategory.InvalidArgument);
         }
     }

@@ -16,7 +16,7 @@ namespace ImageTools.Engine.Rules.Import
                 return null;
             var rounded = ImportFacts.RoundUpToMiB(vhd.DataSize);
             return Refuse($"The virtual size of VHD '{vhd.Path}' is {vhd.DataSize} bytes, not a whole number of MiB; Azure refuses it (the upload size minus the 512-byte footer must be a multiple of MiB).",
-                $"Resize it to {rounded} bytes ({rounded / ImportFacts.MiB} MiB), then import it: Resize-VHD -Path '{vhd.Path}' -SizeBytes {rounded} (Hyper-V), or on the raw image qemu-img resize -f raw <disk.raw> {rounded} and convert again with qemu-img convert -f raw -O vpc -o subformat=fixed,force_size.",
+                facts.Remedy($"Resize it to {rounded} bytes ({rounded / ImportFacts.MiB} MiB), then import it: Resize-VHD -Path '{vhd.Path}' -SizeBytes {rounded} (Hyper-V), or on the raw image qemu-img resize -f raw <disk.raw> {rounded} and convert again with qemu-img convert -f raw -O vpc -o subformat=fixed,force_size."),
                 vhd.Path, FailureCategory.InvalidArgument);
         }
     }

@@ -15,7 +15,7 @@ namespace ImageTools.Engine.Rules.Import
             if (!facts.VhdUsable || vhd.DataSize % ImportFacts.MiB != 0 || (vhd.DataSize >= ImportFacts.MinDataSize && vhd.DataSize <= ImportFacts.MaxDataSize))
                 return null;
             return Refuse($"The virtual size of VHD '{vhd.Path}' is {vhd.DataSize / ImportFacts.MiB} MiB; Azure takes disks of 20 MiB to 32 TiB.",
-                vhd.DataSize < ImportFacts.MinDataSize ? $"Grow it to at least 20 MiB: Resize-VHD -Path '{vhd.Path}' -SizeBytes {ImportFacts.MinDataSize}." : "Shrink the guest's volumes and the VHD (Resize-VHD -ToMinimumSize) below 32 TiB.",
+                facts.Remedy(vhd.DataSize < ImportFacts.MinDataSize ? $"Grow it to at least 20 MiB: Resize-VHD -Path '{vhd.Path}' -SizeBytes {ImportFacts.MinDataSize}." : "Shrink the guest's volumes and the VHD (Resize-VHD -ToMinimumSize) below 32 TiB."),
                 vhd.Path, FailureCategory.InvalidArgument);
         }
     }
