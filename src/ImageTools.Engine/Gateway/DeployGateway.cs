@@ -137,30 +137,11 @@ namespace ImageTools.Engine.Gateway
                         };
                 }
                 if (spec.WithOsProfile)
-                    data.OSProfile = OsProfile(spec);
+                    data.OSProfile = VmOsProfiles.For(spec);
                 var group = Client.GetResourceGroupResource(ResourceGroupResource.CreateResourceIdentifier(id.SubscriptionId!, id.ResourceGroupName!));
                 var operation = await group.GetVirtualMachines().CreateOrUpdateAsync(WaitUntil.Started, id.Name, data, ct).ConfigureAwait(false);
                 return ComputeStateMapper.ToVmState((await CompleteAsync(operation, ct).ConfigureAwait(false)).Data);
             });
-
-        private static VirtualMachineOSProfile OsProfile(VmSpec spec)
-        {
-            var profile = new VirtualMachineOSProfile { ComputerName = spec.ComputerName, AdminUsername = spec.AdminUserName };
-            if (!string.IsNullOrEmpty(spec.AdminPassword))
-                profile.AdminPassword = spec.AdminPassword;
-            if (string.Equals(spec.OsType, "Linux", StringComparison.OrdinalIgnoreCase))
-            {
-                var linux = new LinuxConfiguration { IsPasswordAuthenticationDisabled = string.IsNullOrEmpty(spec.AdminPassword) };
-                if (!string.IsNullOrWhiteSpace(spec.SshPublicKey))
-                    linux.SshPublicKeys.Add(new SshPublicKeyConfiguration
-                    {
-                        Path = $"/home/{spec.AdminUserName}/.ssh/authorized_keys",
-                        KeyData = spec.SshPublicKey!.Trim(),
-                    });
-                profile.LinuxConfiguration = linux;
-            }
-            return profile;
-        }
 
         // ---- network (generic resources) ----
 
