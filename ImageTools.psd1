@@ -22,6 +22,8 @@
         'Copy-CapturedImage'
         'Get-ImageToolsSnapshot'
         'Remove-ImageToolsSnapshot'
+        'Get-ImageToolsOrphan'
+        'Remove-ImageToolsOrphan'
         'New-VmssFromImage'
         'Update-VmssImage'
         'Get-GalleryVersion'

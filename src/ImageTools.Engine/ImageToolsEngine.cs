@@ -7,6 +7,7 @@ using ImageTools.Engine.Hosting;
 using ImageTools.Engine.Operations;
 using ImageTools.Engine.Operations.Capture;
 using ImageTools.Engine.Operations.Cleanup;
+using ImageTools.Engine.Operations.Orphans;
 using ImageTools.Engine.Operations.Clone;
 using ImageTools.Engine.Operations.Copy;
 using ImageTools.Engine.Operations.Import;
@@ -111,6 +112,16 @@ namespace ImageTools.Engine
             SnapshotRemoveOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Disks, _session.Options,
                 _session.SubscriptionFor(request.SubscriptionId));
 
+        /// <summary>Prepares Get-ImageToolsOrphan: what ImageTools made for VMs that no longer exist (read only).</summary>
+        public Task<PreparedOperation> PrepareOrphanListAsync(OrphanQueryRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            OrphanListOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Cleanup, _session.Options,
+                _session.SubscriptionFor(request.SubscriptionId));
+
+        /// <summary>Prepares Remove-ImageToolsOrphan: one such resource, deleted.</summary>
+        public Task<PreparedOperation> PrepareOrphanRemoveAsync(OrphanRemoveRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
+            OrphanRemoveOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Cleanup, _gateways.Disks, _session.Options,
+                _session.SubscriptionFor(request.SubscriptionId));
+
         /// <summary>Prepares a capture; tags beyond ARM's limits are refused before any request.</summary>
         public Task<PreparedOperation> PrepareCaptureAsync(CaptureRequest request, IOperationSink sink, CancellationToken cancellationToken)
         {
@@ -184,6 +195,12 @@ namespace ImageTools.Engine
 
         public Task<SnapshotInfo?> RemoveSnapshotAsync(SnapshotRemoveRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<SnapshotInfo>((sink, ct) => PrepareSnapshotRemoveAsync(request, sink, ct), console);
+
+        public Task ListOrphansAsync(OrphanQueryRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<object>((sink, ct) => PrepareOrphanListAsync(request, sink, ct), console);
+
+        public Task<OrphanInfo?> RemoveOrphanAsync(OrphanRemoveRequest request, IOperationConsole console) =>
+            OperationRunner.RunAsync<OrphanInfo>((sink, ct) => PrepareOrphanRemoveAsync(request, sink, ct), console);
 
         public Task<ImageInfo?> CaptureAsync(CaptureRequest request, IOperationConsole console) =>
             OperationRunner.RunAsync<ImageInfo>((sink, ct) => PrepareCaptureAsync(request, sink, ct), console);

@@ -78,6 +78,7 @@ public class AsJobAndCompleterTests
         { "New-VmFromImage", "ImageResourceGroupName", "ResourceGroupCompleter" },
         { "New-VmFromImage", "Location", "LocationCompleter" },
         { "Get-GalleryVersion", "ResourceGroupName", "ResourceGroupCompleter" },
+        { "Get-ImageToolsOrphan", "ResourceGroupName", "ResourceGroupCompleter" },
         { "Get-GalleryVersion", "GalleryName", "GalleryCompleter" },
         { "Get-GalleryVersion", "DefinitionName", "DefinitionCompleter" },
         { "Get-GalleryVersion", "Name", "ExistingVersionCompleter" },

@@ -18,8 +18,8 @@ public class CmdletSurfaceTests
 
     [Fact]
     public void The_module_has_the_lifecycle_cmdlets_the_gallery_version_and_scale_set_cmdlets_and_sign_in_and_out() =>
-        Assert.Equal(new[] { "Connect-ImageTools", "Copy-CapturedImage", "Disconnect-ImageTools", "Get-GalleryVersion", "Get-ImageToolsSnapshot", "Import-Vhd", "Invoke-VmGeneralize",
-                "New-CapturedImage", "New-VmFromImage", "New-VmssFromImage", "Publish-GalleryVersion", "Remove-GalleryVersion", "Remove-ImageToolsSnapshot", "Undo-VmGeneralize",
+        Assert.Equal(new[] { "Connect-ImageTools", "Copy-CapturedImage", "Disconnect-ImageTools", "Get-GalleryVersion", "Get-ImageToolsOrphan", "Get-ImageToolsSnapshot", "Import-Vhd", "Invoke-VmGeneralize",
+                "New-CapturedImage", "New-VmFromImage", "New-VmssFromImage", "Publish-GalleryVersion", "Remove-GalleryVersion", "Remove-ImageToolsOrphan", "Remove-ImageToolsSnapshot", "Undo-VmGeneralize",
                 "Update-GalleryVersion", "Update-VmssImage" },
             Surface.Cmdlets.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
 
@@ -62,10 +62,12 @@ public class CmdletSurfaceTests
     [InlineData("Copy-CapturedImage", "Medium")]
     [InlineData("Remove-ImageToolsSnapshot", "High")]
     [InlineData("Get-ImageToolsSnapshot", "Low")]
+    [InlineData("Remove-ImageToolsOrphan", "High")]
+    [InlineData("Get-ImageToolsOrphan", "Low")]
     public void Irreversible_steps_have_high_impact_and_Force(string name, string impact)
     {
         Assert.Equal(impact, Cmdlet(name).ConfirmImpact);
-        if (impact == "High" || name == "New-CapturedImage") // -DeleteSourceVm is asked as a high-impact step unless -Force
+        if (impact == "High" || name is "New-CapturedImage" or "Publish-GalleryVersion") // -DeleteSourceVm is asked as a high-impact step unless -Force
             Assert.Equal("SwitchParameter", Cmdlet(name).Parameter("Force").Type.Name);
     }
 
@@ -83,6 +85,9 @@ public class CmdletSurfaceTests
         string capture = File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "ImageTools.Engine", "Operations", "Capture", "CaptureOperation.cs"));
         Assert.Matches(@"AddHighImpact\([^;]*Delete the source VM", capture);
         Assert.DoesNotMatch(@"\.Add\([^;]*Delete the source VM", capture);
+        string publish = File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "ImageTools.Engine", "Operations", "Publish", "PublishOperation.cs"));
+        Assert.Matches(@"AddHighImpact\([^;]*Delete the source VM", publish);
+        Assert.DoesNotMatch(@"\.Add\([^;]*Delete the source VM", publish);
     }
 
     [Fact]

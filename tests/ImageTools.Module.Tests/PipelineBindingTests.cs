@@ -56,6 +56,7 @@ public class PipelineBindingTests
         { "VmInfo", "Invoke-VmGeneralize" },          // reruns converge on an already generalized VM
         { "VmInfo", "Undo-VmGeneralize" },            // a VM whose Sysprep failed, restored
         { "SnapshotInfo", "Remove-ImageToolsSnapshot" }, // Get-ImageToolsSnapshot -Expired | Remove-ImageToolsSnapshot
+        { "OrphanInfo", "Remove-ImageToolsOrphan" },     // Get-ImageToolsOrphan | Remove-ImageToolsOrphan
         { "ImageInfo", "Publish-GalleryVersion" },
         { "ImageInfo", "New-VmFromImage" },
         { "GalleryVersionInfo", "New-VmFromImage" },

@@ -39,7 +39,7 @@ public class RunbookReadinessTests
     public void Every_output_type_is_flat_with_string_ids()
     {
         var outputs = Surface.Cmdlets.SelectMany(c => c.OutputTypes).Distinct().ToList();
-        Assert.Equal(new[] { "ConnectionInfo", "DiskInfo", "GalleryVersionInfo", "ImageInfo", "SnapshotInfo", "VmInfo", "VmssInfo" }, outputs.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(new[] { "ConnectionInfo", "DiskInfo", "GalleryVersionInfo", "ImageInfo", "OrphanInfo", "SnapshotInfo", "VmInfo", "VmssInfo" }, outputs.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
         foreach (var type in outputs)
         {
             Assert.Null(Violation(type, nested: false));

@@ -5,13 +5,13 @@
 param([string] $Configuration = 'Release')
 
 BeforeDiscovery {
-    $cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize', 'Import-Vhd', 'Copy-CapturedImage', 'Get-ImageToolsSnapshot', 'Remove-ImageToolsSnapshot', 'Get-GalleryVersion', 'Update-GalleryVersion', 'Remove-GalleryVersion', 'New-VmssFromImage', 'Update-VmssImage'
+    $cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize', 'Import-Vhd', 'Copy-CapturedImage', 'Get-ImageToolsSnapshot', 'Remove-ImageToolsSnapshot', 'Get-ImageToolsOrphan', 'Remove-ImageToolsOrphan', 'Get-GalleryVersion', 'Update-GalleryVersion', 'Remove-GalleryVersion', 'New-VmssFromImage', 'Update-VmssImage'
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     if (-not (Test-Path $ModuleManifest)) { throw "Build first: dotnet build src/ImageTools (out/ImageTools is missing)." }
-    $script:cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize', 'Import-Vhd', 'Copy-CapturedImage', 'Get-ImageToolsSnapshot', 'Remove-ImageToolsSnapshot', 'Get-GalleryVersion', 'Update-GalleryVersion', 'Remove-GalleryVersion', 'New-VmssFromImage', 'Update-VmssImage'
+    $script:cmdletNames = 'Connect-ImageTools', 'Disconnect-ImageTools', 'Invoke-VmGeneralize', 'New-CapturedImage', 'Publish-GalleryVersion', 'New-VmFromImage', 'Undo-VmGeneralize', 'Import-Vhd', 'Copy-CapturedImage', 'Get-ImageToolsSnapshot', 'Remove-ImageToolsSnapshot', 'Get-ImageToolsOrphan', 'Remove-ImageToolsOrphan', 'Get-GalleryVersion', 'Update-GalleryVersion', 'Remove-GalleryVersion', 'New-VmssFromImage', 'Update-VmssImage'
 }
 
 Describe 'Import in a clean session' {

@@ -5,7 +5,7 @@ using ImageTools.Emulator.State;
 
 namespace ImageTools.Emulator.Resources;
 
-/// <summary>Microsoft.Resources/resourceGroups: PUT, GET, HEAD, PATCH, DELETE (LRO), list; a group's resources, optionally of one type.</summary>
+/// <summary>Microsoft.Resources/resourceGroups: PUT, GET, HEAD, PATCH, DELETE (LRO), list; the resources of a group or of the subscription, optionally of one type.</summary>
 internal static class ResourceGroups
 {
     private const string Path = "/subscriptions/{sub}/resourcegroups/{rg}";
@@ -27,7 +27,17 @@ internal static class ResourceGroups
                 .Where(x => x.Rid.Chain.Count == 1 && x.Rid.ResourceGroup.Equals(group.Name, StringComparison.OrdinalIgnoreCase))
                 .Where(x => type is null || x.Rid.FullType.Equals(type, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(x => x.Created)
-                .Select(x => (JsonNode)new JsonObject { ["id"] = x.Id, ["name"] = x.Name, ["type"] = x.Rid.FullType, ["location"] = x.Location, ["tags"] = x.Body["tags"]?.DeepClone() }));
+                .Select(RenderListed));
+        });
+        // Resources - List: every top-level resource of the subscription, in the same shape.
+        r.Get("/subscriptions/{sub}/resources", c =>
+        {
+            var type = TypeFilter(c.Q("$filter"));
+            return ArmResponse.List(c, c.State.Resources.Values
+                .Where(x => x.Rid.Chain.Count == 1)
+                .Where(x => type is null || x.Rid.FullType.Equals(type, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(x => x.Created)
+                .Select(RenderListed));
         });
     }
 
@@ -43,6 +53,10 @@ internal static class ResourceGroups
             throw ArmErrors.InvalidParameter($"The filter '{filter}' is not supported. Only \"resourceType eq '<namespace>/<type>'\" is.", "$filter").AsException();
         return m.Groups["type"].Value;
     }
+
+    /// <summary>A resource as Resources - List shows it: id, name, type, location, tags (no properties).</summary>
+    private static JsonNode RenderListed(ArmResource x) =>
+        new JsonObject { ["id"] = x.Id, ["name"] = x.Name, ["type"] = x.Rid.FullType, ["location"] = x.Location, ["tags"] = x.Body["tags"]?.DeepClone() };
 
     private static JsonObject Render(ArmContext c, ResourceGroup g) => new()
     {

@@ -43,7 +43,7 @@ namespace ImageTools.Engine.Gateway
             CallOrNull("read virtual network", vnetId, async () =>
             {
                 var data = (await Client.GetGenericResource(Sdk(vnetId)).GetAsync(ct).ConfigureAwait(false)).Value.Data;
-                var use = new VirtualNetworkUse { Id = vnetId, Tags = ComputeStateMapper.Tags(data.Tags) };
+                var use = new VirtualNetworkUse { Id = vnetId, Location = data.Location.Name, Tags = ComputeStateMapper.Tags(data.Tags) };
                 using var document = Parse(data.Properties);
                 foreach (var subnet in Items(document.RootElement, "subnets"))
                 {
@@ -53,6 +53,31 @@ namespace ImageTools.Engine.Gateway
                 }
                 use.OtherAttachedIds.AddRange(Items(document.RootElement, "virtualNetworkPeerings").Select(c => IdOf(c)).Where(id => id.Length > 0));
                 return use;
+            });
+
+        public Task<IReadOnlyList<TaggedResource>> ListResourcesAsync(string subscriptionId, string resourceGroupName, CancellationToken ct) =>
+            Call("list the resources of", resourceGroupName.Length > 0 ? $"resource group '{resourceGroupName}'" : $"subscription {subscriptionId}", async () =>
+            {
+                var list = new List<TaggedResource>();
+                var items = resourceGroupName.Length > 0
+                    ? ResourceGroup(subscriptionId, resourceGroupName).GetGenericResourcesAsync(cancellationToken: ct)
+                    : Subscription(subscriptionId).GetGenericResourcesAsync(cancellationToken: ct);
+                await foreach (var item in items.ConfigureAwait(false))
+                    if (SdkIds.FromSdkOrNull(item.Id) is ArmId id)
+                        list.Add(new TaggedResource { Id = id, Type = item.Data.ResourceType.ToString(), Location = item.Data.Location.Name, Tags = ComputeStateMapper.Tags(item.Data.Tags) });
+                return (IReadOnlyList<TaggedResource>)list;
+            });
+
+        public Task<TaggedResource?> GetNetworkResourceAsync(ArmId id, CancellationToken ct) =>
+            CallOrNull("read " + id.Type, id, async () =>
+            {
+                var data = (await Client.GetGenericResource(Sdk(id)).GetAsync(ct).ConfigureAwait(false)).Value.Data;
+                var resource = new TaggedResource { Id = id, Type = data.ResourceType.ToString(), Location = data.Location.Name, Tags = ComputeStateMapper.Tags(data.Tags) };
+                using var document = Parse(data.Properties);
+                foreach (var link in new[] { IdOf(document.RootElement, "virtualMachine"), IdOf(document.RootElement, "ipConfiguration") })
+                    if (link.Length > 0)
+                        resource.AttachedTo.Add(link);
+                return resource;
             });
 
         public Task<bool> DeleteDiskAsync(ArmId diskId, CancellationToken ct) =>

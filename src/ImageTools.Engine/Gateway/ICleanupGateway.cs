@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -5,7 +6,8 @@ namespace ImageTools.Engine.Gateway
 {
     /// <summary>
     /// Reads and deletes of the resources a VM owns (disks, network interfaces, public IP addresses,
-    /// virtual networks). A delete of a resource already gone is not an error: it answers false.
+    /// virtual networks), and the resource list ImageTools' leftovers are found in by their tags.
+    /// A delete of a resource already gone is not an error: it answers false.
     /// </summary>
     internal interface ICleanupGateway
     {
@@ -14,6 +16,12 @@ namespace ImageTools.Engine.Gateway
 
         /// <summary>A virtual network's tags and what is attached to it; null when it does not exist.</summary>
         Task<VirtualNetworkUse?> GetVirtualNetworkUseAsync(ArmId vnetId, CancellationToken ct);
+
+        /// <summary>The top-level resources of a resource group, or of the subscription when <paramref name="resourceGroupName"/> is empty (one paged list).</summary>
+        Task<IReadOnlyList<TaggedResource>> ListResourcesAsync(string subscriptionId, string resourceGroupName, CancellationToken ct);
+
+        /// <summary>A NIC or public IP address with its tags and what it is attached to (a NIC's VM, a public IP's IP configuration); null when gone.</summary>
+        Task<TaggedResource?> GetNetworkResourceAsync(ArmId id, CancellationToken ct);
 
         /// <summary>Deletes a managed disk; false when it did not exist.</summary>
         Task<bool> DeleteDiskAsync(ArmId diskId, CancellationToken ct);

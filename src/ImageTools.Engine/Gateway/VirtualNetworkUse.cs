@@ -10,6 +10,7 @@ namespace ImageTools.Engine.Gateway
     internal sealed class VirtualNetworkUse
     {
         public ArmId Id { get; set; } = null!;
+        public string Location { get; set; } = "";
         public Dictionary<string, string> Tags { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Ids of the IP configurations in its subnets (a NIC's: '&lt;nic id&gt;/ipConfigurations/&lt;name&gt;').</summary>

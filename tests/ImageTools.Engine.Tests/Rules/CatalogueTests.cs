@@ -9,6 +9,7 @@ using ImageTools.Engine.Rules.Import;
 using ImageTools.Engine.Rules.Deploy;
 using ImageTools.Engine.Rules.Generalize;
 using ImageTools.Engine.Rules.ListVersions;
+using ImageTools.Engine.Rules.Orphans;
 using ImageTools.Engine.Rules.Publish;
 using ImageTools.Engine.Rules.Restore;
 using ImageTools.Engine.Rules.VmssDeploy;
@@ -37,6 +38,7 @@ public class CatalogueTests
         ("Import", "ImageTools.Engine.Rules.Import", "Import", () => ImportRules.All),
         ("Copy", "ImageTools.Engine.Rules.Copy", "Copy", () => CopyRules.All),
         ("Cleanup", "ImageTools.Engine.Rules.Cleanup", "Rules/Cleanup", () => CleanupRules.Snapshot),
+        ("Orphans", "ImageTools.Engine.Rules.Orphans", "Rules/Orphans", () => OrphanRules.All),
         ("VmssDeploy", "ImageTools.Engine.Rules.VmssDeploy", "Rules/VmssDeploy", () => VmssDeployRules.Source.Concat(VmssDeployRules.Existing)),
         ("VmssUpgrade", "ImageTools.Engine.Rules.VmssUpgrade", "Rules/VmssUpgrade", () => VmssUpgradeRules.ScaleSet.Concat(VmssUpgradeRules.Image).Concat(VmssUpgradeRules.Upgrade)),
         ("ListVersions", "ImageTools.Engine.Rules.ListVersions", "Versions", () => ListVersionsRules.All),

@@ -115,6 +115,17 @@ public sealed class EmulatorFixture : IAsyncLifetime
         await Kit.WaitUntilAsync(async () => (await GetAsync(resourceId, apiVersion)).Str("properties", "provisioningState") is "Succeeded" or null, resourceId);
     }
 
+    /// <summary>A resource deleted through the emulator's ARM surface, as Remove-AzVM or the portal would, waited for.</summary>
+    public async Task DeleteAsync(string resourceId, string apiVersion = "2023-07-01")
+    {
+        using var http = new HttpClient(Server.CreateTrustingHandler()) { BaseAddress = Server.Endpoint };
+        using var request = new HttpRequestMessage(HttpMethod.Delete, resourceId.TrimStart('/') + "?api-version=" + apiVersion);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "test");
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"DELETE {resourceId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await Kit.WaitUntilAsync(async () => !await ExistsAsync(resourceId, apiVersion), resourceId);
+    }
+
     /// <summary>The ARM JSON of a resource.</summary>
     public async Task<System.Text.Json.JsonElement> GetAsync(string resourceId, string apiVersion = "2023-07-01")
     {
