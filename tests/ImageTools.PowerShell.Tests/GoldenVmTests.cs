@@ -54,10 +54,14 @@ public class GoldenVmTests(EmulatorFixture emulator)
     {
         var group = EmulatorFixture.NewGroup("rollback");
         var vm = await emulator.SeedVmAsync(group, "base01", configure: r => { r.DataDisks = 1; r.Guest = new ImageTools.Emulator.Control.GuestTraits { SysprepOutcome = "failed" }; });
+        var before = await emulator.Control.GetGuestAsync(group, "base01");
+        var vmIdBefore = (await emulator.GetAsync(vm.Id)).Str("properties", "vmId");
         using var ps = emulator.Session(new TestHost());
 
         var failed = ps.Run($"Invoke-VmGeneralize -ResourceGroupName {group} -Name base01 -Force");
         Assert.Equal("SysprepFailed,ImageTools.Commands.InvokeVmGeneralizeCommand", Assert.Single(failed.Errors).FullyQualifiedErrorId);
+        // The failed Sysprep left the guest half-sealed: it would not boot as it did.
+        Assert.Equal(("IMAGE_STATE_COMPLETE", "IMAGE_STATE_UNDEPLOYABLE"), (before.ImageState, (await emulator.Control.GetGuestAsync(group, "base01")).ImageState));
 
         // A VM piped in the way Get-AzVM emits it: bound by its Id.
         var run = ps.Run("[pscustomobject]@{ Id = $vmId; Name = 'base01'; ResourceGroupName = 'other' } | Undo-VmGeneralize -Force -Verbose",
@@ -70,6 +74,11 @@ public class GoldenVmTests(EmulatorFixture emulator)
         Assert.True(guest.AgentReady);
         Assert.False(guest.Generalized);
         Assert.EndsWith("/disks/base01-os-restored", RunResult.Prop(restored, "OsDiskId"), StringComparison.OrdinalIgnoreCase);
+        // The same VM (not a new one), on disks restored from both snapshots, booted as it was before Sysprep.
+        var after = await emulator.GetAsync(vm.Id);
+        Assert.Equal(vmIdBefore, after.Str("properties", "vmId"));
+        Assert.EndsWith("/disks/base01-lun0-restored", after.GetProperty("properties").GetProperty("storageProfile").GetProperty("dataDisks")[0].Str("managedDisk", "id"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((before.ImageState, before.PowerState, before.Generalized), (guest.ImageState, guest.PowerState, guest.Generalized));
         Assert.Contains(run.Verbose, v => v.Contains("swapping in the restored disks"));
     }
 
