@@ -19,16 +19,17 @@ namespace ImageTools.Engine.Gateway
     /// through Azure.ResourceManager.Compute, Network through generic resources (the session
     /// pins Microsoft.Network's api-version, see Connection/ArmClientFactory). Writes start with
     /// WaitUntil.Started and complete with the session's polling DelayStrategy; request retries
-    /// (429/5xx, Retry-After) are the pipeline's. Failures go through <see cref="ArmErrors"/>.
+    /// (429/5xx, Retry-After) are the pipeline's. Failures go through <see cref="ArmErrors"/>. A location's
+    /// VM sizes and SKUs are kept for the session (<see cref="SessionMemo{T}"/>); its usages are read each time.
     /// </summary>
     internal sealed class DeployGateway : ArmGateway, IDeployGateway
     {
-        public DeployGateway(ArmClient client, DelayStrategy? polling)
-            : base(client, polling)
+        private readonly SessionMemo<IReadOnlyList<VmSizeState>> _sizes = new SessionMemo<IReadOnlyList<VmSizeState>>();
+        private readonly SessionMemo<IReadOnlyList<VmSkuState>> _skus = new SessionMemo<IReadOnlyList<VmSkuState>>();
+
+        public DeployGateway(ArmClient client, DelayStrategy? polling) : base(client, polling)
         {
         }
-
-        // ---- quota and sizes ----
 
         public Task<IReadOnlyList<UsageState>> ListUsagesAsync(string subscriptionId, string location, CancellationToken ct) =>
             Call("read the compute usages of", location, async () =>
@@ -45,16 +46,16 @@ namespace ImageTools.Engine.Gateway
                 return (IReadOnlyList<UsageState>)usages;
             });
 
-        public Task<IReadOnlyList<VmSizeState>> ListVmSizesAsync(string subscriptionId, string location, CancellationToken ct) =>
+        public Task<IReadOnlyList<VmSizeState>> ListVmSizesAsync(string subscriptionId, string location, CancellationToken ct) => _sizes.GetAsync(subscriptionId + "|" + location, () =>
             Call("list the VM sizes of", location, async () =>
             {
                 var sizes = new List<VmSizeState>();
                 await foreach (var size in Subscription(subscriptionId).GetVirtualMachineSizesAsync(new AzureLocation(location), ct).ConfigureAwait(false))
                     sizes.Add(new VmSizeState { Name = size.Name ?? "", Cores = size.NumberOfCores ?? 0 });
                 return (IReadOnlyList<VmSizeState>)sizes;
-            });
+            }));
 
-        public Task<IReadOnlyList<VmSkuState>> ListVmSkusAsync(string subscriptionId, string location, CancellationToken ct) =>
+        public Task<IReadOnlyList<VmSkuState>> ListVmSkusAsync(string subscriptionId, string location, CancellationToken ct) => _skus.GetAsync(subscriptionId + "|" + location, () =>
             Call("list the VM SKUs of", location, async () =>
             {
                 var skus = new List<VmSkuState>();
@@ -72,9 +73,7 @@ namespace ImageTools.Engine.Gateway
                     });
                 }
                 return (IReadOnlyList<VmSkuState>)skus;
-            });
-
-        // ---- virtual machines ----
+            }));
 
         public async Task<IReadOnlyList<ExistingVmState>> ListVmsAsync(string subscriptionId, string resourceGroupName, CancellationToken ct) =>
             await CallOrNull("list the virtual machines of resource group", resourceGroupName, async () =>

@@ -15,10 +15,10 @@ namespace ImageTools.Engine.Gateway
         /// <summary>Compute usages of a location (total regional vCPUs, per-family vCPUs...).</summary>
         Task<IReadOnlyList<UsageState>> ListUsagesAsync(string subscriptionId, string location, CancellationToken ct);
 
-        /// <summary>The VM sizes offered in a location.</summary>
+        /// <summary>The VM sizes offered in a location; kept for the session once read.</summary>
         Task<IReadOnlyList<VmSizeState>> ListVmSizesAsync(string subscriptionId, string location, CancellationToken ct);
 
-        /// <summary>The virtualMachines resource SKUs of a location (one call, filtered by location): family and Hyper-V generations per size.</summary>
+        /// <summary>The virtualMachines resource SKUs of a location (one call, filtered by location): family and Hyper-V generations per size; kept for the session once read.</summary>
         Task<IReadOnlyList<VmSkuState>> ListVmSkusAsync(string subscriptionId, string location, CancellationToken ct);
 
         /// <summary>Every VM of a resource group (model only, one list call); empty when the group does not exist.</summary>

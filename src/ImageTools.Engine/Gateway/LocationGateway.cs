@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -15,27 +14,18 @@ namespace ImageTools.Engine.Gateway
     /// </summary>
     internal sealed class LocationGateway : ArmGateway, ILocationGateway
     {
-        private readonly ConcurrentDictionary<string, IReadOnlyList<RegionState>> _locations = new ConcurrentDictionary<string, IReadOnlyList<RegionState>>(StringComparer.OrdinalIgnoreCase);
-        private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _typeLocations = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        private readonly SessionMemo<IReadOnlyList<RegionState>> _locations = new SessionMemo<IReadOnlyList<RegionState>>();
+        private readonly SessionMemo<IReadOnlyList<string>> _typeLocations = new SessionMemo<IReadOnlyList<string>>();
 
         public LocationGateway(ArmClient client, DelayStrategy? polling) : base(client, polling)
         {
         }
 
         public Task<IReadOnlyList<RegionState>> ListLocationsAsync(string subscriptionId, CancellationToken ct) =>
-            Kept(_locations, subscriptionId, () => ReadLocationsAsync(subscriptionId, ct));
+            _locations.GetAsync(subscriptionId, () => ReadLocationsAsync(subscriptionId, ct));
 
         public Task<IReadOnlyList<string>> ListResourceTypeLocationsAsync(string subscriptionId, string providerNamespace, string resourceType, CancellationToken ct) =>
-            Kept(_typeLocations, subscriptionId + "|" + providerNamespace + "|" + resourceType, () => ReadTypeLocationsAsync(subscriptionId, providerNamespace, resourceType, ct));
-
-        private static async Task<T> Kept<T>(ConcurrentDictionary<string, T> kept, string key, Func<Task<T>> read)
-        {
-            if (kept.TryGetValue(key, out var known))
-                return known;
-            var answer = await read().ConfigureAwait(false);
-            kept[key] = answer;
-            return answer;
-        }
+            _typeLocations.GetAsync(subscriptionId + "|" + providerNamespace + "|" + resourceType, () => ReadTypeLocationsAsync(subscriptionId, providerNamespace, resourceType, ct));
 
         private Task<IReadOnlyList<RegionState>> ReadLocationsAsync(string subscriptionId, CancellationToken ct) =>
             Call("list the locations of subscription", subscriptionId, async () =>

@@ -78,6 +78,18 @@ public class RequestEconomyTests(EmulatorFixture emulator, ITestOutputHelper out
         var again = await StageAsync("publish again", mark);
         Assert.Empty(host.Errors);
         Assert.DoesNotContain(again, r => r.Path.EndsWith("/locations", StringComparison.Ordinal) || r.Path.EndsWith("/providers/Microsoft.Compute", StringComparison.Ordinal));
+
+        // A second deploy in the same session reads the location's VM sizes and SKUs no more; its usage (quota) it reads again.
+        mark = await emulator.MarkAsync();
+        await engine.DeployAsync(new DeployRequest
+        {
+            Source = ResourceReference.FromId(version.Id), ResourceGroupName = group, Name = "more", Count = 1,
+            Credential = new NetworkCredential("azureops", "Econ-Passw0rd-1"),
+        }, host);
+        var more = await StageAsync("deploy again", mark);
+        Assert.Empty(host.Errors);
+        Assert.DoesNotContain(more, r => r.Path.EndsWith("/vmSizes", StringComparison.Ordinal) || r.Path.EndsWith("/skus", StringComparison.Ordinal));
+        Assert.Single(more, r => r.Path.EndsWith("/usages", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -48,10 +48,13 @@ public class VmSizeGenerationMismatchTests(EmulatorFixture emulator)
     {
         var group = EmulatorFixture.NewGroup("dr-gen-nosku");
         var image = await DeployKit.ImageAsync(emulator, group);
+        // A session of its own: the SKUs are kept per session once read, and this one has not read them yet.
+        var engine = await emulator.EngineWithAsync(_ => { });
         await emulator.Control.AddFaultAsync(new FaultRule { Kind = "status", Status = 403, Method = "GET", PathPattern = "/providers/Microsoft.Compute/skus$", Count = 1 });
         try
         {
-            var host = await DeployKit.DeployAsync(emulator, DeployKit.Request(group, image, "g"));
+            var host = new RecordingHost();
+            await engine.DeployAsync(DeployKit.Request(group, image, "g"), host);
             Assert.Empty(host.Errors);
             Assert.Single(DeployKit.Vms(host));
             Assert.Contains(host.Verbose, v => v.Contains("resource SKUs of 'eastus' could not be read"));
@@ -61,5 +64,13 @@ public class VmSizeGenerationMismatchTests(EmulatorFixture emulator)
         {
             await emulator.Control.ClearFaultsAsync();
         }
+
+        // The failed read was not kept: the next deploy of the session reads the SKUs again and checks the generation.
+        var mark = await emulator.MarkAsync();
+        var again = new RecordingHost();
+        await engine.DeployAsync(DeployKit.Request(group, image, "h"), again);
+        Assert.Empty(again.Errors);
+        Assert.Single((await emulator.Control.GetRequestsAsync()).Where(r => r.Sequence > mark && r.Path.EndsWith("/providers/Microsoft.Compute/skus", StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(again.Verbose, v => v.Contains("could not be read"));
     }
 }
