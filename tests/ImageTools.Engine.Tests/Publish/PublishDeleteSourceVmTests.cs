@@ -29,6 +29,24 @@ public class PublishDeleteSourceVmTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task PublishSourceNotFound_a_rerun_after_the_source_vm_was_deleted_returns_the_version_without_a_write()
+    {
+        var group = EmulatorFixture.NewGroup("pubdel-rerun");
+        var vmId = await PublishKit.GeneralizedVmAsync(emulator, group, "gold");
+        var request = PublishKit.Request(group, vmId, version: "auto", configure: r => r.DeleteSourceVm = true);
+        var first = await PublishKit.PublishAsync(emulator, request);
+        var before = await PublishKit.WriteCountAsync(emulator, group);
+
+        var again = await PublishKit.PublishAsync(emulator, PublishKit.Request(group, vmId, version: "auto", configure: r => r.DeleteSourceVm = true));
+
+        Assert.Equal((first.Id, true), (again.Id, again.SourceDeleted));
+        Assert.Equal(before, await PublishKit.WriteCountAsync(emulator, group));
+        // Without -DeleteSourceVm a missing source is still refused.
+        var error = await Assert.ThrowsAsync<PreflightException>(() => emulator.Engine.PublishAsync(PublishKit.Request(group, vmId, version: "auto"), new RecordingHost()));
+        Assert.Equal("PublishSourceNotFound", error.RuleId);
+    }
+
+    [Fact]
     public async Task PublishDeleteSourceNotVm_an_image_source_is_refused_before_any_write()
     {
         var group = EmulatorFixture.NewGroup("pubdel-img");

@@ -77,8 +77,9 @@ namespace ImageTools.Engine.Operations.Publish
                 Sink.WriteVerbose($"VM '{vm.Name}' carries no evidence of its guest step; its guest is taken as generalized (-GuestGeneralized).");
         }
 
+        // A rerun after -DeleteSourceVm deleted the source VM returns the version and says the VM is gone.
         private protected override async Task<object?> EmitDoneAsync(PublishFacts facts) =>
-            await FinishAsync(facts, facts.ExistingVersion!).ConfigureAwait(false);
+            await FinishAsync(facts, facts.ExistingVersion!, sourceGone: PublishSourceNotFound.DeletedAfterPublishing(facts)).ConfigureAwait(false);
 
         private protected override async Task<object?> RunStepsAsync(PublishFacts facts)
         {
@@ -137,7 +138,8 @@ namespace ImageTools.Engine.Operations.Publish
         /// -NoWait: the version as ARM accepted it. Otherwise: wait for every region (within what is left of
         /// -ReplicationTimeout); then, with -DeleteSourceVm, delete the source VM; then emit.
         /// </summary>
-        private async Task<GalleryVersionInfo> FinishAsync(PublishFacts facts, GalleryVersionState version, VersionDeadline? deadline = null, bool deleteSource = false)
+        private async Task<GalleryVersionInfo> FinishAsync(PublishFacts facts, GalleryVersionState version, VersionDeadline? deadline = null, bool deleteSource = false,
+            bool sourceGone = false)
         {
             deadline ??= new VersionDeadline(_request.ReplicationTimeout);
             var versionId = version.Id ?? facts.VersionId;
@@ -156,7 +158,7 @@ namespace ImageTools.Engine.Operations.Publish
             if (deleteSource)
                 await _removal!.RunAsync(_run, _cleanup, "-DeleteSourceVm", 95).ConfigureAwait(false);
             _run.Completed();
-            return Emit(replicated, facts, deleteSource);
+            return Emit(replicated, facts, deleteSource || sourceGone);
         }
 
         private GalleryVersionInfo Emit(GalleryVersionState version, PublishFacts facts, bool sourceDeleted = false)
