@@ -153,7 +153,7 @@ namespace ImageTools.Engine
 
         /// <summary>Prepares the copy of a managed image to another resource group or region (Copy-CapturedImage).</summary>
         public Task<PreparedOperation> PrepareCopyAsync(CopyRequest request, IOperationSink sink, CancellationToken cancellationToken) =>
-            CopyOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Transfers, _gateways.Catalog, _session.Options,
+            CopyOperation.PrepareAsync(request, sink, cancellationToken, _gateways.Azure, _gateways.Transfers, _gateways.Locations, _session.Options,
                 _session.SubscriptionFor(request.SubscriptionId));
 
         public Task<DiskInfo?> ImportAsync(ImportRequest request, IOperationConsole console) =>

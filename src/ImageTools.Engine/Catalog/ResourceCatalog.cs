@@ -37,8 +37,13 @@ namespace ImageTools.Engine.Catalog
         public async Task<IReadOnlyList<CatalogEntry>> ResourceGroupsAsync(string? subscriptionId, CancellationToken ct) =>
             Sorted(await _gateway.ListResourceGroupsAsync(Subscription(subscriptionId), ct).ConfigureAwait(false));
 
-        public async Task<IReadOnlyList<CatalogEntry>> LocationsAsync(string? subscriptionId, CancellationToken ct) =>
-            Sorted(await _gateway.ListLocationsAsync(Subscription(subscriptionId), ct).ConfigureAwait(false));
+        /// <summary>The subscription's locations, from the session's location gateway (read once per session, as the operations read them).</summary>
+        public async Task<IReadOnlyList<CatalogEntry>> LocationsAsync(string? subscriptionId, CancellationToken ct)
+        {
+            var subscription = Subscription(subscriptionId);
+            var locations = await _session.Gateways.Locations.ListLocationsAsync(subscription, ct).ConfigureAwait(false);
+            return Sorted(locations.Select(l => new CatalogEntry(l.Name, $"/subscriptions/{subscription}/locations/{l.Name}", "", l.Name, l.DisplayName)));
+        }
 
         /// <summary>The galleries of a resource group, or of the whole subscription when none is given.</summary>
         public async Task<IReadOnlyList<CatalogEntry>> GalleriesAsync(string? subscriptionId, string? resourceGroupName, CancellationToken ct) =>

@@ -11,7 +11,7 @@ using ImageTools.Engine.Catalog;
 namespace ImageTools.Engine.Gateway
 {
     /// <summary>
-    /// The listings tab completion needs (resource groups, locations, galleries, image
+    /// The listings tab completion needs (resource groups, galleries, scale sets, image
     /// definitions, image versions), read through the session's ArmClient. Reads only; ARM
     /// failures become <see cref="AzureRequestException"/> through <see cref="ArmErrors"/>, as in
     /// the operations' gateway.
@@ -28,13 +28,6 @@ namespace ImageTools.Engine.Gateway
             {
                 await foreach (var group in Subscription(subscriptionId).GetResourceGroups().GetAllAsync(null, null, ct).ConfigureAwait(false))
                     list.Add(new CatalogEntry(group.Data.Name, group.Id.ToString(), group.Data.Name, group.Data.Location.Name));
-            });
-
-        public Task<List<CatalogEntry>> ListLocationsAsync(string subscriptionId, CancellationToken ct) =>
-            Read("list the locations of subscription", subscriptionId, async list =>
-            {
-                await foreach (var location in Subscription(subscriptionId).GetLocationsAsync(null, ct).ConfigureAwait(false))
-                    list.Add(new CatalogEntry(location.Name, location.Id?.ToString() ?? "", "", location.Name, location.DisplayName ?? ""));
             });
 
         /// <summary>The galleries of one resource group, or of the whole subscription when no group is given.</summary>

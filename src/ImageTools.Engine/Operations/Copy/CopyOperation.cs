@@ -23,27 +23,27 @@ namespace ImageTools.Engine.Operations.Copy
         private readonly CopyRequest _request;
         private readonly OperationRun _run;
         private readonly IDiskTransferGateway _disks;
-        private readonly CatalogGateway _catalog;
+        private readonly ILocationGateway _locations;
         private readonly string _subscriptionId;
 
-        private CopyOperation(CopyRequest request, OperationRun run, IDiskTransferGateway disks, CatalogGateway catalog, string subscriptionId) : base(run)
+        private CopyOperation(CopyRequest request, OperationRun run, IDiskTransferGateway disks, ILocationGateway locations, string subscriptionId) : base(run)
         {
             _request = request;
             _run = run;
             _disks = disks;
-            _catalog = catalog;
+            _locations = locations;
             _subscriptionId = subscriptionId;
             EmitsDoneResultUnderWhatIf = true;
         }
 
         public static async Task<PreparedOperation> PrepareAsync(CopyRequest request, IOperationSink sink, CancellationToken ct, IAzureGateway gateway,
-            IDiskTransferGateway disks, CatalogGateway catalog, EngineOptions options, string subscriptionId)
+            IDiskTransferGateway disks, ILocationGateway locations, EngineOptions options, string subscriptionId)
         {
             OperationRun.RequirePositive(request.CopyTimeout, "CopyTimeout");
             var name = request.Source.Name ?? ArmId.NameOf(request.Source.ResourceId ?? "");
             var run = new OperationRun(sink, ct, gateway, options, $"Copy image '{name}'",
                 "Snapshots and copies an earlier run made are recognised and not made again.");
-            var operation = new CopyOperation(request, run, disks, catalog, subscriptionId);
+            var operation = new CopyOperation(request, run, disks, locations, subscriptionId);
             await operation.PrepareAsync().ConfigureAwait(false);
             return operation;
         }
@@ -74,7 +74,7 @@ namespace ImageTools.Engine.Operations.Copy
                 return facts;
             if (facts.CrossRegion)
             {
-                var locations = await _run.StepAsync("reading the subscription's regions", timeout, ct => _catalog.ListLocationsAsync(sourceId.SubscriptionId, ct)).ConfigureAwait(false);
+                var locations = await _run.StepAsync("reading the subscription's regions", timeout, ct => _locations.ListLocationsAsync(sourceId.SubscriptionId, ct)).ConfigureAwait(false);
                 facts.KnownLocations = locations.Select(l => l.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
                 facts.TargetLocationKnown = locations.Any(l => RegionNames.Same(l.Name, facts.TargetLocation));
             }
