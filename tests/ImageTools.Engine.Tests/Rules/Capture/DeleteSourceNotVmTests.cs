@@ -6,17 +6,27 @@ namespace ImageTools.Engine.Tests.Rules.Capture;
 public class DeleteSourceNotVmTests(EmulatorFixture emulator)
 {
     [Fact]
-    public async Task Delete_source_vm_with_a_disk_source_is_a_warning_and_deletes_nothing()
+    public async Task Delete_source_vm_with_a_disk_source_is_refused_before_any_write()
     {
         var group = EmulatorFixture.NewGroup("delnotvm");
         var disk = await emulator.BareDiskAsync(group, "osdisk", osType: "Linux", generation: "V2");
-        var mark = await emulator.MarkAsync();
-        var host = new RecordingHost();
 
-        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(disk, r => { r.DeleteSourceVm = true; r.OsState = "Generalized"; }), host);
+        var e = await emulator.CaptureRefusedAsync(group, Refusals.Capture(disk, r => { r.DeleteSourceVm = true; r.OsState = "Generalized"; }));
+
+        var refusal = e.Refusal("DeleteSourceNotVm");
+        Assert.Contains("is a disk", refusal.Message);
+        Assert.Contains("Omit -DeleteSourceVm", refusal.Remedy);
+    }
+
+    [Fact]
+    public async Task Without_delete_source_vm_the_same_disk_is_captured()
+    {
+        var group = EmulatorFixture.NewGroup("delnotvm");
+        var disk = await emulator.BareDiskAsync(group, "osdisk", osType: "Linux", generation: "V2");
+
+        var image = await emulator.Engine.CaptureAsync(Refusals.Capture(disk, r => r.OsState = "Generalized"), new RecordingHost());
 
         Assert.False(image!.SourceDeleted);
-        Assert.Contains(host.Warnings, w => w.Contains("-DeleteSourceVm is ignored"));
-        Assert.DoesNotContain(await emulator.WritesAsync(group, mark), w => w.Method == "DELETE");
+        Assert.Equal("Succeeded", image.ProvisioningState);
     }
 }
