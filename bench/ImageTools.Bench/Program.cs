@@ -150,7 +150,7 @@ internal static class Program
 
         await engine.PublishAsync(Publish(image.Id, group, "web2", "2022b", regions), host);
         figures.Add(await Stage(emulator, "Publish-GalleryVersion again in the same session (existing gallery, new definition, 2 regions)",
-            "GET image; GET gallery; GET definition (missing: no versions to list); PUT definition, version; GET version $expand=ReplicationStatus (the provider's regions are the session's)", 6));
+            "GET image; GET gallery; list the gallery's definitions (web2 is not among them, and its publisher/offer/SKU is not taken: no versions to list); PUT definition, version; GET version $expand=ReplicationStatus (the provider's regions are the session's)", 6));
 
         await engine.DeployAsync(new DeployRequest
         {

@@ -62,6 +62,15 @@ namespace ImageTools.Engine.Gateway
             CallOrNull("read gallery image definition", definitionId, async () =>
                 ToDefinition((await Client.GetGalleryImageResource(Sdk(definitionId)).GetAsync(ct).ConfigureAwait(false)).Value.Data));
 
+        public Task<IReadOnlyList<GalleryDefinitionState>> ListDefinitionsAsync(ArmId galleryId, CancellationToken ct) =>
+            Call("list the image definitions of gallery", galleryId, async () =>
+            {
+                var list = new List<GalleryDefinitionState>();
+                await foreach (var definition in Client.GetGalleryResource(Sdk(galleryId)).GetGalleryImages().GetAllAsync(ct).ConfigureAwait(false))
+                    list.Add(ToDefinition(definition.Data));
+                return (IReadOnlyList<GalleryDefinitionState>)list;
+            });
+
         public Task<GalleryDefinitionState> CreateDefinitionAsync(GalleryDefinitionSpec spec, CancellationToken ct)
         {
             var id = GalleryIds.Definition(spec.GalleryId, spec.Name);

@@ -17,6 +17,9 @@ namespace ImageTools.Engine.Gateway
         Task<GalleryDefinitionState?> GetDefinitionAsync(ArmId definitionId, CancellationToken ct);
         Task<GalleryDefinitionState> CreateDefinitionAsync(GalleryDefinitionSpec spec, CancellationToken ct);
 
+        /// <summary>The image definitions of a gallery (one list): whether a definition exists, and which publisher/offer/SKU triples are taken.</summary>
+        Task<IReadOnlyList<GalleryDefinitionState>> ListDefinitionsAsync(ArmId galleryId, CancellationToken ct);
+
         /// <summary>Every version of a definition (empty when the definition or gallery does not exist).</summary>
         Task<IReadOnlyList<GalleryVersionState>> ListVersionsAsync(ArmId definitionId, CancellationToken ct);
 

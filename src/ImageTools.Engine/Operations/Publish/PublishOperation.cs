@@ -189,6 +189,7 @@ namespace ImageTools.Engine.Operations.Publish
             var namesValid = Validation.AzureNames.CheckGalleryName(galleryName) == null && Validation.AzureNames.CheckGalleryImageName(definitionName) == null;
             GalleryState? gallery = null;
             GalleryDefinitionState? definition = null;
+            IReadOnlyList<GalleryDefinitionState> definitions = Array.Empty<GalleryDefinitionState>();
             IReadOnlyList<GalleryVersionState> versions = Array.Empty<GalleryVersionState>();
             // The gallery's GET also says whether its group exists (404 ResourceGroupNotFound): no read of the group.
             var groupExists = true;
@@ -196,8 +197,13 @@ namespace ImageTools.Engine.Operations.Publish
             {
                 var read = await _run.StepAsync("reading the gallery", timeout, ct => _galleries.ReadGalleryAsync(galleryId, ct)).ConfigureAwait(false);
                 (gallery, groupExists) = (read.Gallery, read.GroupExists);
+                // One list of the gallery's definitions answers both whether this one exists and whether a new one's
+                // publisher/offer/SKU is taken (ARM refuses a duplicate only at the PUT).
                 if (gallery != null)
-                    definition = await _run.StepAsync("reading the image definition", timeout, ct => _galleries.GetDefinitionAsync(definitionId, ct)).ConfigureAwait(false);
+                {
+                    definitions = await _run.StepAsync("listing the gallery's image definitions", timeout, ct => _galleries.ListDefinitionsAsync(galleryId, ct)).ConfigureAwait(false);
+                    definition = definitions.FirstOrDefault(d => string.Equals(d.Name, definitionName, StringComparison.OrdinalIgnoreCase));
+                }
                 if (definition != null)
                     versions = await _run.StepAsync("listing the definition's versions", timeout, ct => _galleries.ListVersionsAsync(definitionId, ct)).ConfigureAwait(false);
             }
@@ -206,7 +212,7 @@ namespace ImageTools.Engine.Operations.Publish
             var available = await AvailableRegionsReader.ReadAsync(_run, _locations, subscriptionId, wanted, timeout).ConfigureAwait(false);
             if (_request.DeleteSourceVm && source.Vm != null)
                 _removal = await VmRemoval.ReadAsync(_run, _cleanup, source.Vm, timeout).ConfigureAwait(false);
-            return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, now, available) { GalleryGroupExists = groupExists };
+            return new PublishFacts(_request, source, galleryId, galleryName, definitionName, gallery, definition, versions, now, available) { GalleryGroupExists = groupExists, GalleryDefinitions = definitions };
         }
 
         private async Task<SourceRecord> ReadSourceAsync(string subscriptionId, TimeSpan timeout)

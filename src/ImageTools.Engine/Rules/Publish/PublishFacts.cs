@@ -51,6 +51,9 @@ namespace ImageTools.Engine.Rules.Publish
         /// <summary>False when the gallery is to be created in a resource group that does not exist.</summary>
         public bool GalleryGroupExists { get; set; } = true;
 
+        /// <summary>The gallery's image definitions (one list, read when the gallery exists): the publisher/offer/SKU triples taken.</summary>
+        public IReadOnlyList<GalleryDefinitionState> GalleryDefinitions { get; set; } = Array.Empty<GalleryDefinitionState>();
+
         /// <summary>Where a version can be placed (the subscription's locations offering gallery image versions); null when not read.</summary>
         public AvailableRegions? Available { get; }
 

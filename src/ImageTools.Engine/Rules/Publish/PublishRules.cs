@@ -19,6 +19,7 @@ namespace ImageTools.Engine.Rules.Publish
             new GalleryVersionExists(),
             new GalleryDefinitionNotFound(),
             new GalleryDefinitionIdentifierTooLong(),
+            new GalleryDefinitionIdentifierTaken(),
             new GalleryDefinitionOsTypeMismatch(),
             new GalleryDefinitionOsStateMismatch(),
             new PublishOsStateRequired(),
