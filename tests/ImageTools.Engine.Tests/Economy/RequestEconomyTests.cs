@@ -78,6 +78,9 @@ public class RequestEconomyTests(EmulatorFixture emulator, ITestOutputHelper out
         var again = await StageAsync("publish again", mark);
         Assert.Empty(host.Errors);
         Assert.DoesNotContain(again, r => r.Path.EndsWith("/locations", StringComparison.Ordinal) || r.Path.EndsWith("/providers/Microsoft.Compute", StringComparison.Ordinal));
+        // GET image, GET gallery, one list of its definitions (web2 is not there; is its publisher/offer/SKU taken?),
+        // PUT definition, version, GET version with its replication status.
+        Within(again, minimum: 6, operations: 2);
 
         // A second deploy in the same session reads the location's VM sizes and SKUs no more; its usage (quota) it reads again.
         mark = await emulator.MarkAsync();
