@@ -50,7 +50,7 @@ namespace ImageTools.Engine.Operations
             foreach (var nicId in nics)
             {
                 removal.Add(new OwnedResource(nicId, "network interface", OwnedResource.NetworkInterface));
-                var links = await run.StepAsync("reading the source VM's network interfaces", timeout, ct => cleanup.GetNicLinksAsync(nicId, ct))
+                var links = await run.StepAsync($"reading the source VM's network interface '{nicId.Name}'", timeout, ct => cleanup.GetNicLinksAsync(nicId, ct))
                     .ConfigureAwait(false);
                 foreach (var ip in links?.PublicIpIds ?? new List<ArmId>())
                     removal.Add(new OwnedResource(ip, "public IP address", OwnedResource.PublicIp));
@@ -64,7 +64,7 @@ namespace ImageTools.Engine.Operations
             foreach (var disk in new[] { vm.OsDisk }.Concat(vm.DataDisks).Where(d => d.IsManaged))
             {
                 var id = ArmId.Of(vm.SubscriptionId, vm.ResourceGroupName, ArmId.Snapshots, PlannedSnapshot.NameFor(vm.Name, disk));
-                if (await run.StepAsync("reading the source VM's snapshots", timeout, ct => run.Gateway.GetSnapshotAsync(id, ct)).ConfigureAwait(false) != null)
+                if (await run.StepAsync($"reading the source VM's pre-generalize snapshot '{id.Name}' (kept if there)", timeout, ct => run.Gateway.GetSnapshotAsync(id, ct)).ConfigureAwait(false) != null)
                     kept.Add(id.Name);
             }
             removal.KeptSnapshots = kept;
