@@ -31,15 +31,10 @@ namespace ImageTools.Engine.Connection
             foreach (var type in NetworkTypes)
                 options.SetApiVersion(new ResourceType(type), NetworkApiVersion);
             options.SetApiVersion(new ResourceType("Microsoft.Storage/storageAccounts"), StorageApiVersion);
-            options.Retry.MaxRetries = engineOptions.MaxRetries;
-            options.Retry.Delay = engineOptions.RetryDelay;
-            options.Retry.MaxDelay = engineOptions.MaxRetryDelay;
-            options.Retry.Mode = RetryMode.Exponential;
+            SessionTransport(options, engineOptions, handler);
             // A handler is given for the emulator only (its pinned certificate).
             if (engineOptions.PaceRequests ?? handler == null)
                 options.AddPolicy(new ArmRatePacer(engineOptions.RateLimitWindows), HttpPipelinePosition.PerRetry);
-            if (handler != null)
-                options.Transport = new HttpClientTransport(handler);
             return options;
         }
 
@@ -54,13 +49,19 @@ namespace ImageTools.Engine.Connection
         public static HttpPipeline CreateBlobPipeline(EngineOptions engineOptions, HttpMessageHandler? handler)
         {
             var options = new BlobPipelineOptions();
+            SessionTransport(options, engineOptions, handler);
+            return HttpPipelineBuilder.Build(options);
+        }
+
+        /// <summary>The SDK's exponential retry policy at the session's settings, and the emulator's transport when a handler is given.</summary>
+        private static void SessionTransport(ClientOptions options, EngineOptions engineOptions, HttpMessageHandler? handler)
+        {
             options.Retry.MaxRetries = engineOptions.MaxRetries;
             options.Retry.Delay = engineOptions.RetryDelay;
             options.Retry.MaxDelay = engineOptions.MaxRetryDelay;
             options.Retry.Mode = RetryMode.Exponential;
             if (handler != null)
                 options.Transport = new HttpClientTransport(handler);
-            return HttpPipelineBuilder.Build(options);
         }
 
         public static ArmEnvironment EmulatorEnvironment(Uri endpoint) =>
