@@ -197,6 +197,11 @@ namespace ImageTools.Engine.Gateway
                 throw new AzureRequestException("AzureUnreachable", $"Azure Storage could not be reached to read '{BlobName(url)}': {e.Message.Split('\n')[0]}",
                     "Check the network path to Azure Storage (proxy, firewall) and rerun.", BlobName(url), FailureCategory.ConnectionError, 0, "", e.Message, e);
             }
+            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
+            {
+                message.Dispose();
+                throw ArmErrors.From(e, "read", BlobName(url));
+            }
         }
 
         /// <summary>True for a 2xx answer; otherwise records NotFound (404) or Denied (401, 403) and Storage's code.</summary>
@@ -221,8 +226,12 @@ namespace ImageTools.Engine.Gateway
             catch (RequestFailedException e)
             {
                 throw new AzureRequestException("AzureUnreachable", $"Azure Storage could not be reached to {action} '{target}': {e.Message.Split('\n')[0]}",
-                    "Check the network path to Azure Storage (proxy, firewall) and rerun; pages already sent are kept.", target,
+                    "Check the network path to Azure Storage (proxy, firewall) and rerun; the rerun names the unfinished disk to delete before it uploads again.", target,
                     FailureCategory.ConnectionError, 0, "", e.Message, e);
+            }
+            catch (AggregateException e) when (ArmErrors.IsRetriesExhausted(e))
+            {
+                throw ArmErrors.From(e, action, target);
             }
             var response = message.Response;
             if (response.Status < 300)
@@ -232,7 +241,7 @@ namespace ImageTools.Engine.Gateway
                 : response.Status >= 500 ? FailureCategory.ResourceUnavailable : FailureCategory.InvalidArgument;
             throw new AzureRequestException(code.Length > 0 ? code : "StorageRequestFailed",
                 $"Azure Storage refused to {action} '{target}' (HTTP {response.Status}{(code.Length > 0 ? ", " + code : "")}): {text}",
-                response.Status == 403 ? "The write access (SAS) has expired or was revoked; rerun the same command to get a new one and resume." : null,
+                response.Status == 403 ? "The write access (SAS) has expired or was revoked, and the disk's upload has ended; the rerun names the unfinished disk to delete before it uploads again." : null,
                 target, category, response.Status, code, text, new RequestFailedException(response.Status, text));
         }
 
