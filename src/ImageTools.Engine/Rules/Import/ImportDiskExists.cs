@@ -11,9 +11,12 @@ namespace ImageTools.Engine.Rules.Import
         public override Finding? Evaluate(ImportFacts facts)
         {
             var disk = facts.ExistingDisk;
-            if (disk == null || facts.ResumesUpload || (ImportTags.IsFrom(disk, facts.SourceTagValue) && ImportTags.IsComplete(disk)))
+            if (disk == null || facts.ResumesUpload || facts.HoldsThisVhd(disk))
                 return null;
             var remove = $"Remove-AzDisk -ResourceGroupName {facts.DiskId.ResourceGroupName} -DiskName {disk.Name}";
+            if (ImportTags.IsFrom(disk, facts.SourceTagValue) && ImportTags.IsComplete(disk))
+                return Refuse($"Disk '{disk.Name}' was made from VHD '{facts.Vhd.Path}' but reads {disk.ProvisioningState}, not Succeeded: Azure did not finish it.",
+                    $"Delete it ({remove}) and rerun the same command.", disk.Id, FailureCategory.ResourceExists);
             if (ImportTags.IsFrom(disk, facts.SourceTagValue) && !ImportFacts.IsUploading(disk))
                 return Refuse($"Disk '{disk.Name}' holds an unfinished upload of VHD '{facts.Vhd.Path}': its write access was ended (disk state {disk.AttachState}), and Azure does not reopen a disk to uploads.",
                     $"Delete it ({remove}) and rerun the same command.", disk.Id, FailureCategory.ResourceExists);

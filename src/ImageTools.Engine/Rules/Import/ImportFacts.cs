@@ -65,6 +65,13 @@ namespace ImageTools.Engine.Rules.Import
                 $"Import the fixed file with Import-Vhd -Path, or upload it back as a page blob and import that.";
         }
 
+        /// <summary>
+        /// The disk holds this VHD: its tags name it and say the upload or import finished, and it reads Succeeded
+        /// (a blob import is tagged when the disk is asked for, before ARM has copied the blob).
+        /// </summary>
+        public bool HoldsThisVhd(DiskState disk) => ImportTags.IsFrom(disk, SourceTagValue) && ImportTags.IsComplete(disk) &&
+            string.Equals(disk.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>An upload of this VHD that was interrupted before its access ended: the rerun continues it.</summary>
         public bool ResumesUpload => ExistingDisk != null && IsUploading(ExistingDisk) && ExistingDisk.UploadSizeBytes == Vhd.Length &&
             ImportTags.IsFrom(ExistingDisk, SourceTagValue);
