@@ -135,6 +135,32 @@ public class UpdateVersionTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task UpdateTooManyReplicas_refuses_regions_that_would_hold_more_than_100_replicas_together()
+    {
+        var (group, version) = await PublishedAsync("upd-many");
+        var e = await RefusedAsync(group, VersionKit.Update(version.Id, r => r.AddRegions = [Region("westeurope", 60), Region("northeurope", 50)]));
+        var refusal = e.Refusal("UpdateTooManyReplicas");
+        Assert.Contains("would hold 112 replicas in 4 regions", refusal.Message);
+        Assert.Contains("at most 100 replicas", refusal.Message);
+        Assert.DoesNotContain(e.Refusals, f => f.RuleId == "UpdateReplicaCountOutOfRange");
+    }
+
+    [Fact]
+    public async Task Added_regions_are_read_where_Publish_reads_them_once_per_session()
+    {
+        var (group, version) = await PublishedAsync("upd-offered");
+        var engine = await emulator.EngineWithAsync(_ => { });
+        var mark = await emulator.MarkAsync();
+        await engine.UpdateVersionAsync(VersionKit.Update(version.Id, r => r.AddRegions = [Region("westeurope")]), new RecordingHost());
+        await engine.UpdateVersionAsync(VersionKit.Update(version.Id, r => r.AddRegions = [Region("northeurope")]), new RecordingHost());
+        var log = (await emulator.Control.GetRequestsAsync()).Where(r => r.Sequence > mark).ToList();
+        // The provider's locations of galleries/images/versions, once for the session; the subscription's
+        // locations are not needed when every added region is offered.
+        Assert.Single(log, r => r.Path.EndsWith("/providers/Microsoft.Compute", StringComparison.Ordinal));
+        Assert.DoesNotContain(log, r => r.Path.EndsWith("/locations", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UpdateRegionDuplicate_and_UpdateRegionAddedAndRemoved_are_refused()
     {
         var (group, version) = await PublishedAsync("upd-dup");

@@ -10,6 +10,7 @@ using ImageTools.Engine.Operations.GalleryVersions;
 using ImageTools.Engine.Operations.Publish;
 using ImageTools.Engine.Requests;
 using ImageTools.Engine.Rules;
+using ImageTools.Engine.Rules.Publish;
 using ImageTools.Engine.Rules.UpdateVersion;
 using ImageTools.Models;
 
@@ -60,11 +61,12 @@ namespace ImageTools.Engine.Operations.UpdateVersion
         {
             var target = VersionTarget.Resolve(_request, _subscriptionId);
             var listing = await DefinitionVersions.ReadAsync(Run, _galleries, target.DefinitionId).ConfigureAwait(false);
-            IReadOnlyList<string>? locations = null;
+            AvailableRegions? available = null;
+            // Added regions are checked as Publish-GalleryVersion checks its target regions (where versions are offered).
             if (_request.AddRegions.Count > 0 && listing.Find(target.Versions[0]) != null)
-                locations = await Run.StepAsync("listing the subscription's locations", Run.Options.OperationTimeout,
-                    async ct => (await _locations.ListLocationsAsync(_subscriptionId, ct).ConfigureAwait(false)).Select(l => l.Name).ToList()).ConfigureAwait(false);
-            return new UpdateVersionFacts(_request, listing, target.Versions[0], locations, DateTimeOffset.UtcNow);
+                available = await AvailableRegionsReader.ReadAsync(Run, _locations, _subscriptionId,
+                    _request.AddRegions.Select(a => RegionNames.Normalize(a.Name)), Run.Options.OperationTimeout).ConfigureAwait(false);
+            return new UpdateVersionFacts(_request, listing, target.Versions[0], available, DateTimeOffset.UtcNow);
         }
 
         private protected override PreflightResult Evaluate(UpdateVersionFacts facts) => Rules.Preflight.Evaluate(UpdateVersionRules.All, facts);

@@ -31,6 +31,14 @@ namespace ImageTools.Engine.Rules.Publish
 
         public bool Contains(string normalizedName) => _regions.Contains(normalizedName);
 
+        /// <summary>Why a region is not available and the closest valid names: "is not offered for …" or "is not a location of this subscription (closest valid names: …)".</summary>
+        public string WhyNot(string name)
+        {
+            var why = SubscriptionLocations?.Contains(name) != false ? $"is not offered for {ResourceType}" : "is not a location of this subscription";
+            var closest = Closest(name);
+            return why + (closest.Count > 0 ? $" (closest valid names: {string.Join(", ", closest)})" : "");
+        }
+
         /// <summary>Up to three valid names closest to a bad one (edit distance, then a shared start), best first.</summary>
         public IReadOnlyList<string> Closest(string badName)
         {

@@ -26,11 +26,7 @@ namespace ImageTools.Engine.Rules.Publish
             var parts = bad.Select(name =>
             {
                 var what = name == location && facts.Gallery == null ? $"-Location '{name}'" : $"region '{name}'";
-                var why = available.SubscriptionLocations?.Contains(name) != false
-                    ? $"is not offered for {available.ResourceType}"
-                    : "is not a location of this subscription";
-                var closest = available.Closest(name);
-                return $"{what} {why}" + (closest.Count > 0 ? $" (closest valid names: {string.Join(", ", closest)})" : "");
+                return $"{what} {available.WhyNot(name)}";
             });
             return Refuse(
                 $"The version cannot be placed where asked: {string.Join("; ", parts)}.",

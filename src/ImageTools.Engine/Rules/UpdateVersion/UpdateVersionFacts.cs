@@ -4,26 +4,27 @@ using System.Linq;
 using ImageTools.Engine.Gateway;
 using ImageTools.Engine.Operations.GalleryVersions;
 using ImageTools.Engine.Requests;
+using ImageTools.Engine.Rules.Publish;
 
 namespace ImageTools.Engine.Rules.UpdateVersion
 {
     /// <summary>
     /// What Update-GalleryVersion's rules read: the version (with its replication), the definition's
-    /// other versions, the subscription's locations when regions are added, and the target region
+    /// other versions, where versions can be placed when regions are added, and the target region
     /// list the update would leave.
     /// </summary>
     internal sealed class UpdateVersionFacts
     {
-        public const int MaxReplicas = 100;
-        public static readonly string[] StorageAccountTypes = { "Standard_LRS", "Standard_ZRS", "Premium_LRS" };
+        public const int MaxReplicas = PublishFacts.MaxReplicas;
+        public static readonly string[] StorageAccountTypes = PublishFacts.StorageAccountTypes;
 
-        public UpdateVersionFacts(UpdateVersionRequest request, DefinitionVersions listing, string versionName, IReadOnlyList<string>? locations, DateTimeOffset now)
+        public UpdateVersionFacts(UpdateVersionRequest request, DefinitionVersions listing, string versionName, AvailableRegions? available, DateTimeOffset now)
         {
             Request = request;
             Listing = listing;
             VersionName = versionName;
             Version = listing.Find(versionName);
-            Locations = locations;
+            Available = available;
             Now = now;
             Adds = request.AddRegions ?? new List<TargetRegionRequest>();
             Removes = (request.RemoveRegions ?? new string[0]).Where(r => !string.IsNullOrWhiteSpace(r)).Select(RegionNames.Normalize).Distinct().ToArray();
@@ -39,8 +40,8 @@ namespace ImageTools.Engine.Rules.UpdateVersion
         /// <summary>Null when the version (or its definition) does not exist.</summary>
         public GalleryVersionState? Version { get; }
 
-        /// <summary>The subscription's location names; null when no region is added (not read).</summary>
-        public IReadOnlyList<string>? Locations { get; }
+        /// <summary>Where a version can be placed (as Publish-GalleryVersion reads it); null when no region is added (not read).</summary>
+        public AvailableRegions? Available { get; }
         public DateTimeOffset Now { get; }
 
         public IReadOnlyList<TargetRegionRequest> Adds { get; }

@@ -14,6 +14,7 @@ namespace ImageTools.Engine.Rules.UpdateVersion
             new UpdateRemovesSourceRegion(),
             new UpdateReplicaCountOutOfRange(),
             new UpdateStorageAccountTypeInvalid(),
+            new UpdateTooManyReplicas(),
             new UpdateEndOfLifeInPast(),
             new UpdateRemovesUntargetedRegion(),
             new UpdateNothingToChange(),
