@@ -113,6 +113,9 @@ public class ImportVhdTests(EmulatorFixture emulator) : IDisposable
         var plan = Kit.Operations(whatIf.WhatIfLines);
         Assert.Equal(3, plan.Count);
         Assert.StartsWith("Create managed disk for upload (" + (32 * VhdMaker.MiB + 512) + " bytes, Linux, V1, Generalized, Standard_LRS)", plan[0].Action);
+        Assert.StartsWith("Get write access (SAS", plan[1].Action);
+        Assert.Contains("then end the access", plan[1].Action);
+        Assert.Contains("imagetools-vhd-uploaded", plan[2].Action);
         Assert.All(plan, s => Assert.EndsWith("/disks/job", s.Target));
         await emulator.AssertNoWritesAsync(mark);
 

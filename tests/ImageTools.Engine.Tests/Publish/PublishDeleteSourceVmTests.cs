@@ -26,6 +26,10 @@ public class PublishDeleteSourceVmTests(EmulatorFixture emulator)
         var deletes = (await emulator.WritesAsync(group)).Where(w => w.Method == "DELETE").Select(w => w.Path).ToList();
         Assert.Contains(deletes, p => p.EndsWith("/virtualMachines/gold", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(deletes, p => p.Contains("/disks/", StringComparison.OrdinalIgnoreCase));
+        // After: every delete follows the last read of the version's replication.
+        var log = (await emulator.Control.GetRequestsAsync()).Where(r => r.Path.Contains($"/resourceGroups/{group}/", StringComparison.OrdinalIgnoreCase)).ToList();
+        var lastReplicationRead = log.Where(r => r.Method == "GET" && r.Path.Contains("/versions/", StringComparison.Ordinal) && (r.Query ?? "").Contains("ReplicationStatus", StringComparison.OrdinalIgnoreCase)).Max(r => r.Sequence);
+        Assert.All(log.Where(r => r.Method == "DELETE"), d => Assert.True(d.Sequence > lastReplicationRead, $"DELETE {d.Path} before the replication was read Completed"));
     }
 
     [Fact]

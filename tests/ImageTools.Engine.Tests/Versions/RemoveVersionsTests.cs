@@ -167,10 +167,12 @@ public class RemoveVersionsTests(EmulatorFixture emulator)
     public async Task Nothing_named_and_a_negative_KeepLatest_are_refused_before_any_request()
     {
         var definitionId = $"/subscriptions/{emulator.SubscriptionId}/resourceGroups/none/providers/Microsoft.Compute/galleries/g/images/d";
+        var mark = await emulator.MarkAsync();
         var none = await Assert.ThrowsAsync<ImageToolsException>(() => emulator.Engine.RemoveVersionsAsync(VersionKit.Remove(definitionId), new RecordingHost()));
         Assert.Equal(ErrorIds.MissingResource, none.RuleId);
         var negative = await Assert.ThrowsAsync<ImageToolsException>(() => emulator.Engine.RemoveVersionsAsync(
             VersionKit.Remove(definitionId, r => r.KeepLatest = -1), new RecordingHost()));
         Assert.Equal(ErrorIds.KeepLatestOutOfRange, negative.RuleId);
+        Assert.DoesNotContain(await emulator.Control.GetRequestsAsync(), r => r.Sequence > mark && r.Path.Contains("/resourceGroups/none/", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -198,10 +198,12 @@ public class UpdateVersionTests(EmulatorFixture emulator)
     [Fact]
     public async Task A_definition_id_without_a_version_is_refused_before_any_request()
     {
-        var (_, version) = await PublishedAsync("upd-single");
+        var (group, version) = await PublishedAsync("upd-single");
+        var mark = await emulator.MarkAsync();
         var e = await Assert.ThrowsAsync<ImageToolsException>(() => emulator.Engine.UpdateVersionAsync(
             VersionKit.Update(VersionKit.DefinitionId(version)), new RecordingHost()));
         Assert.Equal(ErrorIds.SingleVersionRequired, e.RuleId);
+        Assert.DoesNotContain(await emulator.Control.GetRequestsAsync(), r => r.Sequence > mark && r.Path.Contains($"/resourceGroups/{group}/", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
