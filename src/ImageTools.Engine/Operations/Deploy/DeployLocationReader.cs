@@ -25,13 +25,21 @@ namespace ImageTools.Engine.Operations.Deploy
         public IReadOnlyList<UsageState> Usages { get; private set; } = Array.Empty<UsageState>();
         public IReadOnlyList<VmSkuState> Skus { get; private set; } = Array.Empty<VmSkuState>();
 
-        public async Task ReadAsync(string subscriptionId, string location, TimeSpan timeout)
+        /// <summary>
+        /// The location's VM sizes, vCPU usage and SKUs, side by side. <paramref name="usages"/> false leaves the usage
+        /// unread, for a step that creates no VM (the quota check needs it only when instances are made).
+        /// </summary>
+        public async Task ReadAsync(string subscriptionId, string location, TimeSpan timeout, bool usages = true)
         {
             if (location.Length == 0)
                 return;
-            Sizes = await _run.StepAsync($"listing the VM sizes of '{location}'", timeout, ct => _deploy.ListVmSizesAsync(subscriptionId, location, ct)).ConfigureAwait(false);
-            Usages = await _run.StepAsync($"reading the vCPU usage of '{location}'", timeout, ct => _deploy.ListUsagesAsync(subscriptionId, location, ct)).ConfigureAwait(false);
-            Skus = await ReadSkusAsync(subscriptionId, location, timeout).ConfigureAwait(false);
+            var sizesRead = _run.StepAsync($"listing the VM sizes of '{location}'", timeout, ct => _deploy.ListVmSizesAsync(subscriptionId, location, ct));
+            var usagesRead = usages
+                ? _run.StepAsync($"reading the vCPU usage of '{location}'", timeout, ct => _deploy.ListUsagesAsync(subscriptionId, location, ct))
+                : Task.FromResult<IReadOnlyList<UsageState>>(Array.Empty<UsageState>());
+            var skusRead = ReadSkusAsync(subscriptionId, location, timeout);
+            await Task.WhenAll(sizesRead, usagesRead, skusRead).ConfigureAwait(false);
+            (Sizes, Usages, Skus) = (sizesRead.Result, usagesRead.Result, skusRead.Result);
         }
 
         /// <summary>Says in verbose when the size's vCPU family quota is not the one its SKU names.</summary>

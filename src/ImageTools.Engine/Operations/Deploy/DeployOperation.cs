@@ -117,22 +117,16 @@ namespace ImageTools.Engine.Operations.Deploy
 
             // The location's sizes, usage and SKUs are read side by side with the group, its VMs and the network.
             var group = (_request.ResourceGroupName ?? "").Trim();
-            var sizesRead = location.Length > 0
-                ? _run.StepAsync($"listing the VM sizes of '{location}'", timeout, ct => _deploy.ListVmSizesAsync(subscriptionId, location, ct))
-                : Task.FromResult<IReadOnlyList<VmSizeState>>(Array.Empty<VmSizeState>());
-            var usagesRead = location.Length > 0
-                ? _run.StepAsync($"reading the vCPU usage of '{location}'", timeout, ct => _deploy.ListUsagesAsync(subscriptionId, location, ct))
-                : Task.FromResult<IReadOnlyList<UsageState>>(Array.Empty<UsageState>());
-            var skusRead = location.Length > 0 ? new DeployLocationReader(_run, _deploy).ReadSkusAsync(subscriptionId, location, timeout) : Task.FromResult<IReadOnlyList<VmSkuState>>(Array.Empty<VmSkuState>());
+            var offer = new DeployLocationReader(_run, _deploy);
+            var offerRead = offer.ReadAsync(subscriptionId, location, timeout);
             var groupExists = group.Length > 0 && await _run.StepAsync("reading the resource group", timeout,
                 ct => Azure.ResourceGroupExistsAsync(subscriptionId, group, ct)).ConfigureAwait(false);
             var vmsRead = groupExists ? ReadGroupAsync(subscriptionId, group, source, timeout) : Task.FromResult(PlanVms(subscriptionId, group, source, Array.Empty<ExistingVmState>()));
             var networkRead = _network.ReadAsync(_request.SubnetId, subscriptionId, group, groupExists, location, timeout);
-            await Task.WhenAll(sizesRead, usagesRead, skusRead, vmsRead, networkRead).ConfigureAwait(false);
-            var (sizes, usages, skus, vms, network) = (sizesRead.Result, usagesRead.Result, skusRead.Result, vmsRead.Result, networkRead.Result);
+            await Task.WhenAll(offerRead, vmsRead, networkRead).ConfigureAwait(false);
 
-            var facts = new DeployFacts(_request, subscriptionId, source, location, groupExists, vms, sizes, usages, network, skus);
-            new DeployLocationReader(_run, _deploy).NoteFamily(facts);
+            var facts = new DeployFacts(_request, subscriptionId, source, location, groupExists, vmsRead.Result, offer.Sizes, offer.Usages, networkRead.Result, offer.Skus);
+            offer.NoteFamily(facts);
             return facts;
         }
 

@@ -151,7 +151,8 @@ namespace ImageTools.Engine.Operations.VmssUpgrade
 
             var (source, location) = await _sources.ReadForLocationAsync(ResourceReference.FromId((_request.ImageId ?? "").Trim()), vmss.Location, _subscriptionId, timeout).ConfigureAwait(false);
             var offer = new DeployLocationReader(_run, _deploy);
-            await offer.ReadAsync(_subscriptionId, location, timeout).ConfigureAwait(false);
+            // The upgrade makes no instance: no quota to check, so the usage is not read.
+            await offer.ReadAsync(_subscriptionId, location, timeout, usages: false).ConfigureAwait(false);
             var view = new DeployRequest { Source = ResourceReference.FromId(_request.ImageId ?? ""), ResourceGroupName = vmss.ResourceGroupName, Name = vmss.Name, Count = 0, VmSize = vmss.VmSize };
             var target = new DeployFacts(view, _subscriptionId, source, location, true, Array.Empty<PlannedVm>(), offer.Sizes, offer.Usages, new PlannedNetwork(), offer.Skus);
             return new VmssUpgradeFacts(_request, ScaleSetId.Id, vmss, target, instances, latest);
